@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The layers of DESIGN.md, inner to outer: Records → Rules → Documents → Layout → Render → CLI.
+// Only Render (and the C module it wraps) touches C pointers.
+let package = Package(
+    name: "cedocs",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cedocs", targets: ["CLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev"])]
+        ),
+        .target(name: "Records"),
+        .target(name: "Rules", dependencies: ["Records"]),
+        .target(name: "Layout", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Documents", dependencies: ["Records", "Rules", "Layout"]),
+        .target(name: "Render", dependencies: ["CPangoCairo", "Layout"]),
+        .target(name: "Archive"),
+        .target(name: "Pipeline", dependencies: ["Records", "Rules", "Documents", "Layout", "Render", "Archive"]),
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Records"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Layout", "Documents", "Records", "Rules"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct CEDocs: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "cedocs",
+        abstract: "徐州市专业技术人员继续教育年度验审：登记表、审验表、证书页的生成。",
+        discussion: """
+            Reads a unit's records for one year (cedocs/records/1 JSON), checks them, computes recognised \
+            hours under 徐政人发〔2007〕130号, and renders 附件1 电子登记表, 附件2 年度审验表 and the \
+            继续教育证书 pages as PDF.
+            """,
+        version: version,
+        subcommands: [Check.self, Render.self]
+    )
+}

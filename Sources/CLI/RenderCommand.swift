@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Records
+import Render
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render every valid person's documents and the unit's 年度审验表 into an output folder.",
+        discussion: """
+            Writes people/<公民身份号码>/<year>/registration.pdf and certificate.pdf for each valid person, and \
+            units/<unit>/<year>/annual-audit.pdf with registrations.pdf (every 附件1 in roster order, each \
+            person on an odd page, one bookmark each). Exit status: 0 all written, 1 some people or \
+            documents not written (reported), 2 the file or the setup unusable.
+            """
+    )
+
+    @Argument(help: "The records file (cedocs/records/1 JSON).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The output folder.")
+    var out: String
+
+    @Flag(help: "Also write every page as PNG beside its PDF.")
+    var png = false
+
+    @Option(help: "Resolution of the PNG previews.")
+    var dpi: Double = 100
+
+    @Flag(name: .shortAndLong, help: "Print only problems.")
+    var quiet = false
+
+    func run() throws {
+        let loaded = try Setup.load(file)
+        Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
+        let job = try Setup.renderJob()
+        let started = Date()
+        let report = job.run(loaded, recordsFolder: URL(fileURLWithPath: file).deletingLastPathComponent(),
+                             options: RenderOptions(output: URL(fileURLWithPath: out), png: png, dpi: dpi,
+                                                    creator: "cedocs \(CEDocs.version)"))
+        for failure in report.failures { Console.error(failure.description) }
+        if !quiet {
+            let seconds = Date().timeIntervalSince(started)
+            Console.out("已生成 \(report.written.count) 个文件（\(report.people) 人，\(report.pages) 页，"
+                        + String(format: "%.1f 秒", seconds) + "），输出目录：\(out)")
+            if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未生成：见上方错误") }
+        }
+        if !report.failures.isEmpty || !loaded.rejected.isEmpty { throw ExitCode(1) }
+    }
+}

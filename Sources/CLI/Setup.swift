@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Layout
+import Pipeline
+import Records
+import Render
+
+/// What every command needs before its work: the records, the fonts, the templates. Each failure
+/// here makes the whole run unusable (exit status 2) and says what to do.
+enum Setup {
+    static func load(_ file: String) throws -> LoadedRecords {
+        do {
+            return try RecordsLoader.load(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+
+    static func renderJob() throws -> RenderJob {
+        do {
+            let resources = try Resources.locate()
+            let fonts = try FontLibrary(directory: resources.fonts)
+            let templates = try TemplateSet(folder: resources.templates)
+            return RenderJob(templates: templates, fonts: fonts)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func report(_ problems: [RecordsProblem], to stream: Console.Stream) {
+        for problem in problems {
+            Console.write("\(problem.severity == .error ? "错误" : "警告")  \(problem.description)", to: stream)
+        }
+    }
+}
+
+enum Console {
+    enum Stream { case standardOutput, standardError }
+
+    static func out(_ line: String) { write(line, to: .standardOutput) }
+    static func error(_ line: String) { write(line, to: .standardError) }
+
+    static func write(_ line: String, to stream: Stream) {
+        let data = Data((line + "\n").utf8)
+        switch stream {
+        case .standardOutput: FileHandle.standardOutput.write(data)
+        case .standardError: FileHandle.standardError.write(data)
+        }
+    }
+}

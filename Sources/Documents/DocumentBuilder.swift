@@ -1,0 +1,136 @@
+import Layout
+import Records
+import Rules
+
+/// Turns a unit's records and the rules' assessments into the data each template is filled with.
+/// Every field a template may name is always present (empty when the record has nothing), so a
+/// misspelt field in a template is caught as an error rather than printed blank.
+public struct DocumentBuilder: Sendable {
+    public let records: RecordsFile
+    /// Written into each PDF's Creator.
+    public let creator: String
+
+    public init(records: RecordsFile, creator: String) {
+        self.records = records
+        self.creator = creator
+    }
+
+    /// 附件1 电子登记表 of one person.
+    public func registration(_ person: Person, _ assessment: PersonAssessment) -> DocumentData {
+        // Only activities that count toward the audit year belong on the year's form; the rules
+        // report the others (check shows them).
+        let rows = zip(person.activities, assessment.activities).filter { $0.1.counted }.map(activityRow)
+        return DocumentData(fields: personFields(person, assessment), tables: ["activities": rows],
+                            subject: Formatting.subject(person),
+                            metadata: metadata(.registration, about: person))
+    }
+
+    /// 继续教育证书 pages of one person: every registered activity, and the year's annual page.
+    public func certificate(_ person: Person, _ assessment: PersonAssessment) -> DocumentData {
+        let rows = zip(person.activities, assessment.activities).map(activityRow)
+        var images: [String: String] = [:]
+        if let photo = person.photo { images["person.photo"] = photo }
+        return DocumentData(fields: personFields(person, assessment), tables: ["activities": rows], images: images,
+                            subject: Formatting.subject(person),
+                            metadata: metadata(.certificate, about: person))
+    }
+
+    /// 附件2 年度审验表 of the unit: one roster row per person, in file order.
+    public func annualAudit(_ people: [(Person, PersonAssessment)]) -> DocumentData {
+        let rows = people.enumerated().map { index, entry in
+            let (person, assessment) = entry
+            return [
+                "no": String(index + 1),
+                "name": person.name,
+                "id_number": person.idNumber,
+                "title_level": Formatting.titleAndLevel(person),
+                "public_hours": HoursFormat.string(assessment.publicHours),
+                "professional_hours": HoursFormat.string(assessment.professionalHours),
+                "total_hours": HoursFormat.string(assessment.totalHours),
+                "result": Self.rosterResult(person, assessment),
+            ]
+        }
+        var fields = unitFields()
+        fields["opinion.unit"] = ""
+        fields["date.unit"] = ""
+        // The agency's opinion on the unit's form is written once every listed person has been
+        // examined: until then it stays blank for the hand.
+        let examined = !people.isEmpty && people.allSatisfy { $0.0.audit != nil }
+        fields["opinion.agency"] = examined ? "经审验，本单位\(people.filter { $0.1.verdict.isPass }.count)人合格，"
+            + "\(people.filter { !$0.1.verdict.isPass }.count)人不合格。" : ""
+        fields["date.agency"] = examined ? people.compactMap { $0.0.audit?.date }.max()!.chinese : ""
+        return DocumentData(fields: fields, tables: ["roster": rows], subject: "单位“\(records.unit.name)”",
+                            metadata: DocumentMetadata(
+                                title: "\(records.unit.name) \(records.year)年度继续教育年度审验表",
+                                author: records.unit.name, subject: "\(records.year)年度专业技术人员继续教育年度验审",
+                                keywords: records.unit.creditCode ?? "", creator: creator, date: nil))
+    }
+
+    /// 审验结果 on the roster. With an audit: the verdict. Without one the agency has not spoken, so
+    /// the column says whether the hours meet the requirement, marked as awaiting audit — never 合格.
+    static func rosterResult(_ person: Person, _ assessment: PersonAssessment) -> String {
+        if person.audit != nil { return assessment.verdict.isPass ? "合格" : "不合格" }
+        return assessment.verdict.isPass ? "达到要求（待审验）" : "未达要求（待审验）"
+    }
+
+    private func activityRow(_ activity: Activity, _ recognised: RecognisedHours) -> [String: String] {
+        [
+            "period": Formatting.period(activity.start, activity.end),
+            "content": activity.content,
+            "form": recognised.form,
+            "subject": activity.subject.chinese,
+            "hours": HoursFormat.string(recognised.hours),
+            "assessment": activity.assessment ?? "",
+            "provider": activity.provider ?? "",
+            // Left blank for the registering unit's stamp (登记单位（盖章）).
+            "stamp": "",
+        ]
+    }
+
+    private func unitFields() -> [String: String] {
+        [
+            "year": String(records.year),
+            "unit.name": records.unit.name,
+            "unit.nature": records.unit.nature.rawValue,
+            "unit.authority": records.unit.authority,
+            "unit.district": records.unit.district ?? "",
+        ]
+    }
+
+    private func personFields(_ person: Person, _ assessment: PersonAssessment) -> [String: String] {
+        var fields = unitFields()
+        fields["person.name"] = person.name
+        fields["person.gender"] = Formatting.gender(person)
+        fields["person.birth"] = Formatting.birth(person)
+        fields["person.id_number"] = person.idNumber
+        fields["person.title"] = person.title ?? ""
+        fields["person.level"] = person.level.rawValue
+        fields["person.title_level"] = Formatting.titleAndLevel(person)
+        fields["person.education"] = person.education ?? ""
+        fields["person.major"] = person.major ?? ""
+        fields["person.field"] = person.field ?? ""
+        fields["person.certificate_no"] = person.certificateNo ?? ""
+        fields["person.purpose"] = person.purpose?.rawValue ?? ""
+        fields["hours.public"] = HoursFormat.string(assessment.publicHours)
+        fields["hours.professional"] = HoursFormat.string(assessment.professionalHours)
+        fields["hours.total"] = HoursFormat.string(assessment.totalHours)
+        fields["hours.required"] = HoursFormat.string(assessment.requiredTotal)
+        fields["opinion.unit"] = ""
+        fields["date.unit"] = ""
+        // The agency's opinion is printed only once an agency has examined the person, and then it is
+        // the rules' verdict (an override can only turn a pass into a fail).
+        fields["opinion.agency"] = person.audit == nil ? "" : assessment.verdict.opinionText
+        fields["date.agency"] = person.audit?.date.chinese ?? ""
+        return fields
+    }
+
+    private func metadata(_ kind: DocumentKind, about person: Person) -> DocumentMetadata {
+        DocumentMetadata(
+            title: "\(person.name) \(records.year)年度\(kind.chineseName)",
+            author: records.unit.name,
+            subject: "\(records.year)年度专业技术人员继续教育年度验审",
+            keywords: person.idNumber,
+            creator: creator,
+            date: person.audit.map { "\($0.date.description)T00:00:00" })
+    }
+}

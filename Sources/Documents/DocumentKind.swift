@@ -1,0 +1,23 @@
+/// The documents cedocs produces, with the template each is laid out from and its fixed file name.
+public enum DocumentKind: String, Sendable, CaseIterable {
+    /// 附件1 电子登记表, one per person.
+    case registration
+    /// 附件2 年度审验表, one per unit.
+    case annualAudit = "annual-audit"
+    /// 继续教育证书 pages, one set per person.
+    case certificate
+
+    /// The template under `templates/`.
+    public var templateFile: String { "\(rawValue).yaml" }
+    /// The output file: fixed ASCII, nothing from the data.
+    public var fileName: String { "\(rawValue).pdf" }
+
+    /// How the document is called on paper.
+    public var chineseName: String {
+        switch self {
+        case .registration: return "电子登记表"
+        case .annualAudit: return "年度审验表"
+        case .certificate: return "继续教育证书"
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Turns a template and a document's data into pages: the only place that decides page breaks and
+/// text fitting. Parse the template once and reuse the composer for every document.
+public struct DocumentComposer {
+    public let template: Template
+    let fitter: TextFitter
+
+    public init(template: Template, measurer: any TextMeasurer) {
+        self.template = template
+        fitter = TextFitter(measurer: measurer, lineSpacing: template.lineSpacing, floor: template.minFontSize)
+    }
+
+    public func compose(_ data: DocumentData) throws(LayoutError) -> LaidOutDocument {
+        try checkGlyphs(data)
+        var composition = Composition(template: template, fitter: fitter, data: data)
+        for section in template.sections {
+            composition.flow.newPage()
+            for block in section.blocks {
+                try composition.layout(block)
+            }
+        }
+        var pages = composition.flow.finish()
+        try addFooters(to: &pages, data: data)
+        return LaidOutDocument(pages: pages, metadata: data.metadata)
+    }
+
+    /// Every character the data brings must have a glyph in some configured font: a box (tofu) in
+    /// a certificate is an error before anything is written, naming the character and the field.
+    private func checkGlyphs(_ data: DocumentData) throws(LayoutError) {
+        for key in data.fields.keys.sorted() {
+            let missing = fitter.measurer.missingCharacters(in: data.fields[key]!)
+            if !missing.isEmpty { throw .missingGlyphs(subject: data.subject, field: key, characters: missing) }
+        }
+        for name in data.tables.keys.sorted() {
+            for (index, row) in data.tables[name]!.enumerated() {
+                for key in row.keys.sorted() {
+                    let missing = fitter.measurer.missingCharacters(in: row[key]!)
+                    if !missing.isEmpty {
+                        throw .missingGlyphs(subject: data.subject, field: "\(name)[\(index)].\(key)", characters: missing)
+                    }
+                }
+            }
+        }
+    }
+
+    private func addFooters(to pages: inout [Page], data: DocumentData) throws(LayoutError) {
+        guard let footer = template.footer, let style = template.styles[footer.style] else { return }
+        let bottomMargin = mm(template.page.margins[2])
+        for index in pages.indices {
+            let text = try Interpolation.fill(footer.text, fields: data.fields,
+                                              extra: ["page": String(index + 1), "pages": String(pages.count)],
+                                              templateName: template.name)
+            let size = pages[index].size
+            let band = Rect(x: 0, y: size.height - bottomMargin, width: size.width, height: bottomMargin)
+            let fitted = FittedText(lines: fitter.wrap(text, font: style.font, width: band.width),
+                                    font: style.font, lineHeight: fitter.lineHeight(for: style.font))
+            let placed = fitter.place(fitted, in: band, align: .center, valign: .middle)
+            pages[index].items.append(contentsOf: placed.map(DisplayItem.text))
+        }
+    }
+}
+
+/// The state of one document being laid out.
+struct Composition {
+    let template: Template
+    let fitter: TextFitter
+    let data: DocumentData
+    var flow: PageFlow
+
+    init(template: Template, fitter: TextFitter, data: DocumentData) {
+        self.template = template
+        self.fitter = fitter
+        self.data = data
+        flow = PageFlow(template: template)
+    }
+
+    var padding: Double { mm(template.cellPadding) }
+
+    func style(_ name: String) -> FontSpec { template.styles[name]!.font }
+
+    func fill(_ text: String, extra: [String: String] = [:]) throws(LayoutError) -> String {
+        try Interpolation.fill(text, fields: data.fields, extra: extra, templateName: template.name)
+    }
+
+    /// Text fitted into a ruled cell, or the error that names the person, the field and the cell.
+    func cellText(_ text: String, font: FontSpec, in rect: Rect, align: HorizontalAlignment,
+                  valign: VerticalAlignment, field: String, cell: String) throws(LayoutError) -> [TextItem] {
+        guard !text.isEmpty else { return [] }
+        let box = rect.inset(dx: padding, dy: padding)
+        guard let fitted = fitter.fit(text, font: font, in: Size(width: box.width, height: box.height)) else {
+            throw .doesNotFit(subject: data.subject, field: field, cell: cell, text: text, floor: template.minFontSize)
+        }
+        return fitter.place(fitted, in: box, align: align, valign: valign)
+    }
+
+    mutating func layout(_ block: Block) throws(LayoutError) {
+        switch block {
+        case .spacer(let height):
+            flow.ensure(mm(height))
+            flow.advance(mm(height))
+        case .text(let text):
+            let height = mm(text.height)
+            flow.ensure(height)
+            let rect = Rect(x: flow.content.x, y: flow.cursor, width: flow.content.width, height: height)
+            let value = try fill(text.text)
+            flow.add(try cellText(value, font: style(text.style), in: rect, align: text.align, valign: .middle,
+                                  field: Interpolation.fieldName(of: text.text), cell: "标题"))
+            flow.advance(height)
+        case .grid(let grid):
+            try layoutGrid(grid)
+        case .table(let table):
+            try layoutTable(table)
+        case .opinions(let opinions):
+            try layoutOpinions(opinions)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Numbers as the forms print them: no trailing ".0", at most one decimal.
+public enum HoursText {
+    public static func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(format: "%.1f", rounded)
+    }
+
+    /// A cell's number, if the cell holds one (sums of 本页小计 and 合计).
+    public static func parse(_ text: String) -> Double? {
+        Double(text.trimmingCharacters(in: .whitespaces))
+    }
+}

@@ -1,0 +1,17 @@
+/// What a render run did, for the clerk: what was written, and who could not be, and why.
+public struct RenderReport: Sendable {
+    public struct Failure: Sendable, CustomStringConvertible {
+        /// The person or unit, as in "张卫东（320302198001011239）".
+        public var subject: String
+        public var document: String
+        public var message: String
+        public var description: String { "\(subject) 的\(document)未生成：\(message)" }
+    }
+
+    public var written: [String] = []
+    public var pages = 0
+    public var people = 0
+    public var failures: [Failure] = []
+
+    public init() {}
+}

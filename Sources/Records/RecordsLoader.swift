@@ -1,0 +1,127 @@
+import Foundation
+
+/// Decodes and validates a `cedocs/records/1` file.
+///
+/// Two levels of failure: the file as a whole (unreadable, not JSON, wrong schema, bad `year` or `unit`,
+/// unknown top-level keys) throws `RecordsFileError`; a bad person only goes to `rejected`, and the
+/// other people load. Every problem is reported at once, each with its JSON path.
+public enum RecordsLoader {
+    public static let schemaID = "cedocs/records/1"
+    static let topKeys = ["schema", "year", "unit", "people"]
+    static let years = 2000...2100
+
+    public static func load(contentsOf url: URL) throws(RecordsFileError) -> LoadedRecords {
+        let fileName = url.lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw fileError(fileName, "找不到文件 \(url.path)")
+        }
+        if isDirectory.boolValue { throw fileError(fileName, "\(url.path) 是文件夹，不是记录文件") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw fileError(fileName, "无法读取文件 \(url.path)（可能没有读取权限）")
+        }
+        return try load(data: data, fileName: fileName)
+    }
+
+    public static func load(data: Data, fileName: String) throws(RecordsFileError) -> LoadedRecords {
+        let tree = try parse(data, fileName: fileName)
+
+        var log = ProblemLog()
+        guard let root = ObjectReader(tree, path: "", label: "文件顶层", allowed: topKeys, log: &log) else {
+            throw RecordsFileError(fileName: fileName, problems: log.problems)
+        }
+        checkSchema(root, &log)
+        let year = readYear(root, &log)
+        var unit: Unit?
+        if let node = root.required("unit", "单位信息", &log) {
+            unit = UnitValidator.validate(node, log: &log)
+        }
+        var items: [JSONNode]?
+        if let node = root.required("people", "人员名单", &log) {
+            if case .array(let array) = node {
+                items = array
+            } else {
+                log.error("people", "人员名单 people 应为数组 […]，实际为\(node.shortDescription)")
+            }
+        }
+        let fileUnusable = log.hasErrors
+
+        // People are checked even when the file is unusable, so that the clerk sees everything at once.
+        var people: [Person] = []
+        var sourceIndices: [Int] = []
+        var rejected: [RejectedPerson] = []
+        var registry = PersonValidator.Registry()
+        for (index, item) in (items ?? []).enumerated() {
+            var personLog = ProblemLog(personIndex: index)
+            let result = PersonValidator.validate(item, index: index, year: year, registry: &registry, log: &personLog)
+            log.problems += personLog.problems
+            if let person = result.person {
+                people.append(person)
+                sourceIndices.append(index)
+            } else {
+                rejected.append(RejectedPerson(index: index, idNumber: result.idNumber, name: result.name,
+                                               problems: personLog.problems))
+            }
+        }
+
+        guard !fileUnusable, let year, let unit else {
+            throw RecordsFileError(fileName: fileName, problems: log.problems)
+        }
+        return LoadedRecords(fileName: fileName, records: RecordsFile(year: year, unit: unit, people: people),
+                             sourceIndices: sourceIndices, rejected: rejected, problems: log.problems)
+    }
+
+    // MARK: file level
+
+    private static func fileError(_ fileName: String, _ message: String) -> RecordsFileError {
+        RecordsFileError(fileName: fileName, problems: [RecordsProblem(severity: .error, path: "$", message: message)])
+    }
+
+    /// Bytes → JSON tree, with the encoding and syntax problems a clerk meets told in plain words.
+    private static func parse(_ data: Data, fileName: String) throws(RecordsFileError) -> JSONNode {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw fileError(fileName, "文件是 UTF-16 编码，请另存为 UTF-8 编码")
+        }
+        // Windows Notepad writes a UTF-8 byte-order mark; it is not part of the JSON.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let offset = firstInvalidUTF8Offset(bytes) {
+            let at = TextPosition(offset: offset, in: bytes)
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            throw fileError(fileName, "第 \(at.line) 行第 \(at.column) 列附近：文件不是 UTF-8 编码（字节 0x\(byte) 无效），可能是 GBK/GB 18030 编码，请另存为 UTF-8 编码")
+        }
+        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            throw fileError(fileName, "文件为空")
+        }
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            let at = TextPosition(offset: error.offset, in: bytes)
+            throw fileError(fileName, "第 \(at.line) 行第 \(at.column) 列附近：JSON 语法错误，\(error.message)")
+        }
+    }
+
+    private static func checkSchema(_ root: ObjectReader, _ log: inout ProblemLog) {
+        guard let node = root.required("schema", "格式标识", &log) else { return }
+        guard case .string(schemaID) = node else {
+            log.error("schema", "格式标识 schema 应为\(quoted(schemaID))，实际为\(node.shortDescription)；本程序只能读取这一格式")
+            return
+        }
+    }
+
+    private static func readYear(_ root: ObjectReader, _ log: inout ProblemLog) -> Int? {
+        guard let node = root.required("year", "审验年度", &log) else { return nil }
+        guard case .number(let d, let literal) = node, d == d.rounded() else {
+            log.error("year", "审验年度 year 应为整数（如 2016），实际为\(node.shortDescription)")
+            return nil
+        }
+        guard d >= Double(years.lowerBound), d <= Double(years.upperBound) else {
+            log.error("year", "审验年度 \(literal) 不合理，应在 \(years.lowerBound) 到 \(years.upperBound) 之间")
+            return nil
+        }
+        return Int(d)
+    }
+}

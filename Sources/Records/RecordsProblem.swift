@@ -1,0 +1,93 @@
+import Foundation
+
+/// One thing wrong (or doubtful) in a records file, located by its JSON path and told in Chinese
+/// so that the clerk who keeps the file can fix it without reading code.
+public struct RecordsProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        /// The value cannot be used: the person (or, at file level, the file) is rejected.
+        case error
+        /// The value is used, but the clerk should look at it (e.g. an activity outside the audit year).
+        case warning
+    }
+
+    public var severity: Severity
+    /// JSON path: `people[3].activities[1].end`, `unit.name`, `$` for the whole file.
+    public var path: String
+    /// One concrete sentence in Chinese naming the value found and what is expected.
+    public var message: String
+    /// Index in the file's `people` array when the problem is inside a person.
+    public var personIndex: Int?
+
+    public init(severity: Severity, path: String, message: String, personIndex: Int? = nil) {
+        self.severity = severity
+        self.path = path
+        self.message = message
+        self.personIndex = personIndex
+    }
+
+    public var isError: Bool { severity == .error }
+
+    /// `people[3].activities[1].end: 结束日期早于开始日期（…）`
+    public var description: String { "\(path): \(message)" }
+}
+
+/// A person of the file that failed validation; the other people are still loaded.
+public struct RejectedPerson: Sendable, Equatable {
+    /// Index in the file's `people` array.
+    public var index: Int
+    /// The ID number as given (normalised when it was a string), to find the person in the file.
+    public var idNumber: String?
+    public var name: String?
+    /// This person's problems, errors and warnings, in file order.
+    public var problems: [RecordsProblem]
+
+    public init(index: Int, idNumber: String?, name: String?, problems: [RecordsProblem]) {
+        self.index = index
+        self.idNumber = idNumber
+        self.name = name
+        self.problems = problems
+    }
+}
+
+/// The result of loading a usable file: the valid people, the rejected ones, and every problem.
+public struct LoadedRecords: Sendable {
+    public var fileName: String
+    /// Only the valid people, in file order.
+    public var records: RecordsFile
+    /// `sourceIndices[i]` is the index in the file of `records.people[i]`.
+    public var sourceIndices: [Int]
+    /// Invalid people: they never stop the valid ones.
+    public var rejected: [RejectedPerson]
+    /// Every problem found, errors and warnings, in file order.
+    public var problems: [RecordsProblem]
+
+    public init(fileName: String, records: RecordsFile, sourceIndices: [Int], rejected: [RejectedPerson],
+                problems: [RecordsProblem]) {
+        self.fileName = fileName
+        self.records = records
+        self.sourceIndices = sourceIndices
+        self.rejected = rejected
+        self.problems = problems
+    }
+
+    public var errors: [RecordsProblem] { problems.filter(\.isError) }
+    public var warnings: [RecordsProblem] { problems.filter { !$0.isError } }
+}
+
+/// The file as a whole is unusable (unreadable, not JSON, wrong schema, bad year or unit…).
+///
+/// `problems` holds every problem found, including those of people, so that the clerk can fix the
+/// file in one pass.
+public struct RecordsFileError: Error, Sendable, CustomStringConvertible {
+    public var fileName: String
+    public var problems: [RecordsProblem]
+
+    public init(fileName: String, problems: [RecordsProblem]) {
+        self.fileName = fileName
+        self.problems = problems
+    }
+
+    public var description: String {
+        (["文件 \(fileName) 无法使用："] + problems.map { "  \($0)" }).joined(separator: "\n")
+    }
+}

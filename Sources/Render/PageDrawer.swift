@@ -1,0 +1,108 @@
+import CPangoCairo
+import Layout
+
+/// Draws a laid-out page onto any Cairo context, as it is: no decision is taken here.
+struct PageDrawer {
+    let shaping: ShapingContext
+    /// Resolves an image path to a loaded surface (cached by the caller).
+    let images: ImageCache
+
+    func draw(_ page: Page, on cr: OpaquePointer) {
+        for item in page.items {
+            switch item {
+            case .line(let line): stroke(line, on: cr)
+            case .rect(let frame): stroke(frame, on: cr)
+            case .text(let text): show(text, on: cr)
+            case .image(let image): paint(image, on: cr)
+            case .sealSlot(let slot): drawSeal(slot, on: cr)
+            }
+        }
+    }
+
+    private func stroke(_ line: RuleLine, on cr: OpaquePointer) {
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        cairo_set_line_width(cr, line.width)
+        setDash(line.dash, on: cr)
+        cairo_move_to(cr, line.from.x, line.from.y)
+        cairo_line_to(cr, line.to.x, line.to.y)
+        cairo_stroke(cr)
+    }
+
+    private func stroke(_ frame: FrameRect, on cr: OpaquePointer) {
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        cairo_set_line_width(cr, frame.lineWidth)
+        setDash(frame.dash, on: cr)
+        cairo_rectangle(cr, frame.rect.x, frame.rect.y, frame.rect.width, frame.rect.height)
+        cairo_stroke(cr)
+    }
+
+    private func setDash(_ dash: [Double], on cr: OpaquePointer) {
+        dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+    }
+
+    private func show(_ text: TextItem, on cr: OpaquePointer, gray: Double = 0) {
+        shaping.prepare(text.text, font: text.font, width: nil)
+        let layout = shaping.layout
+        let baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
+        cairo_set_source_rgb(cr, gray, gray, gray)
+        cairo_move_to(cr, text.origin.x, text.origin.y - baseline)
+        pango_cairo_show_layout(cr, layout)
+    }
+
+    private func paint(_ image: ImageItem, on cr: OpaquePointer) {
+        guard let surface = images.surface(for: image.path) else { return }
+        place(surface, in: image.rect, on: cr, operator: CAIRO_OPERATOR_OVER)
+    }
+
+    /// A seal image where the agency supplied one, multiplied so the text under it stays legible as
+    /// under red ink; otherwise the dashed placeholder circle with its label.
+    private func drawSeal(_ slot: SealSlot, on cr: OpaquePointer) {
+        if let path = slot.imagePath, let surface = images.surface(for: path) {
+            place(surface, in: slot.bounds, on: cr, operator: CAIRO_OPERATOR_MULTIPLY)
+            return
+        }
+        cairo_set_source_rgb(cr, 0.45, 0.45, 0.45)
+        cairo_set_line_width(cr, 0.6)
+        setDash([3, 2], on: cr)
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, slot.center.x, slot.center.y, slot.diameter / 2, 0, 2 * Double.pi)
+        cairo_stroke(cr)
+        setDash([], on: cr)
+        show(slot.label, on: cr, gray: 0.45)
+    }
+
+    /// Scales the image into `rect`, keeping its aspect ratio, centred.
+    private func place(_ surface: OpaquePointer, in rect: Rect, on cr: OpaquePointer, operator op: cairo_operator_t) {
+        let w = Double(cairo_image_surface_get_width(surface))
+        let h = Double(cairo_image_surface_get_height(surface))
+        guard w > 0, h > 0 else { return }
+        let scale = min(rect.width / w, rect.height / h)
+        cairo_save(cr)
+        cairo_translate(cr, rect.midX - w * scale / 2, rect.midY - h * scale / 2)
+        cairo_scale(cr, scale, scale)
+        cairo_set_operator(cr, op)
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+}
+
+/// PNG images loaded once per render and freed with it.
+final class ImageCache {
+    private var surfaces: [String: OpaquePointer?] = [:]
+
+    func surface(for path: String) -> OpaquePointer? {
+        if let cached = surfaces[path] { return cached }
+        var surface: OpaquePointer? = cairo_image_surface_create_from_png(path)
+        if let s = surface, cairo_surface_status(s) != CAIRO_STATUS_SUCCESS {
+            cairo_surface_destroy(s)
+            surface = nil
+        }
+        surfaces[path] = surface
+        return surface
+    }
+
+    deinit {
+        for case let surface? in surfaces.values { cairo_surface_destroy(surface) }
+    }
+}
