@@ -35,9 +35,11 @@ let package = Package(
         ),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Layout", "Documents", "Records", "Rules"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render", "TestSupport"]),
+        .testTarget(name: "RenderTests",
+                    dependencies: ["Render", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

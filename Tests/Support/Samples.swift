@@ -1,0 +1,46 @@
+import Foundation
+
+/// Records files made in the test, deterministic, with as many people and activities as a case needs.
+public enum Samples {
+    /// Valid 公民身份号码 for person `n` (GB 11643 check character computed).
+    public static func idNumber(_ n: Int, birth: String = "19800101", male: Bool = true) -> String {
+        let sequence = String(format: "%03d", (n % 500) * 2 + (male ? 1 : 0))
+        let region = String(320300 + (n / 500) % 99)
+        let first17 = region + birth + sequence
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(first17, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+        let check = Array("10X98765432")[sum % 11]
+        return first17 + String(check)
+    }
+
+    public static func activity(content: String = "专业技术人员继续教育公需科目", subject: String = "public",
+                                hours: Int = 24, day: Int = 1) -> [String: Any] {
+        let date = String(format: "2016-03-%02d", max(1, min(28, day)))
+        return ["subject": subject, "kind": "distance_learning", "content": content, "start": date, "end": date,
+                "hours": hours, "provider": "徐州市专业技术人员继续教育网", "assessment": "合格",
+                "params": ["approved_hours": hours]]
+    }
+
+    public static func person(_ n: Int, name: String? = nil, activities: [[String: Any]]? = nil,
+                              audit: Bool = false) -> [String: Any] {
+        var person: [String: Any] = [
+            "id_number": idNumber(n), "name": name ?? "测试\(n)", "level": "中级", "title": "工程师",
+            "activities": activities ?? [activity(), activity(content: "专业课程", subject: "professional", hours: 48, day: 2)],
+        ]
+        if audit { person["audit"] = ["agency": "徐州市职业技术培训中心", "date": "2017-02-10"] }
+        return person
+    }
+
+    public static func records(people: [[String: Any]], unit: String = "徐州市测试单位") -> [String: Any] {
+        ["schema": "cedocs/records/1", "year": 2016,
+         "unit": ["name": unit, "nature": "事业单位", "authority": "徐州市测试主管部门", "district": "市直"],
+         "people": people]
+    }
+
+    /// Writes a records file into `folder` and returns its URL.
+    public static func write(_ records: [String: Any], to folder: URL, name: String = "records.json") throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try JSONSerialization.data(withJSONObject: records, options: [.sortedKeys]).write(to: url)
+        return url
+    }
+}

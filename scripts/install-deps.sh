@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages cedocs needs to build, run and test, if any is missing. Idempotent:
+# when everything is present it changes nothing and touches no network.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libcairo2-dev libpango1.0-dev libfontconfig1-dev   # drawing, text, PDF (the CPangoCairo module)
+  fonts-noto-cjk fonts-lxgw-wenkai                    # 宋 黑 (Noto Serif/Sans CJK SC), 楷 (LXGW WenKai)
+  fonts-hanazono fonts-babelstone-han                 # 生僻字 fallbacks: CJK Extension A–G
+  poppler-utils                                       # pdftotext/pdffonts/pdfinfo: the tests read real PDFs
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+  echo "cedocs: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
