@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Synthetic records for the benchmark (scripts/bench.sh); not part of the product.
+        .executableTarget(name: "cedocs-bench-data", path: "Sources/BenchData"),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records"]),
         .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),

@@ -8,7 +8,10 @@ packages=(
   libcairo2-dev libpango1.0-dev libfontconfig1-dev   # drawing, text, PDF (the CPangoCairo module)
   fonts-noto-cjk fonts-lxgw-wenkai                    # 宋 黑 (Noto Serif/Sans CJK SC), 楷 (LXGW WenKai)
   fonts-hanazono fonts-babelstone-han                 # 生僻字 fallbacks: CJK Extension A–G
+  python3-fonttools                                   # prepares the Noto faces (scripts/prepare-fonts.sh)
   poppler-utils                                       # pdftotext/pdffonts/pdfinfo: the tests read real PDFs
+  libqrencode-dev libsqlite3-dev                      # QR codes (the CQREncode module), the registry (GRDB)
+  zbar-tools openssl                                  # tests: zbarimg decodes the QR codes, openssl reads the public key
 )
 
 missing=()

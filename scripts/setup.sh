@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+scripts/prepare-fonts.sh
 swift build -c release --product cedocs
 .build/release/cedocs check examples/example.json
 .build/release/cedocs render examples/example.json --out out/example --png

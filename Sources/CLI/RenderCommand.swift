@@ -30,14 +30,40 @@ struct Render: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
+    @Option(name: .shortAndLong, help: "Threads rendering at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Write only these documents (comma-separated).",
+                               valueName: "registration,certificate,annual-audit,print-job"))
+    var only: String?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        _ = try documents()
+    }
+
+    func documents() throws -> Set<OutputDocument> {
+        guard let only else { return Set(OutputDocument.allCases) }
+        var chosen: Set<OutputDocument> = []
+        for name in only.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let document = OutputDocument(rawValue: name) else {
+                throw ValidationError("unknown document \"\(name)\" in --only; use "
+                                      + OutputDocument.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            chosen.insert(document)
+        }
+        return chosen
+    }
+
     func run() throws {
         let loaded = try Setup.load(file)
         Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
-        let job = try Setup.renderJob()
+        let batch = try Setup.batchRenderer(jobs: jobs)
         let started = Date()
-        let report = job.run(loaded, recordsFolder: URL(fileURLWithPath: file).deletingLastPathComponent(),
-                             options: RenderOptions(output: URL(fileURLWithPath: out), png: png, dpi: dpi,
-                                                    creator: "cedocs \(CEDocs.version)"))
+        let report = batch.run(loaded, recordsFolder: URL(fileURLWithPath: file).deletingLastPathComponent(),
+                               options: RenderOptions(output: URL(fileURLWithPath: out), png: png, dpi: dpi,
+                                                      creator: "cedocs \(CEDocs.version)"),
+                               documents: try documents())
         for failure in report.failures { Console.error(failure.description) }
         if !quiet {
             let seconds = Date().timeIntervalSince(started)

@@ -17,16 +17,26 @@ enum Setup {
         }
     }
 
-    static func renderJob() throws -> RenderJob {
+    /// Fonts and templates, checked; a missing font or a broken template stops the run here.
+    static func engine() throws -> (fonts: FontLibrary, templates: TemplateSet) {
         do {
             let resources = try Resources.locate()
-            let fonts = try FontLibrary(directory: resources.fonts)
-            let templates = try TemplateSet(folder: resources.templates)
-            return RenderJob(templates: templates, fonts: fonts)
+            return (try FontLibrary(directory: resources.fonts), try TemplateSet(folder: resources.templates))
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// A renderer for the calling thread.
+    static func renderJob() throws -> RenderJob {
+        let (fonts, templates) = try engine()
+        return RenderJob(templates: templates, fonts: fonts)
+    }
+
+    static func batchRenderer(jobs: Int) throws -> BatchRenderer {
+        let (fonts, templates) = try engine()
+        return BatchRenderer(templates: templates, fonts: fonts, jobs: jobs)
     }
 
     static func report(_ problems: [RecordsProblem], to stream: Console.Stream) {

@@ -22,9 +22,8 @@ public struct RenderOptions: Sendable {
     }
 }
 
-/// Renders a unit's validated records into an output folder: each person's 附件1 and certificate pages,
-/// the unit's 附件2, and one print job holding every 附件1. One person's failure is reported and the
-/// others go on; every file is written whole or not at all.
+/// Lays out, renders and writes documents on one thread: it owns that thread's Pango context (not
+/// thread-safe), so each thread of a batch has its own. A failure is reported, never thrown.
 public final class RenderJob {
     let templates: TemplateSet
     let shaping: ShapingContext
@@ -45,54 +44,27 @@ public final class RenderJob {
         try composers[kind]!.compose(data)
     }
 
-    public func run(_ loaded: LoadedRecords, recordsFolder: URL, options: RenderOptions) -> RenderReport {
-        var report = RenderReport()
-        let records = loaded.records
-        let layout = ArchiveLayout(root: options.output)
-        let builder = DocumentBuilder(records: records, creator: options.creator)
-        let assessed = records.people.map { ($0, engine.assess($0, year: records.year)) }
-        let unitFolder = layout.unitFolder(name: records.unit.name, year: records.year)
-        let printJob = unitFolder.appendingPathComponent("registrations.pdf")
-
-        do throws(AtomicFile.WriteError) {
-            try AtomicFile.write(to: printJob) { fd throws(AtomicFile.WriteError) in
-                var sinkError: AtomicFile.WriteError?
-                let writer = PDFWriter(shaping: shaping, metadata: printJobMetadata(records, options)) { chunk in
-                    do throws(AtomicFile.WriteError) { try AtomicFile.writeAll(chunk, to: fd, path: printJob.path) } catch {
-                        sinkError = error
-                        return false
-                    }
-                    return true
+    /// Streams one print job into `target`: `body` gets a function that adds one person's pages, each
+    /// person starting on an odd page so duplex printing never puts two people on one sheet.
+    func writePrintJob(to target: URL, metadata: DocumentMetadata,
+                       _ body: (_ add: ([Page]) -> Void) -> Void) throws(AtomicFile.WriteError) {
+        try AtomicFile.write(to: target) { fd throws(AtomicFile.WriteError) in
+            var sinkError: AtomicFile.WriteError?
+            let writer = PDFWriter(shaping: shaping, metadata: metadata) { chunk in
+                do throws(AtomicFile.WriteError) { try AtomicFile.writeAll(chunk, to: fd, path: target.path) } catch {
+                    sinkError = error
+                    return false
                 }
-                for (person, assessment) in assessed {
-                    report.people += 1
-                    guard let folder = layout.personFolder(id: person.idNumber, year: records.year) else { continue }
-                    if let registration = render(.registration, builder.registration(person, assessment),
-                                                 into: folder, options: options, report: &report) {
-                        // Each person starts on an odd page, so duplex printing never puts two people on one sheet.
-                        if writer.pages % 2 == 1, let size = registration.pages.first?.size {
-                            writer.add(Page(size: size))
-                        }
-                        for (index, page) in registration.pages.enumerated() {
-                            var page = page
-                            if index == 0 { page.bookmark = "\(person.name) \(person.idNumber)" }
-                            writer.add(page)
-                        }
-                    }
-                    var certificate = builder.certificate(person, assessment)
-                    resolvePhoto(&certificate, person: person, recordsFolder: recordsFolder, report: &report)
-                    _ = render(.certificate, certificate, into: folder, options: options, report: &report)
-                }
-                guard writer.finish() else {
-                    throw sinkError ?? AtomicFile.WriteError(path: printJob.path, reason: "PDF 生成失败")
-                }
+                return true
             }
-            report.written.append(printJob.path)
-        } catch {
-            report.failures.append(.init(subject: "单位“\(records.unit.name)”", document: "登记表合订本", message: error.description))
+            body { pages in
+                if writer.pages % 2 == 1, let size = pages.first?.size { writer.add(Page(size: size)) }
+                for page in pages { writer.add(page) }
+            }
+            guard writer.finish() else {
+                throw sinkError ?? AtomicFile.WriteError(path: target.path, reason: "PDF 生成失败")
+            }
         }
-        _ = render(.annualAudit, builder.annualAudit(assessed), into: unitFolder, options: options, report: &report)
-        return report
     }
 
     /// Lays out, renders and writes one document; a failure is reported, not thrown.
@@ -125,7 +97,7 @@ public final class RenderJob {
 
     /// A photo path is relative to the records file; only a readable PNG is used (Cairo reads PNG),
     /// anything else leaves the frame for a glued-in photo and says so.
-    private func resolvePhoto(_ data: inout DocumentData, person: Person, recordsFolder: URL, report: inout RenderReport) {
+    func resolvePhoto(_ data: inout DocumentData, person: Person, recordsFolder: URL, report: inout RenderReport) {
         guard let relative = data.images["person.photo"] else { return }
         let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : recordsFolder.appendingPathComponent(relative)
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47]
@@ -136,10 +108,5 @@ public final class RenderJob {
             report.failures.append(.init(subject: data.subject, document: "证书照片",
                                          message: "照片 \(relative) 不存在或不是 PNG 文件，证书上留出贴照片的位置"))
         }
-    }
-
-    private func printJobMetadata(_ records: RecordsFile, _ options: RenderOptions) -> DocumentMetadata {
-        DocumentMetadata(title: "\(records.unit.name) \(records.year)年度电子登记表（合订）", author: records.unit.name,
-                         subject: "\(records.year)年度专业技术人员继续教育年度验审", creator: options.creator)
     }
 }

@@ -15,3 +15,13 @@ public struct RenderReport: Sendable {
 
     public init() {}
 }
+
+extension RenderReport {
+    /// Adds another part of the same run (a worker's person) to this report.
+    mutating func merge(_ other: RenderReport) {
+        written += other.written
+        pages += other.pages
+        people += other.people
+        failures += other.failures
+    }
+}

@@ -62,7 +62,7 @@ public final class FontLibrary: @unchecked Sendable {
             let resolved = resolvedFile(family: requirement.family, bold: requirement.bold)
             if resolved.map({ URL(fileURLWithPath: $0).lastPathComponent }) != requirement.file {
                 problems.append("\(requirement.purpose)应为 \(requirement.file)，实际为 \(resolved ?? "无")；"
-                                + "请安装 Debian 软件包 \(requirement.package)（apt-get install \(requirement.package)）")
+                                + "请安装 Debian 软件包 \(requirement.package)")
             }
         }
         if !problems.isEmpty {

@@ -13,14 +13,17 @@ public struct FontRequirement: Sendable {
     /// What the font is for, in the message.
     public var purpose: String
 
+    /// The Noto faces are prepared from the package at setup (fonts/prepared/).
+    static let preparedNoto = "fonts-noto-cjk，并运行 scripts/prepare-fonts.sh"
+
     /// Every face cedocs uses: the three roles, the bold title face and the rare-character fallbacks.
     public static let all: [FontRequirement] = [
-        FontRequirement(family: FontFamilies.family(for: .song), bold: false, file: "NotoSerifCJK-Regular.ttc",
-                        package: "fonts-noto-cjk", purpose: "宋体（正文）"),
-        FontRequirement(family: FontFamilies.family(for: .song), bold: true, file: "NotoSerifCJK-Bold.ttc",
-                        package: "fonts-noto-cjk", purpose: "标宋（标题）"),
-        FontRequirement(family: FontFamilies.family(for: .hei), bold: false, file: "NotoSansCJK-Regular.ttc",
-                        package: "fonts-noto-cjk", purpose: "黑体（栏目名）"),
+        FontRequirement(family: FontFamilies.family(for: .song), bold: false, file: "NotoSerifCJKsc-Regular.otf",
+                        package: preparedNoto, purpose: "宋体（正文）"),
+        FontRequirement(family: FontFamilies.family(for: .song), bold: true, file: "NotoSerifCJKsc-Bold.otf",
+                        package: preparedNoto, purpose: "标宋（标题）"),
+        FontRequirement(family: FontFamilies.family(for: .hei), bold: false, file: "NotoSansCJKsc-Regular.otf",
+                        package: preparedNoto, purpose: "黑体（栏目名）"),
         FontRequirement(family: FontFamilies.family(for: .kai), bold: false, file: "LXGWWenKai-Regular.ttf",
                         package: "fonts-lxgw-wenkai", purpose: "楷体（意见）"),
         FontRequirement(family: "HanaMinA", bold: false, file: "HanaMinA.ttf",

@@ -14,7 +14,8 @@ struct Rendered {
         folder = Repository.temporaryFolder(name)
         let file = try Samples.write(records, to: folder)
         loaded = try RecordsLoader.load(contentsOf: file)
-        let job = RenderJob(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library)
+        // Two threads, as on the machines it runs on: concurrency is part of what is tested.
+        let job = BatchRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library, jobs: 2)
         report = job.run(loaded, recordsFolder: folder,
                          options: RenderOptions(output: folder.appendingPathComponent("out"), png: png, creator: "cedocs test"))
     }
