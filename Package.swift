@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,17 +21,32 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev"])]
         ),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "Records"),
         .target(name: "Rules", dependencies: ["Records"]),
         .target(name: "Layout", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Documents", dependencies: ["Records", "Rules", "Layout"]),
-        .target(name: "Render", dependencies: ["CPangoCairo", "Layout"]),
+        .target(name: "Render", dependencies: ["CPangoCairo", "CQREncode", "Layout"]),
         .target(name: "Archive"),
-        .target(name: "Pipeline", dependencies: ["Records", "Rules", "Documents", "Layout", "Render", "Archive"]),
+        // The audit agency's side (issue 4): profiles, keys, serials, what is signed, verification.
+        .target(
+            name: "Stamping",
+            dependencies: [
+                "Records", "Rules",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The register of issued results (SQLite); outer ring, like Archive.
+        .target(name: "Registry", dependencies: ["Stamping", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Pipeline",
+            dependencies: ["Records", "Rules", "Documents", "Layout", "Render", "Archive", "Stamping", "Registry"]
+        ),
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline",
+                "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline", "Stamping", "Registry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +59,13 @@ let package = Package(
         .testTarget(name: "RenderTests",
                     dependencies: ["Render", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "TestSupport"]),
+        .testTarget(name: "StampingTests", dependencies: ["Stamping", "Records", "Rules"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records"]),
+        .testTarget(
+            name: "StampPipelineTests",
+            dependencies: ["Pipeline", "Stamping", "Registry", "Records", "Render", "Layout", "Documents", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,9 +10,10 @@ struct CEDocs: ParsableCommand {
         discussion: """
             Reads a unit's records for one year (cedocs/records/1 JSON), checks them, computes recognised \
             hours under 徐政人发〔2007〕130号, and renders 附件1 电子登记表, 附件2 年度审验表 and the \
-            继续教育证书 pages as PDF.
+            继续教育证书 pages as PDF. An audit agency stamps them and issues results that anyone can \
+            verify by serial, QR code or file.
             """,
         version: version,
-        subcommands: [Check.self, Render.self]
+        subcommands: [Check.self, Render.self, Agency.self, Stamp.self, Verify.self]
     )
 }

@@ -15,28 +15,30 @@ public struct DocumentBuilder: Sendable {
         self.creator = creator
     }
 
-    /// 附件1 电子登记表 of one person.
-    public func registration(_ person: Person, _ assessment: PersonAssessment) -> DocumentData {
+    /// 附件1 电子登记表 of one person; stamped when an agency gives its `stamp`.
+    public func registration(_ person: Person, _ assessment: PersonAssessment, stamp: AgencyStamp? = nil) -> DocumentData {
         // Only activities that count toward the audit year belong on the year's form; the rules
         // report the others (check shows them).
         let rows = zip(person.activities, assessment.activities).filter { $0.1.counted }.map(activityRow)
         return DocumentData(fields: personFields(person, assessment), tables: ["activities": rows],
                             subject: Formatting.subject(person),
-                            metadata: metadata(.registration, about: person))
+                            metadata: metadata(.registration, about: person)).stamped(stamp)
     }
 
-    /// 继续教育证书 pages of one person: every registered activity, and the year's annual page.
-    public func certificate(_ person: Person, _ assessment: PersonAssessment) -> DocumentData {
+    /// 继续教育证书 pages of one person: every registered activity, and the year's annual page (which
+    /// the agency's `stamp` stamps).
+    public func certificate(_ person: Person, _ assessment: PersonAssessment, stamp: AgencyStamp? = nil) -> DocumentData {
         let rows = zip(person.activities, assessment.activities).map(activityRow)
         var images: [String: String] = [:]
         if let photo = person.photo { images["person.photo"] = photo }
         return DocumentData(fields: personFields(person, assessment), tables: ["activities": rows], images: images,
                             subject: Formatting.subject(person),
-                            metadata: metadata(.certificate, about: person))
+                            metadata: metadata(.certificate, about: person)).stamped(stamp)
     }
 
-    /// 附件2 年度审验表 of the unit: one roster row per person, in file order.
-    public func annualAudit(_ people: [(Person, PersonAssessment)]) -> DocumentData {
+    /// 附件2 年度审验表 of the unit: one roster row per person, in file order; stamped when an agency
+    /// gives its `stamp`.
+    public func annualAudit(_ people: [(Person, PersonAssessment)], stamp: AgencyStamp? = nil) -> DocumentData {
         let rows = people.enumerated().map { index, entry in
             let (person, assessment) = entry
             return [
@@ -64,6 +66,7 @@ public struct DocumentBuilder: Sendable {
                                 title: "\(records.unit.name) \(records.year)年度继续教育年度审验表",
                                 author: records.unit.name, subject: "\(records.year)年度专业技术人员继续教育年度验审",
                                 keywords: records.unit.creditCode ?? "", creator: creator, date: nil))
+            .stamped(stamp)
     }
 
     /// 审验结果 on the roster. With an audit: the verdict. Without one the agency has not spoken, so
@@ -97,7 +100,7 @@ public struct DocumentBuilder: Sendable {
         ]
     }
 
-    private func personFields(_ person: Person, _ assessment: PersonAssessment) -> [String: String] {
+    func personFields(_ person: Person, _ assessment: PersonAssessment) -> [String: String] {
         var fields = unitFields()
         fields["person.name"] = person.name
         fields["person.gender"] = Formatting.gender(person)
@@ -124,7 +127,7 @@ public struct DocumentBuilder: Sendable {
         return fields
     }
 
-    private func metadata(_ kind: DocumentKind, about person: Person) -> DocumentMetadata {
+    func metadata(_ kind: DocumentKind, about person: Person) -> DocumentMetadata {
         DocumentMetadata(
             title: "\(person.name) \(records.year)年度\(kind.chineseName)",
             author: records.unit.name,

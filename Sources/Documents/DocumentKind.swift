@@ -6,6 +6,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case annualAudit = "annual-audit"
     /// 继续教育证书 pages, one set per person.
     case certificate
+    /// 审验结果 sheet, one per person an agency stamps: verdict, hours, serial and the QR code to verify.
+    case result
 
     /// The template under `templates/`.
     public var templateFile: String { "\(rawValue).yaml" }
@@ -18,6 +20,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .registration: return "电子登记表"
         case .annualAudit: return "年度审验表"
         case .certificate: return "继续教育证书"
+        case .result: return "继续教育审验结果"
         }
     }
 }

@@ -8,6 +8,8 @@ public enum Block: Sendable, Decodable {
     case table(TableBlock)
     /// The opinion boxes with their seal slots.
     case opinions(OpinionsBlock)
+    /// A QR code (the result sheet's verification link) with its caption.
+    case qr(QRBlock)
     /// Empty space.
     case spacer(height: Double)
 
@@ -21,10 +23,11 @@ public enum Block: Sendable, Decodable {
         case "grid": self = .grid(try GridBlock(from: decoder))
         case "table": self = .table(try TableBlock(from: decoder))
         case "opinions": self = .opinions(try OpinionsBlock(from: decoder))
+        case "qr": self = .qr(try QRBlock(from: decoder))
         case "spacer": self = .spacer(height: try c.decode(Double.self, forKey: .height))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c,
-                debugDescription: "unknown block type \"\(type)\"; use text, grid, table, opinions or spacer")
+                debugDescription: "unknown block type \"\(type)\"; use text, grid, table, opinions, qr or spacer")
         }
     }
 }
@@ -234,6 +237,36 @@ public struct SealSpec: Sendable, Decodable {
         guard diameter > 0, diameter <= 45 else {
             throw DecodingError.dataCorruptedError(forKey: .diameter, in: c,
                 debugDescription: "a seal is at most 45 mm across, not \(diameter)")
+        }
+    }
+}
+
+/// A QR code from the document's data, a square of `size` mm (quiet zone included), and caption
+/// lines under it.
+public struct QRBlock: Sendable, Decodable {
+    /// The name of the code in the document's data, e.g. `verification`.
+    public var code: String
+    /// mm, the side of the square with its quiet zone.
+    public var size: Double
+    /// Text under the code with `{field}` placeholders; `\n` starts a new line.
+    public var caption: String?
+    public var style: String
+    public var align: HorizontalAlignment
+
+    enum CodingKeys: String, CodingKey { case code, size, caption, style, align }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        size = try c.decode(Double.self, forKey: .size)
+        caption = try c.decodeIfPresent(String.self, forKey: .caption)
+        style = try c.decodeIfPresent(String.self, forKey: .style) ?? "body"
+        align = try c.decodeIfPresent(HorizontalAlignment.self, forKey: .align) ?? .center
+        // A signed URL takes about 57 modules across with the quiet zone: under 20 mm a module is
+        // under 0.35 mm, finer than office printers and phone cameras handle reliably.
+        guard size >= 20 else {
+            throw DecodingError.dataCorruptedError(forKey: .size, in: c,
+                debugDescription: "a QR code needs at least 20 mm to scan, not \(size)")
         }
     }
 }

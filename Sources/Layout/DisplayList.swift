@@ -50,6 +50,7 @@ public enum DisplayItem: Sendable {
     case sealSlot(SealSlot)
     case image(ImageItem)
     case rect(FrameRect)
+    case qr(QRItem)
 }
 
 /// One line of text placed at its baseline.

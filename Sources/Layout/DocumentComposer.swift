@@ -111,6 +111,8 @@ struct Composition {
             try layoutTable(table)
         case .opinions(let opinions):
             try layoutOpinions(opinions)
+        case .qr(let qr):
+            try layoutQR(qr)
         }
     }
 }

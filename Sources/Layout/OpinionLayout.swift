@@ -29,7 +29,9 @@ extension Composition {
                               field: box.label, cell: box.label))
 
         // The seal hugs the box's right side; the date is placed so that its 月 is under the seal's centre.
-        let diameter = mm(box.seal.diameter)
+        // A real seal image prints at its own size.
+        let sealImage = data.seals[box.seal.owner]
+        let diameter = mm(sealImage?.diameter ?? box.seal.diameter)
         let margin = mm(1.5)
         let center = Point(x: content.maxX - margin - diameter / 2, y: 0)
         let filledDate = try fill(box.date)
@@ -72,6 +74,6 @@ extension Composition {
         let label = TextItem(text: box.seal.label, font: labelFont,
                              origin: Point(x: sealCenter.x - labelWidth / 2, y: labelBaseline), width: labelWidth)
         flow.add(.sealSlot(SealSlot(owner: box.seal.owner, center: sealCenter, diameter: diameter, label: label,
-                                    imagePath: data.seals[box.seal.owner])))
+                                    imagePath: sealImage?.path)))
     }
 }

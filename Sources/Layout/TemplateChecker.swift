@@ -17,6 +17,12 @@ struct TemplateChecker {
                     try style(text.style, at: "\(at).style")
                 case .spacer:
                     break
+                case .qr(let qr):
+                    try style(qr.style, at: "\(at).style")
+                    if qr.size > contentWidth {
+                        throw TemplateError(file: file, key: "\(at).size",
+                                            message: "二维码边长 \(HoursText.format(qr.size)) mm 超过版心宽 \(HoursText.format(contentWidth)) mm")
+                    }
                 case .grid(let grid):
                     try widths(grid.columns, fill: contentWidth, at: "\(at).columns")
                     try checkGrid(grid, at: at)

@@ -15,6 +15,7 @@ struct PageDrawer {
             case .text(let text): show(text, on: cr)
             case .image(let image): paint(image, on: cr)
             case .sealSlot(let slot): drawSeal(slot, on: cr)
+            case .qr(let code): fill(code, on: cr)
             }
         }
     }
@@ -69,6 +70,13 @@ struct PageDrawer {
         cairo_stroke(cr)
         setDash([], on: cr)
         show(slot.label, on: cr, gray: 0.45)
+    }
+
+    /// The dark runs as rectangles of one path, filled once: no seams between modules.
+    private func fill(_ code: QRItem, on cr: OpaquePointer) {
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        for rect in code.darkRects { cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height) }
+        cairo_fill(cr)
     }
 
     /// Scales the image into `rect`, keeping its aspect ratio, centred.

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Registry
+import Stamping
+
+struct Stamp: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Stamp the documents of every person the agency has examined, and issue their results.",
+        discussion: """
+            As the audit agency of PROFILE: for each valid person whose audit names this agency, writes \
+            people/<公民身份号码>/<year>/registration.pdf and certificate.pdf stamped (the opinion from the \
+            rules' verdict, the agency's seal, the serial) in place of the unstamped ones, and result.pdf \
+            (verdict, hours, serial, QR code); then units/<unit>/<year>/annual-audit.pdf stamped once every \
+            person on it has a result. Results go into the agency's registry (registry.sqlite in PROFILE) \
+            in one transaction. Stamping unchanged records again gives the same serials and the same bytes. \
+            Exit status: 0 everyone stamped, 1 some people or the unit's form left unstamped (reported), \
+            2 the run refused (setup, key, district, registry).
+            """
+    )
+
+    @Argument(help: "The records file (cedocs/records/1 JSON).")
+    var file: String
+
+    @Option(help: "The agency's profile folder, e.g. config/agencies/XZPX.")
+    var agency: String
+
+    @Option(name: .shortAndLong, help: "The output folder (the archive).")
+    var out: String
+
+    @Flag(help: "Also write every page as PNG beside its PDF.")
+    var png = false
+
+    @Option(help: "Resolution of the PNG previews.")
+    var dpi: Double = 100
+
+    @Flag(name: .shortAndLong, help: "Print only problems.")
+    var quiet = false
+
+    func run() throws {
+        let loaded = try Setup.load(file)
+        Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
+        let job: StampJob
+        do {
+            let profile = try AgencyProfile(contentsOf: URL(fileURLWithPath: agency))
+            // The key first: without it nothing is written.
+            let key = try AgencyKey(contentsOf: profile.signingKeyFile)
+            let registry = try Registry(file: profile.registryFile, create: true)
+            job = StampJob(renderer: try Setup.renderJob(), profile: profile, key: key, registry: registry)
+            if profile.seal == nil { Console.error("注意：\(profile.name)未配置印章图像，印章处保留虚线框，须手工盖章") }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+        let report: StampReport
+        do {
+            report = try job.run(loaded, recordsFolder: URL(fileURLWithPath: file).deletingLastPathComponent(),
+                                 options: RenderOptions(output: URL(fileURLWithPath: out), png: png, dpi: dpi,
+                                                        creator: "cedocs \(CEDocs.version)"))
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        for failure in report.rendering.failures { Console.error(failure.description) }
+        for skipped in report.skipped { Console.error(skipped.description) }
+        if !quiet {
+            for issued in report.issued {
+                let note = issued.reused ? "（未变，沿用）" : issued.replaced.map { "（新出具，原 \($0) 作废）" } ?? "（新出具）"
+                Console.out("\(issued.serial)  \(issued.subject)  \(issued.verdict)\(note)")
+            }
+            Console.out("出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项，"
+                        + "写入 \(report.rendering.written.count) 个文件，输出目录：\(out)")
+            if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未受理：见上方错误") }
+        }
+        if !report.rendering.failures.isEmpty || !report.skipped.isEmpty || !loaded.rejected.isEmpty {
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Records
+import Registry
+import Stamping
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tell whether a serial, a QR code's URL or a stamped PDF is a genuine result.",
+        discussion: """
+            Checks the agency's signature with its public key (public.pem) and looks the result up in its \
+            registry; the person's name and ID number are shown masked. A PDF whose bytes differ from \
+            those issued is reported as altered. Give the agency by --agency PROFILE, or --config DIR to \
+            find it from the serial. Exit status: 0 genuine, 1 not genuine (unknown, forged, altered or \
+            superseded), 2 the input or the agency unusable.
+            """
+    )
+
+    @Argument(help: "A serial (XZPX-2016-000123), the URL from a QR code, or a PDF file.")
+    var input: String
+
+    @Option(help: "The agency's profile folder.")
+    var agency: String?
+
+    @Option(help: "The configuration folder holding agencies/<code>/.")
+    var config: String?
+
+    @Option(help: "The check code (校验码) printed under the QR code, to compare with the registry's.")
+    var check: String?
+
+    func validate() throws {
+        guard (agency == nil) != (config == nil) else {
+            throw ValidationError("请给出 --agency 机构目录 或 --config 配置目录（二者选一）")
+        }
+    }
+
+    func run() throws {
+        let subject = try readInput()
+        let folder: URL
+        if let agency {
+            folder = URL(fileURLWithPath: agency)
+        } else {
+            // The serial names the agency; without one, or of an agency not set up here, nothing is genuine.
+            guard let code = subject.agency else {
+                Console.out("无效：文件中找不到审验编号：不是盖章出具的文件，或已被改得无法辨认")
+                throw ExitCode(1)
+            }
+            folder = AgencyProfile.folder(code: code, config: URL(fileURLWithPath: config!))
+            guard FileManager.default.fileExists(atPath: folder.path) else {
+                Console.out("无效：本配置中没有代码为 \(code) 的审验机构，编号不是真实的")
+                throw ExitCode(1)
+            }
+        }
+        let verifier: Verifier
+        do {
+            let profile = try AgencyProfile(contentsOf: folder)
+            verifier = Verifier(registry: try Registry(file: profile.registryFile, create: false),
+                                publicKey: try AgencyPublicKey(contentsOf: profile.publicKeyFile), agency: profile.code)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+        let outcome: Verifier.Outcome
+        do {
+            switch subject {
+            case .serial(let serial): outcome = try verifier.verify(serial)
+            case .link(let link): outcome = try verifier.verify(link)
+            case .pdf(let bytes, _): outcome = try verifier.verify(pdf: bytes)
+            }
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        guard VerifyText.print(outcome, check: check) else { throw ExitCode(1) }
+    }
+
+    enum Subject {
+        case serial(Serial)
+        case link(VerificationLink)
+        /// The file's bytes, and the agency of the first serial written in it.
+        case pdf([UInt8], agency: String?)
+
+        var agency: String? {
+            switch self {
+            case .serial(let serial): return serial.agency
+            case .link(let link): return link.serial.agency
+            case .pdf(_, let agency): return agency
+            }
+        }
+    }
+
+    private func readInput() throws -> Subject {
+        if input.contains("://") {
+            guard let link = VerificationLink(url: input) else {
+                Console.error("“\(input)”不是 cedocs 的查询网址（应为 …/审验编号?sig=签名）")
+                throw ExitCode(2)
+            }
+            return .link(link)
+        }
+        if FileManager.default.fileExists(atPath: input) {
+            guard let data = FileManager.default.contents(atPath: input), data.starts(with: Array("%PDF".utf8)) else {
+                Console.error("\(input) 不是 PDF 文件")
+                throw ExitCode(2)
+            }
+            let bytes = Array(data)
+            return .pdf(bytes, agency: Serial.find(in: bytes).first?.agency)
+        }
+        guard let serial = Serial(input) else {
+            Console.error("无法识别“\(input)”：请给出审验编号（如 XZPX-2016-000123）、二维码中的网址或 PDF 文件")
+            throw ExitCode(2)
+        }
+        return .serial(serial)
+    }
+}
+
+/// The answer as anyone asking reads it; the person's name and ID number masked.
+enum VerifyText {
+    /// Prints the outcome; true when the result is genuine (and the check code, if given, matches).
+    static func print(_ outcome: Verifier.Outcome, check: String?) -> Bool {
+        switch outcome {
+        case .genuine(let issued, let document):
+            if let check, normalised(check) != normalised(issued.signed.checkCode) {
+                Console.out("不符：编号 \(issued.serial) 的校验码应为 \(issued.signed.checkCode)，与所给的 \(check) 不一致，纸面结果可能是伪造的")
+                return false
+            }
+            Console.out("真实有效：\(issued.serial)" + (document.map { "（\($0.kind).pdf 与出具时一致）" } ?? ""))
+            facts(issued)
+            return true
+        case .superseded(let issued):
+            Console.out("已作废：\(issued.serial) 已由 \(issued.supersededBy!) 取代，以新结果为准")
+            facts(issued)
+        case .altered(let issued):
+            Console.out("已被改动：文件标明的编号 \(issued.serial) 确已出具，但文件内容与出具时不一致，不能作为审验结果")
+        case .forged(let serial, let reason):
+            Console.out("无效：\(serial) \(reason)")
+        case .unknown(let reason):
+            Console.out("无效：\(reason)")
+        }
+        return false
+    }
+
+    private static func facts(_ issued: IssuedResult) {
+        let c = issued.signed.content
+        let date = c["date"].flatMap { CalendarDate(iso: $0)?.chinese } ?? ""
+        Console.out("  审验机构：\(c["agency_name"] ?? "")（\(c["agency"] ?? "")）")
+        Console.out("  审验年度：\(c["year"] ?? "")")
+        switch c.kind {
+        case .person:
+            Console.out("  姓名：\(Masking.name(c["person_name"] ?? ""))")
+            Console.out("  公民身份号码：\(Masking.idNumber(c["person_id"] ?? ""))")
+            Console.out("  工作单位：\(c["unit"] ?? "")")
+            Console.out("  学时：合计 \(c["hours_total"] ?? "")（公共科目 \(c["hours_public"] ?? "")，"
+                        + "专业科目 \(c["hours_professional"] ?? "")；应修 \(c["hours_required"] ?? "")）")
+            let reasons = c["reasons"] ?? ""
+            Console.out("  审验结论：\(c["verdict"] ?? "")" + (reasons.isEmpty ? "" : "（\(reasons)）"))
+        case .roster:
+            Console.out("  单位：\(c["unit"] ?? "")")
+            Console.out("  年度审验表：\(c["passed"] ?? "") 人合格，\(c["failed"] ?? "") 人不合格")
+        }
+        Console.out("  审验日期：\(date)")
+        Console.out("  校验码：\(issued.signed.checkCode)")
+    }
+
+    /// Check codes typed by hand: case, dashes and the letters people confuse with digits do not matter.
+    private static func normalised(_ code: String) -> String {
+        String(code.uppercased().compactMap { c -> Character? in
+            switch c {
+            case "-", " ": return nil
+            case "O": return "0"
+            case "I", "L": return "1"
+            default: return c
+            }
+        })
+    }
+}

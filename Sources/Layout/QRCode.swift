@@ -1,0 +1,53 @@
+/// A QR code's modules as the encoder made them: `size` × `size`, row by row, true for a dark module.
+/// Layout places it and the renderer fills it; encoding the text is the renderer's (libqrencode is C).
+public struct QRMatrix: Sendable, Equatable {
+    /// Modules per side (21 for version 1, 4 more per version).
+    public let size: Int
+    private let dark: [Bool]
+
+    /// Nil unless `dark` holds exactly `size` × `size` modules.
+    public init?(size: Int, dark: [Bool]) {
+        guard size > 0, dark.count == size * size else { return nil }
+        self.size = size
+        self.dark = dark
+    }
+
+    public subscript(row: Int, column: Int) -> Bool { dark[row * size + column] }
+}
+
+/// A QR code placed on a page: the square, quiet zone included, and its modules.
+public struct QRItem: Sendable, Equatable {
+    /// Light modules on every side that a decoder needs to find the code (ISO/IEC 18004 asks for 4).
+    public static let quietZone = 4
+
+    /// The whole square in points, quiet zone included.
+    public var rect: Rect
+    public var matrix: QRMatrix
+
+    public init(rect: Rect, matrix: QRMatrix) {
+        self.rect = rect
+        self.matrix = matrix
+    }
+
+    /// Side of one module in points.
+    public var moduleSize: Double { rect.width / Double(matrix.size + 2 * Self.quietZone) }
+
+    /// Each row's runs of dark modules as one rectangle each, so the renderer fills the whole code as
+    /// one path: modules drawn one by one leave hairline seams between them when anti-aliased.
+    public var darkRects: [Rect] {
+        let m = moduleSize
+        let origin = Point(x: rect.x + Double(Self.quietZone) * m, y: rect.y + Double(Self.quietZone) * m)
+        var rects: [Rect] = []
+        for row in 0..<matrix.size {
+            var column = 0
+            while column < matrix.size {
+                guard matrix[row, column] else { column += 1; continue }
+                let start = column
+                while column < matrix.size && matrix[row, column] { column += 1 }
+                rects.append(Rect(x: origin.x + Double(start) * m, y: origin.y + Double(row) * m,
+                                  width: Double(column - start) * m, height: m))
+            }
+        }
+        return rects
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import Stamping
+
+/// The register's tables. `issue`: one row per serial, with the signed content and the columns the
+/// city office queries for its spot checks (抽检); `document`: the SHA-256 of every PDF issued.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE issue (
+                    serial TEXT PRIMARY KEY NOT NULL,
+                    agency TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    -- 公民身份号码 of a person, or the unit's name.
+                    subject TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    person_name TEXT,
+                    verdict TEXT,
+                    hours_total REAL,
+                    audit_date TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    signature BLOB NOT NULL,
+                    issued_at TEXT NOT NULL,
+                    -- Deferred: the old row names its successor just before the successor is inserted.
+                    superseded_by TEXT REFERENCES issue(serial) DEFERRABLE INITIALLY DEFERRED,
+                    UNIQUE (agency, year, sequence)
+                );
+                -- One result in force per person (or unit), agency and year.
+                CREATE UNIQUE INDEX issue_current ON issue(agency, year, kind, subject) WHERE superseded_by IS NULL;
+                CREATE TABLE document (
+                    sha256 TEXT PRIMARY KEY NOT NULL,
+                    serial TEXT NOT NULL REFERENCES issue(serial),
+                    kind TEXT NOT NULL,
+                    issued_at TEXT NOT NULL
+                );
+                CREATE INDEX document_serial ON document(serial);
+                """)
+        }
+        return migrator
+    }
+}
+
+/// Reading an `issue` row back into an IssuedResult.
+enum IssueRow {
+    static func fetch(serial: Serial, in db: Database) throws -> IssuedResult? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT content, signature, issued_at, superseded_by FROM issue WHERE serial = ?",
+                                         arguments: [serial.description]) else { return nil }
+        guard let content = ResultContent(text: row["content"]) else {
+            throw RegistryError("登记记录 \(serial) 的内容已损坏（登记库可能被改动过）")
+        }
+        let signature: Data = row["signature"]
+        let documents = try Row.fetchAll(db, sql: "SELECT kind, sha256 FROM document WHERE serial = ? ORDER BY kind, sha256",
+                                         arguments: [serial.description])
+            .map { IssuedDocument(kind: $0["kind"], sha256: $0["sha256"]) }
+        return IssuedResult(signed: SignedResult(content: content, signature: Array(signature)), issuedAt: row["issued_at"],
+                            supersededBy: (row["superseded_by"] as String?).flatMap(Serial.init), documents: documents)
+    }
+}
