@@ -1,32 +1,35 @@
 #!/usr/bin/python3
 """Prepares cedocs' Noto CJK faces once, at setup: the Simplified Chinese face of each collection,
-without Hangul, with its CFF outlines desubroutinized.
+without Hangul, with its outlines converted from CFF to TrueType.
 
-Why: Cairo 1.16 copies a CFF font's whole subroutine set into every PDF's font subset and parses the
-whole face for each document. Noto's collections hold five languages and huge subroutine tables, so a
-one-page form carried ~200 KB of font data and spent most of its time subsetting. The prepared faces
-keep every glyph a Chinese form can use (all ideographs, Extension A and beyond that Noto SC draws,
-punctuation, Latin), so the pages look the same; what Noto lacks still falls back to HanaMin and
-BabelStone Han.
+Why: Cairo 1.16 reads a CFF font's whole table (and copies its whole subroutine set) into every PDF
+it writes, so with Noto's five-language collections a one-page form carried ~200 KB of font data and
+most of the time went to subsetting. For TrueType outlines Cairo reads only the glyphs a document
+uses. The prepared faces keep every glyph a Chinese form can use (all ideographs Noto SC draws,
+punctuation, Latin); curves are converted within 1/1000 em, which no print shows. What Noto lacks
+still falls back to HanaMin and BabelStone Han.
 
-usage: prepare-fonts.py SOURCE.ttc FAMILY OUTPUT.otf
+usage: prepare-fonts.py SOURCE.ttc FAMILY OUTPUT.ttf
 """
 import sys
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, newTable
 
 KOREAN = [(0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF), (0xD7B0, 0xD7FF)]
+# Largest distance, in font units (1000 per em), between a cubic curve and its quadratic replacement.
+MAX_ERROR = 1.0
 
 
-def main(source, family, output):
+def simplified_chinese_face(source, family):
     faces = [f for f in TTCollection(source).fonts if f["name"].getDebugName(1) == family]
     if not faces:
         sys.exit(f"prepare-fonts: {source} has no face named {family}")
     font = faces[0]
     keep = [u for u in font.getBestCmap() if not any(a <= u <= b for a, b in KOREAN)]
     options = subset.Options()
-    options.desubroutinize = True
     # Horizontal Chinese needs no OpenType substitutions; keeping none keeps the language variants out.
     options.layout_features = ["kern"]
     options.name_IDs = ["*"]
@@ -36,6 +39,42 @@ def main(source, family, output):
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=keep)
     subsetter.subset(font)
+    return font
+
+
+def to_truetype(font):
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        # PostScript contours run the other way round from TrueType's.
+        glyphs[name].draw(Cu2QuPen(pen, MAX_ERROR, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    del font["CFF "]
+    if "VORG" in font:
+        del font["VORG"]
+    font["head"].glyphDataFormat = 0
+    font["head"].indexToLocFormat = 1
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in ("maxZones",):
+        setattr(maxp, field, 1)
+    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, field, 0)
+    font["maxp"] = maxp
+    font["post"].formatType = 3.0
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def main(source, family, output):
+    font = simplified_chinese_face(source, family)
+    to_truetype(font)
     font.save(output)
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prepares the Noto CJK SC faces into fonts/prepared/ (see prepare-fonts.py for why). Idempotent: a face
+# Prepares the Noto CJK SC faces into fonts/prepared/ (SC faces, TrueType outlines: see prepare-fonts.py for why). Idempotent: a face
 # already prepared from the installed package is kept. Takes a minute or two the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 noto=/usr/share/fonts/opentype/noto
 out=fonts/prepared
 mkdir -p "$out"
+# Anything else in the folder (an earlier format, a half-written file) would be seen by fontconfig too.
+find "$out" -type f ! -name NotoSerifCJKsc-Regular.ttf ! -name NotoSerifCJKsc-Bold.ttf ! -name NotoSansCJKsc-Regular.ttf -delete
 
 prepare() { # source family output
   local target="$out/$3"
@@ -17,8 +19,8 @@ prepare() { # source family output
 }
 
 # Two at a time: each takes most of a core.
-prepare NotoSerifCJK-Regular.ttc "Noto Serif CJK SC" NotoSerifCJKsc-Regular.otf & serif=$!
-prepare NotoSerifCJK-Bold.ttc "Noto Serif CJK SC" NotoSerifCJKsc-Bold.otf & bold=$!
+prepare NotoSerifCJK-Regular.ttc "Noto Serif CJK SC" NotoSerifCJKsc-Regular.ttf & serif=$!
+prepare NotoSerifCJK-Bold.ttc "Noto Serif CJK SC" NotoSerifCJKsc-Bold.ttf & bold=$!
 wait "$serif"
 wait "$bold"
-prepare NotoSansCJK-Regular.ttc "Noto Sans CJK SC" NotoSansCJKsc-Regular.otf
+prepare NotoSansCJK-Regular.ttc "Noto Sans CJK SC" NotoSansCJKsc-Regular.ttf

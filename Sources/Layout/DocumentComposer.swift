@@ -26,6 +26,7 @@ public struct DocumentComposer {
     /// Every character the data brings must have a glyph in some configured font: a box (tofu) in
     /// a certificate is an error before anything is written, naming the character and the field.
     private func checkGlyphs(_ data: DocumentData) throws(LayoutError) {
+        // Sorted keys, so that the first error reported is the same from run to run.
         for key in data.fields.keys.sorted() {
             let missing = fitter.measurer.missingCharacters(in: data.fields[key]!)
             if !missing.isEmpty { throw .missingGlyphs(subject: data.subject, field: key, characters: missing) }
@@ -82,12 +83,14 @@ struct Composition {
     }
 
     /// Text fitted into a ruled cell, or the error that names the person, the field and the cell.
+    /// `field` and `cell` name the text in an error; they are only built when one is thrown.
     func cellText(_ text: String, font: FontSpec, in rect: Rect, align: HorizontalAlignment,
-                  valign: VerticalAlignment, field: String, cell: String) throws(LayoutError) -> [TextItem] {
+                  valign: VerticalAlignment, field: @autoclosure () -> String,
+                  cell: @autoclosure () -> String) throws(LayoutError) -> [TextItem] {
         guard !text.isEmpty else { return [] }
         let box = rect.inset(dx: padding, dy: padding)
         guard let fitted = fitter.fit(text, font: font, in: Size(width: box.width, height: box.height)) else {
-            throw .doesNotFit(subject: data.subject, field: field, cell: cell, text: text, floor: template.minFontSize)
+            throw .doesNotFit(subject: data.subject, field: field(), cell: cell(), text: text, floor: template.minFontSize)
         }
         return fitter.place(fitted, in: box, align: align, valign: valign)
     }

@@ -17,16 +17,19 @@ extension Composition {
                             height: ys[placement.row + cell.rowspan] - ys[placement.row])
             flow.addBox(rect)
             let source = cell.text ?? ""
-            let isLabel = !source.contains("{")
-            let name = previousLabel.flatMap { $0.row == placement.row ? $0.text : nil }
-                ?? "第\(placement.row + 1)行第\(placement.column + 1)列"
-            if isLabel { previousLabel = (placement.row, source) }
+            let label = previousLabel
+            if !source.utf8.contains(UInt8(ascii: "{")) { previousLabel = (placement.row, source) }
+            // Named after the label to its left when there is one: "姓名", else "第2行第3列".
+            func name() -> String {
+                label.flatMap { $0.row == placement.row ? $0.text : nil }
+                    ?? "第\(placement.row + 1)行第\(placement.column + 1)列"
+            }
             if let photoField = cell.photo, let path = data.images[photoField] {
                 flow.add(.image(ImageItem(rect: rect.inset(dx: padding, dy: padding), path: path)))
                 continue
             }
             flow.add(try cellText(try fill(source), font: style(cell.style), in: rect, align: cell.align,
-                                  valign: cell.valign, field: Interpolation.fieldName(of: source), cell: name))
+                                  valign: cell.valign, field: Interpolation.fieldName(of: source), cell: name()))
         }
         flow.advance(total)
     }

@@ -8,8 +8,9 @@ public enum HoursText {
         return String(format: "%.1f", rounded)
     }
 
-    /// A cell's number, if the cell holds one (sums of 本页小计 and 合计).
+    /// A cell's number, if the cell holds one (sums of 本页小计 and 合计). The cells are the
+    /// documents' own formatting of hours, so no blanks need trimming.
     public static func parse(_ text: String) -> Double? {
-        Double(text.trimmingCharacters(in: .whitespaces))
+        Double(text)
     }
 }

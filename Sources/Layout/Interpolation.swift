@@ -3,7 +3,7 @@ enum Interpolation {
     /// The text with every `{key}` replaced. `extra` wins over `fields` (page numbers, row values).
     static func fill(_ template: String, fields: [String: String], extra: [String: String] = [:],
                      templateName: String) throws(LayoutError) -> String {
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

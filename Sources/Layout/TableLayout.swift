@@ -40,12 +40,13 @@ extension Composition {
 
         let fieldNames = table.columns.map { "\(table.source).\($0.field)" }
         let cellNames = table.columns.map(\.header)
+        let summed = Set((table.subtotal?.sum ?? []) + (table.total?.sum ?? []))
         var drawn = 0
         for (index, row) in rows.enumerated() {
             let values = table.columns.map { row[$0.field] ?? "" }
-            let height = try measureRow(values, columns: table.columns, style: table.style,
-                                        minHeight: rowHeight, maxHeight: mm(table.maxRowHeight),
-                                        fieldNames: fieldNames.map { "\($0)（第\(index + 1)行）" }, cellNames: cellNames)
+            let (height, cells) = try measureRow(values, columns: table.columns, style: table.style,
+                                                 minHeight: rowHeight, maxHeight: mm(table.maxRowHeight),
+                                                 fieldName: { "\(fieldNames[$0])（第\(index + 1)行）" }, cellNames: cellNames)
             let isLast = index == rows.count - 1
             let needed = height + subtotalHeight + (isLast ? totalHeight : 0)
             if needed > flow.remaining + 0.01 {
@@ -58,13 +59,12 @@ extension Composition {
                 try startPage(&self, continued: true)
                 guard needed <= flow.remaining + 0.01 else { throw .blockTooTall(template: template.name, block: "表格行") }
             }
-            try drawRow(values, columns: table.columns, xs: xs, height: height, style: table.style,
-                        cellNames: cellNames, fieldNames: fieldNames)
+            drawRow(cells, columns: table.columns, xs: xs, height: height)
             drawn += 1
-            for column in table.columns {
-                if let value = HoursText.parse(row[column.field] ?? "") {
-                    pageSums[column.field, default: 0] += value
-                    grandSums[column.field, default: 0] += value
+            for field in summed {
+                if let value = HoursText.parse(row[field] ?? "") {
+                    pageSums[field, default: 0] += value
+                    grandSums[field, default: 0] += value
                 }
             }
         }
@@ -90,31 +90,51 @@ extension Composition {
         }
     }
 
-    /// The height a row needs: its tallest cell at the nominal size, between the minimum and the cap
-    /// (past the cap the text shrinks; past the floor it is an error).
+    /// The height a row needs and its cells' text, set once: the tallest cell at the nominal size,
+    /// between the minimum and the cap (past the cap the text shrinks; past the floor it is an error).
     private func measureRow(_ values: [String], columns: [TableColumn], style name: String, minHeight: Double,
-                            maxHeight: Double, fieldNames: [String], cellNames: [String]) throws(LayoutError) -> Double {
+                            maxHeight: Double, fieldName: (Int) -> String,
+                            cellNames: [String]) throws(LayoutError) -> (Double, [FittedText?]) {
         let font = style(name)
         var height = minHeight
-        for (i, value) in values.enumerated() where !value.isEmpty {
+        var cells: [FittedText?] = []
+        cells.reserveCapacity(values.count)
+        for (i, value) in values.enumerated() {
+            guard !value.isEmpty else {
+                cells.append(nil)
+                continue
+            }
             let width = mm(columns[i].width) - 2 * padding
-            let lines = fitter.wrap(value, font: font, width: width)
-            let needed = Double(lines.count) * fitter.lineHeight(for: font) + 2 * padding
-            if needed > maxHeight {
-                let box = Size(width: width, height: maxHeight - 2 * padding)
-                guard fitter.fit(value, font: font, in: box) != nil else {
-                    throw .doesNotFit(subject: data.subject, field: fieldNames[i], cell: cellNames[i], text: value,
+            var fitted = FittedText(lines: fitter.wrap(value, font: font, width: width), font: font,
+                                    lineHeight: fitter.lineHeight(for: font))
+            if fitted.height + 2 * padding > maxHeight {
+                guard let shrunk = fitter.fit(value, font: font, in: Size(width: width, height: maxHeight - 2 * padding)) else {
+                    throw .doesNotFit(subject: data.subject, field: fieldName(i), cell: cellNames[i], text: value,
                                       floor: template.minFontSize)
                 }
+                fitted = shrunk
                 height = maxHeight
             } else {
-                height = max(height, needed)
+                height = max(height, fitted.height + 2 * padding)
             }
+            cells.append(fitted)
         }
-        return height
+        return (height, cells)
     }
 
-    /// One ruled row at the cursor.
+    /// One ruled row of already-set cells at the cursor.
+    private mutating func drawRow(_ cells: [FittedText?], columns: [TableColumn], xs: [Double], height: Double) {
+        for (i, cell) in cells.enumerated() {
+            let rect = Rect(x: xs[i], y: flow.cursor, width: xs[i + 1] - xs[i], height: height)
+            flow.addBox(rect)
+            if let cell {
+                flow.add(fitter.place(cell, in: rect.inset(dx: padding, dy: padding), align: columns[i].align, valign: .middle))
+            }
+        }
+        flow.advance(height)
+    }
+
+    /// One ruled row of plain strings at the cursor (headers, blank rows).
     mutating func drawRow(_ values: [String], columns: [TableColumn], xs: [Double], height: Double,
                           style name: String, cellNames: [String], fieldNames: [String]) throws(LayoutError) {
         let font = style(name)

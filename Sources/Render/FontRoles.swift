@@ -18,11 +18,11 @@ public struct FontRequirement: Sendable {
 
     /// Every face cedocs uses: the three roles, the bold title face and the rare-character fallbacks.
     public static let all: [FontRequirement] = [
-        FontRequirement(family: FontFamilies.family(for: .song), bold: false, file: "NotoSerifCJKsc-Regular.otf",
+        FontRequirement(family: FontFamilies.family(for: .song), bold: false, file: "NotoSerifCJKsc-Regular.ttf",
                         package: preparedNoto, purpose: "宋体（正文）"),
-        FontRequirement(family: FontFamilies.family(for: .song), bold: true, file: "NotoSerifCJKsc-Bold.otf",
+        FontRequirement(family: FontFamilies.family(for: .song), bold: true, file: "NotoSerifCJKsc-Bold.ttf",
                         package: preparedNoto, purpose: "标宋（标题）"),
-        FontRequirement(family: FontFamilies.family(for: .hei), bold: false, file: "NotoSansCJKsc-Regular.otf",
+        FontRequirement(family: FontFamilies.family(for: .hei), bold: false, file: "NotoSansCJKsc-Regular.ttf",
                         package: preparedNoto, purpose: "黑体（栏目名）"),
         FontRequirement(family: FontFamilies.family(for: .kai), bold: false, file: "LXGWWenKai-Regular.ttf",
                         package: "fonts-lxgw-wenkai", purpose: "楷体（意见）"),

@@ -18,7 +18,7 @@ public final class PDFWriter {
         sinkBox = Unmanaged.passRetained(SinkBox(sink))
         let write: cairo_write_func_t = { closure, data, length in
             let box = Unmanaged<SinkBox>.fromOpaque(closure!).takeUnretainedValue()
-            return box.sink(UnsafeRawBufferPointer(start: data, count: Int(length)))
+            return box.write(UnsafeRawBufferPointer(start: data, count: Int(length)))
                 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
         }
         // The first page sets its own size before drawing; A4 is only the initial value.
@@ -53,7 +53,7 @@ public final class PDFWriter {
     public func finish() -> Bool {
         finished = true
         cairo_surface_finish(surface)
-        return cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
+        return cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS && sinkBox.takeUnretainedValue().flush()
     }
 
     private static func setMetadata(_ metadata: DocumentMetadata, on surface: OpaquePointer) {
@@ -73,9 +73,29 @@ public final class PDFWriter {
     }
 }
 
+/// Cairo hands its output over in pieces of a few bytes; they are gathered here and passed on in
+/// large blocks, so a print job of thousands of pages costs a few thousand writes, not millions.
 private final class SinkBox {
-    let sink: PDFWriter.Sink
-    init(_ sink: @escaping PDFWriter.Sink) { self.sink = sink }
+    private let sink: PDFWriter.Sink
+    private var buffer: [UInt8] = []
+    private static let blockSize = 1 << 16
+
+    init(_ sink: @escaping PDFWriter.Sink) {
+        self.sink = sink
+        buffer.reserveCapacity(Self.blockSize)
+    }
+
+    func write(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        buffer.append(contentsOf: chunk)
+        return buffer.count < Self.blockSize || flush()
+    }
+
+    /// Passes on what is gathered; false when the sink failed.
+    func flush() -> Bool {
+        guard !buffer.isEmpty else { return true }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        return buffer.withUnsafeBytes { sink($0) }
+    }
 }
 
 extension ShapingContext {
@@ -108,8 +128,8 @@ extension ShapingContext {
         defer { box.release() }
         let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
             let sink = Unmanaged<SinkBox>.fromOpaque(closure!).takeUnretainedValue()
-            return sink.sink(UnsafeRawBufferPointer(start: data, count: Int(length))) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+            return sink.write(UnsafeRawBufferPointer(start: data, count: Int(length))) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
         }, box.toOpaque())
-        return status == CAIRO_STATUS_SUCCESS ? bytes : nil
+        return status == CAIRO_STATUS_SUCCESS && box.takeUnretainedValue().flush() ? bytes : nil
     }
 }

@@ -8,9 +8,10 @@ public final class ShapingContext: TextMeasurer {
     let library: FontLibrary
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
-    /// Reused for every measurement and every line drawn.
+    /// Reused for every shaping.
     let layout: OpaquePointer
     private var descriptions: [FontSpec: OpaquePointer] = [:]
+    private let cache = ShapingCache()
 
     public init(library: FontLibrary) {
         self.library = library
@@ -47,22 +48,31 @@ public final class ShapingContext: TextMeasurer {
         return description
     }
 
-    /// Sets the shared layout to one font and text; `width` nil for a single unwrapped line.
-    func prepare(_ text: String, font: FontSpec, width: Double?) {
-        let l = layout
-        pango_layout_set_font_description(l, description(for: font))
-        if let width {
-            pango_layout_set_width(l, Int32(width * Double(PANGO_SCALE)))
-            pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR)
-        } else {
-            pango_layout_set_width(l, -1)
+    /// `text` shaped on one line at `font`: measured once, drawn as often as it occurs.
+    func line(_ text: String, font: FontSpec) -> ShapingCache.Line {
+        cache.line(.init(text: text, font: font)) {
+            let layout = self.layout
+            pango_layout_set_font_description(layout, description(for: font))
+            pango_layout_set_width(layout, -1)
+            pango_layout_set_text(layout, text, -1)
+            var logical = PangoRectangle()
+            pango_layout_get_extents(layout, nil, &logical)
+            return .init(width: Double(logical.width) / Double(PANGO_SCALE),
+                         baseline: Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE),
+                         runs: GlyphRun.runs(of: layout, text: text))
         }
-        pango_layout_set_text(l, text, -1)
     }
 
     public func breakLines(_ text: String, font: FontSpec, width: Double) -> [MeasuredLine] {
-        prepare(text, font: font, width: width)
+        cache.wrapped(.init(text: text, font: font, width: width)) { shapeLines(text, font: font, width: width) }
+    }
+
+    private func shapeLines(_ text: String, font: FontSpec, width: Double) -> [MeasuredLine] {
         let l = layout
+        pango_layout_set_font_description(l, description(for: font))
+        pango_layout_set_width(l, Int32(width * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_text(l, text, -1)
         let utf8 = Array(text.utf8)
         var lines: [MeasuredLine] = []
         let count = pango_layout_get_line_count(l)
@@ -79,16 +89,16 @@ public final class ShapingContext: TextMeasurer {
     }
 
     public func width(of text: String, font: FontSpec) -> Double {
-        prepare(text, font: font, width: nil)
-        var logical = PangoRectangle()
-        pango_layout_get_extents(layout, nil, &logical)
-        return Double(logical.width) / Double(PANGO_SCALE)
+        line(text, font: font).width
     }
 
     public func missingCharacters(in text: String) -> [Unicode.Scalar] {
         var missing: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 && !scalar.properties.isWhitespace {
-            if !library.covers(scalar) && !missing.contains(scalar) { missing.append(scalar) }
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 {
+            // Cheapest first: printable ASCII and covered characters are the rule; whitespace and
+            // controls need no glyph.
+            if scalar.value < 0x7F || library.covers(scalar) || scalar.properties.isWhitespace { continue }
+            if !missing.contains(scalar) { missing.append(scalar) }
         }
         return missing
     }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The benchmark: reproducible from this one command. Generates a deterministic synthetic unit of N
+# people (realistic names with rare characters, a long unit name, 6–12 activities each), renders it
+# with a release build, and reports pages or documents per second, CPU seconds, peak memory and bytes
+# per page for:
+#   1. the unit's one-job print PDF of every 附件1 (registrations.pdf), on 2 threads and on 1;
+#   2. the per-person archive (each person's 附件1 and certificate pages as their own PDFs), 2 and 1;
+#   3. 附件2 (the roster) of 1,000 and of N people: time should grow linearly.
+# Results go to the terminal and to bench-out/results.txt.
+#
+#   scripts/bench.sh [N]        (default 10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+people=${1:-10000}
+out=bench-out
+mkdir -p "$out"
+
+scripts/install-deps.sh
+scripts/prepare-fonts.sh
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+swift build -c release --product cedocs >/dev/null
+swift build -c release --product cedocs-bench-data >/dev/null
+bin=.build/release
+
+$bin/cedocs-bench-data --people "$people" --out "$out/people-$people.json" >/dev/null
+$bin/cedocs-bench-data --people 1000 --out "$out/people-1000.json" >/dev/null
+# Warm the font cache, as a running service or a second batch would find it.
+$bin/cedocs render examples/example.json --out "$out/warm" --quiet >/dev/null
+
+results="$out/results.txt"
+{
+  echo "cedocs benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $people people"
+  echo "$(swift --version 2>/dev/null | head -1)"
+  printf '%-44s %9s %10s %8s %9s %10s\n' scenario units units/s cpu_s peak_MB bytes/unit
+} | tee "$results"
+
+# run NAME UNITS-KIND FILE JOBS DOCUMENTS
+run() {
+  local name=$1 kind=$2 file=$3 jobs=$4 only=$5
+  local dir="$out/run"
+  rm -rf "$dir"
+  /usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" \
+    $bin/cedocs render "$file" --out "$dir" --jobs "$jobs" --only "$only" --quiet >/dev/null 2>"$out/errors.txt" || true
+  read -r wall user sys rss < "$out/time.txt"
+  local units bytes registration
+  case $kind in
+    pages) # 附件1 pages of the print job, without the blank backs that keep each person on an odd page
+      local pdf=$(find "$dir/units" -name registrations.pdf)
+      units=$(pdftotext "$pdf" - | awk 'BEGIN{RS="\f"} /[^[:space:]]/{n++} END{print n+0}')
+      bytes=$(stat -c %s "$pdf") ;;
+    documents)
+      units=$(find "$dir/people" -name '*.pdf' | wc -l)
+      bytes=$(find "$dir/people" -name '*.pdf' -printf '%s\n' | awk '{s+=$1} END{print s+0}')
+      registration=$(find "$dir/people" -name registration.pdf -printf '%s\n' | awk '{s+=$1;n++} END{printf "%.1f", s/n/1024}') ;;
+    roster)
+      local pdf=$(find "$dir/units" -name annual-audit.pdf)
+      units=$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}')
+      bytes=$(stat -c %s "$pdf") ;;
+  esac
+  awk -v n="$name" -v u="$units" -v w="$wall" -v c="$user" -v s="$sys" -v m="$rss" -v b="$bytes" \
+    'BEGIN{printf "%-44s %9d %10.0f %8.1f %9.0f %10.0f\n", n, u, u/w, c+s, m/1024, b/u}' | tee -a "$results"
+  echo "$name: $wall s wall" >> "$out/walls.txt"
+  [ "$kind" != documents ] || echo "  average registration.pdf (one person's 附件1): $registration KB" >> "$out/walls.txt"
+}
+
+rm -f "$out/walls.txt"
+run "print job 附件1, 2 threads (pages)" pages "$out/people-$people.json" 2 print-job
+run "print job 附件1, 1 thread (pages)" pages "$out/people-$people.json" 1 print-job
+run "per-person archive, 2 threads (documents)" documents "$out/people-$people.json" 2 registration,certificate
+run "per-person archive, 1 thread (documents)" documents "$out/people-$people.json" 1 registration,certificate
+run "附件2 roster of 1000 (pages)" roster "$out/people-1000.json" 2 annual-audit
+run "附件2 roster of $people (pages)" roster "$out/people-$people.json" 2 annual-audit
+{
+  echo
+  echo "wall-clock seconds:"
+  cat "$out/walls.txt"
+} | tee -a "$results"
+rm -rf "$out/run" "$out/warm"
+echo "results: $results"
