@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // The HTTP service (issue 6).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +33,12 @@ let package = Package(
         .target(name: "Layout", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Documents", dependencies: ["Records", "Rules", "Layout"]),
         .target(name: "Render", dependencies: ["CPangoCairo", "CQREncode", "Layout"]),
-        .target(name: "Archive"),
+        // The archive (issue 5): manifest and journal, check, export as ZIP, spot-check sampling.
+        .target(
+            name: "Archive",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The audit agency's side (issue 4): profiles, keys, serials, what is signed, verification.
         .target(
             name: "Stamping",
@@ -43,10 +54,28 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Records", "Rules", "Documents", "Layout", "Render", "Archive", "Stamping", "Registry"]
         ),
+        // The HTTP service (issue 6): the outer ring, calls Pipeline; nothing depends on it but the CLI.
+        .target(
+            name: "Service",
+            dependencies: [
+                "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("openapi.yaml")]
+        ),
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline", "Stamping", "Registry",
+                "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline", "Stamping", "Registry", "Service",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +94,20 @@ let package = Package(
             name: "StampPipelineTests",
             dependencies: ["Pipeline", "Stamping", "Registry", "Records", "Render", "Layout", "Documents", "TestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ArchiveTests",
+            dependencies: ["Archive", "Pipeline", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: [
+                "Service", "Stamping", "Registry", "Records", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

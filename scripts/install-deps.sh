@@ -12,6 +12,8 @@ packages=(
   poppler-utils                                       # pdftotext/pdffonts/pdfinfo: the tests read real PDFs
   libqrencode-dev libsqlite3-dev                      # QR codes (the CQREncode module), the registry (GRDB)
   zbar-tools openssl                                  # tests: zbarimg decodes the QR codes, openssl reads the public key
+  wrk curl                                            # scripts/load.sh: load test of cedocs serve on loopback
+  unzip                                               # tests: an exported archive ZIP opens with unzip -l
 )
 
 missing=()

@@ -18,8 +18,9 @@ public enum SafeName {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        out = out.trimmingWhitespaceAndDots()
+        // Cut first, then trim, so a cut cannot leave a trailing dot or blank.
         while out.utf8.count > maxBytes { out.removeLast() }
+        out = out.trimmingWhitespaceAndDots()
         return out.isEmpty ? "_" : out
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Archive
 import Foundation
 import Pipeline
 import Records
@@ -10,8 +11,12 @@ struct Render: ParsableCommand {
         discussion: """
             Writes people/<公民身份号码>/<year>/registration.pdf and certificate.pdf for each valid person, and \
             units/<unit>/<year>/annual-audit.pdf with registrations.pdf (every 附件1 in roster order, each \
-            person on an odd page, one bookmark each). Exit status: 0 all written, 1 some people or \
-            documents not written (reported), 2 the file or the setup unusable.
+            person on an odd page, one bookmark each). The output folder is an archive: manifest.json lists \
+            every file with its SHA-256 and the digest of its input, a file whose input is unchanged is not \
+            written again, a run cut short is finished by running it again, and reports/<year>/<unit>.render.json \
+            keeps the run's report. A progress bar shows on a terminal, a line every 5 s otherwise. \
+            Exit status: 0 all written, 1 some people or documents not written (reported), 2 the file or the \
+            setup unusable.
             """
     )
 
@@ -27,8 +32,11 @@ struct Render: ParsableCommand {
     @Option(help: "Resolution of the PNG previews.")
     var dpi: Double = 100
 
-    @Flag(name: .shortAndLong, help: "Print only problems.")
+    @Flag(name: .shortAndLong, help: "Print only problems (no progress).")
     var quiet = false
+
+    @Flag(help: "Write every file again, even those whose input is unchanged.")
+    var force = false
 
     @Option(name: .shortAndLong, help: "Threads rendering at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -59,18 +67,25 @@ struct Render: ParsableCommand {
         let loaded = try Setup.load(file)
         Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
         let batch = try Setup.batchRenderer(jobs: jobs)
+        let store = try ArchiveSetup.open(out, create: true)
+        let archive = try ArchiveSetup.run(store, recordsFile: file, force: force || png)
         let started = Date()
+        let display = quiet ? nil : ProgressDisplay()
         let report = batch.run(loaded, recordsFolder: URL(fileURLWithPath: file).deletingLastPathComponent(),
-                               options: RenderOptions(output: URL(fileURLWithPath: out), png: png, dpi: dpi,
+                               options: RenderOptions(output: store.root, png: png, dpi: dpi,
                                                       creator: "cedocs \(CEDocs.version)"),
-                               documents: try documents())
+                               documents: try documents(), archive: archive, progress: display?.update)
+        display?.finish()
+        let reportFile = ArchiveSetup.finish(store, command: "render", loaded: loaded, report: report, started: started)
         for failure in report.failures { Console.error(failure.description) }
         if !quiet {
             let seconds = Date().timeIntervalSince(started)
             Console.out("已生成 \(report.written.count) 个文件（\(report.people) 人，\(report.pages) 页，"
-                        + String(format: "%.1f 秒", seconds) + "），输出目录：\(out)")
+                        + String(format: "%.1f 秒", seconds) + "）"
+                        + (report.unchanged > 0 ? "，\(report.unchanged) 个文件输入未变、未重写" : "") + "，输出目录：\(out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未生成：见上方错误") }
+            if let reportFile { Console.out("运行报告：\(reportFile.path)") }
         }
-        if !report.failures.isEmpty || !loaded.rejected.isEmpty { throw ExitCode(1) }
+        if !report.failures.isEmpty || !loaded.rejected.isEmpty || reportFile == nil { throw ExitCode(1) }
     }
 }

@@ -14,6 +14,8 @@ struct Stamp: ParsableCommand {
             (verdict, hours, serial, QR code); then units/<unit>/<year>/annual-audit.pdf stamped once every \
             person on it has a result. Results go into the agency's registry (registry.sqlite in PROFILE) \
             in one transaction. Stamping unchanged records again gives the same serials and the same bytes. \
+            Every file is recorded in the archive's manifest.json, each result sheet with its serial and \
+            verdict (for cedocs sample); reports/<year>/<unit>.stamp.json keeps the run's report. \
             Exit status: 0 everyone stamped, 1 some people or the unit's form left unstamped (reported), \
             2 the run refused (setup, key, district, registry).
             """
@@ -54,15 +56,24 @@ struct Stamp: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
+        let store = try ArchiveSetup.open(out, create: true)
+        let archive = try ArchiveSetup.run(store, recordsFile: file)
+        let started = Date()
         let report: StampReport
         do {
             report = try job.run(loaded, recordsFolder: URL(fileURLWithPath: file).deletingLastPathComponent(),
-                                 options: RenderOptions(output: URL(fileURLWithPath: out), png: png, dpi: dpi,
-                                                        creator: "cedocs \(CEDocs.version)"))
+                                 options: RenderOptions(output: store.root, png: png, dpi: dpi,
+                                                        creator: "cedocs \(CEDocs.version)"), archive: archive)
         } catch {
+            // Files written before the refusal are in the journal; closing puts them in the manifest.
+            _ = ArchiveSetup.finish(store, command: "stamp", loaded: loaded, report: RenderReport(), started: started)
             Console.error(error.description)
             throw ExitCode(2)
         }
+        // The run report names the unstamped too.
+        var rendering = report.rendering
+        rendering.failures += report.skipped.map { .init(subject: $0.subject, document: "审验结果", message: "未盖章：\($0.reason)") }
+        let reportFile = ArchiveSetup.finish(store, command: "stamp", loaded: loaded, report: rendering, started: started)
         for failure in report.rendering.failures { Console.error(failure.description) }
         for skipped in report.skipped { Console.error(skipped.description) }
         if !quiet {
@@ -73,8 +84,9 @@ struct Stamp: ParsableCommand {
             Console.out("出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项，"
                         + "写入 \(report.rendering.written.count) 个文件，输出目录：\(out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未受理：见上方错误") }
+            if let reportFile { Console.out("运行报告：\(reportFile.path)") }
         }
-        if !report.rendering.failures.isEmpty || !report.skipped.isEmpty || !loaded.rejected.isEmpty {
+        if !report.rendering.failures.isEmpty || !report.skipped.isEmpty || !loaded.rejected.isEmpty || reportFile == nil {
             throw ExitCode(1)
         }
     }

@@ -43,21 +43,30 @@ public final class BatchRenderer: Sendable {
         self.window = max(1, window)
     }
 
+    /// Renders every valid person and the unit's documents. With `archive`, each file is journaled
+    /// and recorded in the manifest, and a file whose input is unchanged is not written again;
+    /// `progress` is called on the calling thread after each person.
     public func run(_ loaded: LoadedRecords, recordsFolder: URL, options: RenderOptions,
-                    documents: Set<OutputDocument> = Set(OutputDocument.allCases)) -> RenderReport {
+                    documents: Set<OutputDocument> = Set(OutputDocument.allCases), archive: ArchiveRun? = nil,
+                    progress: ((BatchProgress) -> Void)? = nil) -> RenderReport {
         let records = loaded.records
         let layout = ArchiveLayout(root: options.output)
         let unitFolder = layout.unitFolder(name: records.unit.name, year: records.year)
+        let printJob = unitFolder.appendingPathComponent("registrations.pdf")
+        let printJobOrigin = unitOrigin("print-job", kinds: [.registration], records, archive)
+        // People's 附件1 pages are only laid out for a print job that is to be written.
+        let printJobNeeded = documents.contains(.printJob) && !(archive?.isCurrent(printJob, printJobOrigin) ?? false)
         let queue = OrderedWork<PersonOutcome>(count: records.people.count, window: window)
 
         for _ in 0..<min(jobs, max(1, records.people.count)) {
             let thread = Thread { [self] in
                 let renderer = RenderJob(templates: templates, fonts: fonts, engine: engine)
                 let builder = DocumentBuilder(records: records, creator: options.creator)
+                let person = PersonRun(renderer: renderer, builder: builder, layout: layout, recordsFolder: recordsFolder,
+                                       options: options, documents: documents, archive: archive,
+                                       printJobNeeded: printJobNeeded)
                 while let index = queue.take() {
-                    queue.deliver(index, renderPerson(records.people[index], with: renderer, builder: builder,
-                                                      layout: layout, recordsFolder: recordsFolder,
-                                                      options: options, documents: documents))
+                    queue.deliver(index, person.render(records.people[index], engine: engine))
                 }
             }
             thread.stackSize = 4 << 20
@@ -69,37 +78,65 @@ public final class BatchRenderer: Sendable {
         var report = RenderReport()
         var assessed: [(Person, PersonAssessment)] = []
         assessed.reserveCapacity(records.people.count)
-        let printJob = unitFolder.appendingPathComponent("registrations.pdf")
         func collect(_ add: (Int, [Page]) -> Void) {
             for index in 0..<records.people.count {
                 let outcome = queue.collect(index)
                 report.merge(outcome.report)
                 assessed.append((records.people[index], outcome.assessment))
                 if let pages = outcome.printPages { add(index, pages) }
+                progress?(BatchProgress(done: index + 1, total: records.people.count, pages: report.pages,
+                                        written: report.written.count, unchanged: report.unchanged,
+                                        failures: report.failures.count))
             }
         }
-        if documents.contains(.printJob) {
-            do throws(AtomicFile.WriteError) {
-                try collector.writePrintJob(to: printJob, metadata: Self.printJobMetadata(records, options)) { add in
-                    collect { index, pages in
-                        var pages = pages
-                        pages[0].bookmark = "\(records.people[index].name) \(records.people[index].idNumber)"
-                        add(pages)
+        let unitSubject = "单位“\(records.unit.name)”"
+        if printJobNeeded {
+            // Its own report: `collect` adds to `report` while the print job is written.
+            var printReport = RenderReport()
+            ArchiveRun.write(printJob, printJobOrigin, in: archive, subject: unitSubject, document: "登记表合订本",
+                             report: &printReport) { printReport in
+                do throws(AtomicFile.WriteError) {
+                    try collector.writePrintJob(to: printJob, metadata: Self.printJobMetadata(records, options)) { add in
+                        collect { index, pages in
+                            var pages = pages
+                            pages[0].bookmark = "\(records.people[index].name) \(records.people[index].idNumber)"
+                            add(pages)
+                        }
                     }
+                    printReport.written.append(printJob.path)
+                    return 0
+                } catch {
+                    printReport.failures.append(.init(subject: unitSubject, document: "登记表合订本", message: error.description))
+                    return nil
                 }
-                report.written.append(printJob.path)
-            } catch {
-                report.failures.append(.init(subject: "单位“\(records.unit.name)”", document: "登记表合订本",
-                                             message: error.description))
             }
+            report.merge(printReport)
         } else {
+            if documents.contains(.printJob) { report.unchanged += 1 }
             collect { _, _ in }
         }
         if documents.contains(.annualAudit) {
-            let builder = DocumentBuilder(records: records, creator: options.creator)
-            collector.render(.annualAudit, builder.annualAudit(assessed), into: unitFolder, options: options, report: &report)
+            let target = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
+            let origin = unitOrigin(DocumentKind.annualAudit.rawValue, kinds: [.annualAudit], records, archive)
+            if archive?.isCurrent(target, origin) ?? false {
+                report.unchanged += 1
+            } else {
+                let builder = DocumentBuilder(records: records, creator: options.creator)
+                let data = builder.annualAudit(assessed)
+                ArchiveRun.write(target, origin, in: archive, subject: data.subject,
+                                 document: DocumentKind.annualAudit.chineseName, report: &report) { report in
+                    collector.render(.annualAudit, data, into: unitFolder, options: options, report: &report)
+                        .map { options.png ? $0.pages.count : 0 }
+                }
+            }
         }
         return report
+    }
+
+    /// A unit's document: made from the whole records file.
+    private func unitOrigin(_ kind: String, kinds: [DocumentKind], _ records: RecordsFile, _ archive: ArchiveRun?) -> FileOrigin {
+        FileOrigin(unit: records.unit.name, year: records.year, kind: kind,
+                   input: archive.map { $0.digest.unit(kind, kinds: kinds, recordsFile: $0.recordsFile) })
     }
 
     /// What one worker made of one person.
@@ -108,32 +145,6 @@ public final class BatchRenderer: Sendable {
         var assessment: PersonAssessment
         /// The person's 附件1 pages for the print job, when it was laid out.
         var printPages: [Page]?
-    }
-
-    private func renderPerson(_ person: Person, with renderer: RenderJob, builder: DocumentBuilder, layout: ArchiveLayout,
-                              recordsFolder: URL, options: RenderOptions, documents: Set<OutputDocument>) -> PersonOutcome {
-        var report = RenderReport()
-        report.people = 1
-        let assessment = engine.assess(person, year: builder.records.year)
-        var printPages: [Page]?
-        guard let folder = layout.personFolder(id: person.idNumber, year: builder.records.year) else {
-            return PersonOutcome(report: report, assessment: assessment)
-        }
-        let data = builder.registration(person, assessment)
-        if documents.contains(.registration) {
-            printPages = renderer.render(.registration, data, into: folder, options: options, report: &report)?.pages
-        } else if documents.contains(.printJob) {
-            do { printPages = try renderer.compose(.registration, data).pages } catch {
-                report.failures.append(.init(subject: data.subject, document: DocumentKind.registration.chineseName,
-                                             message: error.description))
-            }
-        }
-        if documents.contains(.certificate) {
-            var certificate = builder.certificate(person, assessment)
-            renderer.resolvePhoto(&certificate, person: person, recordsFolder: recordsFolder, report: &report)
-            renderer.render(.certificate, certificate, into: folder, options: options, report: &report)
-        }
-        return PersonOutcome(report: report, assessment: assessment, printPages: printPages)
     }
 
     static func printJobMetadata(_ records: RecordsFile, _ options: RenderOptions) -> DocumentMetadata {

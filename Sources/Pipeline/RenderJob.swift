@@ -44,6 +44,11 @@ public final class RenderJob {
         try composers[kind]!.compose(data)
     }
 
+    /// Draws a laid-out document as PDF bytes in memory (the HTTP service answers with them); nil when Cairo fails.
+    public func pdf(_ document: LaidOutDocument) -> [UInt8]? {
+        shaping.pdf(document)
+    }
+
     /// Streams one print job into `target`: `body` gets a function that adds one person's pages, each
     /// person starting on an odd page so duplex printing never puts two people on one sheet.
     func writePrintJob(to target: URL, metadata: DocumentMetadata,

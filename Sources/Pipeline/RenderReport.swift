@@ -1,14 +1,22 @@
 /// What a render run did, for the clerk: what was written, and who could not be, and why.
 public struct RenderReport: Sendable {
-    public struct Failure: Sendable, CustomStringConvertible {
+    public struct Failure: Sendable, Codable, CustomStringConvertible {
         /// The person or unit, as in "张卫东（320302198001011239）".
         public var subject: String
         public var document: String
         public var message: String
         public var description: String { "\(subject) 的\(document)未生成：\(message)" }
+
+        public init(subject: String, document: String, message: String) {
+            self.subject = subject
+            self.document = document
+            self.message = message
+        }
     }
 
     public var written: [String] = []
+    /// Files whose input had not changed since they were written, so not written again.
+    public var unchanged = 0
     public var pages = 0
     public var people = 0
     public var failures: [Failure] = []
@@ -20,6 +28,7 @@ extension RenderReport {
     /// Adds another part of the same run (a worker's person) to this report.
     mutating func merge(_ other: RenderReport) {
         written += other.written
+        unchanged += other.unchanged
         pages += other.pages
         people += other.people
         failures += other.failures

@@ -33,8 +33,10 @@ public final class StampJob {
     }
 
     /// Throws when the whole run is refused: a unit outside the agency's districts, or a registry
-    /// that cannot be written (then nothing is recorded).
-    public func run(_ loaded: LoadedRecords, recordsFolder: URL, options: RenderOptions) throws(StampingError) -> StampReport {
+    /// that cannot be written (then nothing is recorded). With `archive`, every file is recorded in
+    /// the archive's manifest, each result sheet with its result (for the spot check, 抽检).
+    public func run(_ loaded: LoadedRecords, recordsFolder: URL, options: RenderOptions,
+                    archive: ArchiveRun? = nil) throws(StampingError) -> StampReport {
         let records = loaded.records
         guard profile.serves(records.unit.district) else {
             let district = records.unit.district.map { "属于“\($0)”" } ?? "未写明所属地区（unit.district）"
@@ -42,7 +44,7 @@ public final class StampJob {
                                 + "（\(profile.districts.joined(separator: "、"))）内：不能盖章。")
         }
         let run = Run(job: self, records: records, options: options,
-                      builder: DocumentBuilder(records: records, creator: options.creator))
+                      builder: DocumentBuilder(records: records, creator: options.creator), recording: archive)
         do {
             return try registry.run { registryRun in
                 try run.stampAll(loaded, recordsFolder: recordsFolder, in: registryRun)
@@ -61,6 +63,7 @@ private struct Run {
     let records: RecordsFile
     let options: RenderOptions
     let builder: DocumentBuilder
+    let recording: ArchiveRun?
 
     var profile: AgencyProfile { job.profile }
     var archive: ArchiveLayout { ArchiveLayout(root: options.output) }
@@ -104,13 +107,20 @@ private struct Run {
     /// The person's three stamped files and result; nil when a file could not be made (reported).
     private func stampPerson(_ person: Person, _ assessment: PersonAssessment, subject: String, folder: URL,
                              recordsFolder: URL, registry: RegistryRun, report: inout StampReport) throws -> Serial? {
+        let personDigest = recording.map { $0.digest.person(person, of: records) }
+        func origin(_ kind: DocumentKind, _ serial: Serial, result: IssuedResultRecord? = nil) -> FileOrigin {
+            FileOrigin(person: person.idNumber, unit: records.unit.name, year: records.year, kind: kind.rawValue,
+                       input: recording.map { $0.digest.document(kind, person: personDigest!, extra: stampInput(serial)) },
+                       result: result)
+        }
         let pending = try issue(.person, subject: person.idNumber, registry: registry, report: &report) { serial, rendering in
             let stamp = self.stamp(serial)
             var certificate = builder.certificate(person, assessment, stamp: stamp)
             job.renderer.resolvePhoto(&certificate, person: person, recordsFolder: recordsFolder, report: &rendering)
             guard let registration = write(.registration, builder.registration(person, assessment, stamp: stamp),
-                                           into: folder, report: &rendering),
-                  let certificate = write(.certificate, certificate, into: folder, report: &rendering) else { return nil }
+                                           into: folder, origin: origin(.registration, serial), report: &rendering),
+                  let certificate = write(.certificate, certificate, into: folder, origin: origin(.certificate, serial),
+                                          report: &rendering) else { return nil }
             let content = ResultContent.person(serial: serial, agencyName: profile.name,
                                                unit: records.unit.name, person: person, assessment: assessment,
                                                registrationSHA256: registration.sha256,
@@ -127,9 +137,14 @@ private struct Run {
         }
         let data = builder.result(person, assessment, stamp: stamp(pending.serial), checkCode: signed.checkCode,
                                   verifyBase: profile.verifyBase, code: code)
-        guard let sheet = write(.result, data, into: folder, report: &report.rendering) else { return nil }
+        let verdict = assessment.verdict.isPass ? "合格" : "不合格"
+        let result = IssuedResultRecord(serial: pending.serial.description, agency: profile.code, agencyName: profile.name,
+                                        verdict: verdict, maskedName: Masking.name(person.name),
+                                        maskedID: Masking.idNumber(person.idNumber))
+        guard let sheet = write(.result, data, into: folder, origin: origin(.result, pending.serial, result: result),
+                                report: &report.rendering) else { return nil }
         try record(pending, documents: pending.documents + [sheet], subject: subject, key: person.idNumber,
-                   verdict: assessment.verdict.isPass ? "合格" : "不合格", registry: registry, report: &report)
+                   verdict: verdict, registry: registry, report: &report)
         return pending.serial
     }
 
@@ -147,8 +162,13 @@ private struct Run {
         let folder = archive.unitFolder(name: unit, year: records.year)
         let passed = assessed.filter { $0.1.verdict.isPass }.count
         let pending = try issue(.roster, subject: unit, registry: registry, report: &report) { serial, rendering in
+            let origin = FileOrigin(unit: unit, year: records.year, kind: DocumentKind.annualAudit.rawValue,
+                                    input: recording.map {
+                                        $0.digest.unit(DocumentKind.annualAudit.rawValue + " " + stampInput(serial).joined(separator: " "),
+                                                       kinds: [.annualAudit], recordsFile: $0.recordsFile)
+                                    })
             guard let table = write(.annualAudit, builder.annualAudit(assessed, stamp: stamp(serial)), into: folder,
-                                    report: &rendering) else { return nil }
+                                    origin: origin, report: &rendering) else { return nil }
             let content = ResultContent.roster(serial: serial, agencyName: profile.name, unit: unit,
                                                date: assessed.compactMap { $0.0.audit?.date }.max()!, passed: passed,
                                                failed: assessed.count - passed, results: results,
@@ -208,11 +228,26 @@ private struct Run {
                                    replaced: pending.replacing))
     }
 
-    /// Renders and writes one stamped document; its kind and SHA-256, or nil when it failed (reported).
-    private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL,
+    /// What a stamped document is made from beyond its record: the serial, the agency and its seal.
+    func stampInput(_ serial: Serial) -> [String] {
+        ["stamp \(serial)", "agency \(profile.code) \(profile.name)",
+         "seal \(profile.seal.flatMap { FileDigest.measure($0)?.sha256 } ?? "none") \(profile.sealDiameter)"]
+    }
+
+    /// Renders and writes one stamped document, recorded in the archive; its kind and SHA-256, or nil
+    /// when it failed (reported).
+    private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, origin: FileOrigin,
                        report: inout RenderReport) -> IssuedDocument? {
-        guard job.renderer.render(kind, data, into: folder, options: options, report: &report) != nil,
-              let sha256 = DocumentDigest.sha256(of: folder.appendingPathComponent(kind.fileName)) else { return nil }
+        var written = false
+        ArchiveRun.write(folder.appendingPathComponent(kind.fileName), origin, in: recording, subject: data.subject,
+                         document: kind.chineseName, report: &report) { report in
+            guard let document = job.renderer.render(kind, data, into: folder, options: options, report: &report) else {
+                return nil
+            }
+            written = true
+            return options.png ? document.pages.count : 0
+        }
+        guard written, let sha256 = DocumentDigest.sha256(of: folder.appendingPathComponent(kind.fileName)) else { return nil }
         return IssuedDocument(kind: kind.rawValue, sha256: sha256)
     }
 }

@@ -40,6 +40,26 @@ enum Schema {
                 CREATE INDEX document_serial ON document(serial);
                 """)
         }
+        // Who asked the HTTP service to stamp what, and when (cedocs serve): additive, read by people only.
+        migrator.registerMigration("v2-stamp-requests") { db in
+            try db.execute(sql: """
+                CREATE TABLE stamp_request (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    requested_at TEXT NOT NULL,
+                    -- The name of the bearer token in the service's configuration.
+                    requester TEXT NOT NULL,
+                    -- The agency's code; NULL when a token that is not an agency's asked.
+                    agency TEXT,
+                    unit TEXT,
+                    year INTEGER,
+                    people INTEGER,
+                    -- HTTP status of the answer, and the serials issued (comma-separated).
+                    status INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,
+                    serials TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+
+/// SHA-256 (lower-case hex) and size of a file's bytes, read in pieces so that a large print job
+/// never sits in memory whole.
+public enum FileDigest {
+    public struct Measure: Sendable, Equatable {
+        public var size: Int
+        public var sha256: String
+    }
+
+    /// Nil when the file cannot be read (missing, a folder, no permission).
+    public static func measure(_ url: URL) -> Measure? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var hasher = SHA256()
+        var size = 0
+        let chunk = 1 << 18
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            size += n
+        }
+        return Measure(size: size, sha256: hex(hasher.finalize()))
+    }
+
+    public static func sha256(_ bytes: some DataProtocol) -> String { hex(SHA256.hash(data: bytes)) }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+}

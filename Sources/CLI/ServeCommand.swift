@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Pipeline
+import Service
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the HTTP service units and agencies call (check, render, stamp, verify).",
+        discussion: """
+            `cedocs serve --config FILE` listens on 127.0.0.1:8080 until SIGTERM or SIGINT, then finishes \
+            the requests in flight and stops. The configuration names the registry (SQLite), the limits and \
+            the bearer tokens, stored as SHA-256: `cedocs serve hash-token` makes one. The API is described \
+            at /openapi.yaml.
+            """,
+        subcommands: [Start.self, HashToken.self],
+        defaultSubcommand: Start.self
+    )
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "start", abstract: "Start the service (the default).")
+
+        @Option(help: "The service's configuration file (YAML).")
+        var config: String
+
+        @Option(help: "The address to listen on.")
+        var host = "127.0.0.1"
+
+        @Option(help: "The port to listen on.")
+        var port = 8080
+
+        func run() throws {
+            let service: CEDocsService
+            do {
+                let configuration = try ServiceConfiguration(contentsOf: URL(fileURLWithPath: config))
+                let (fonts, templates) = try Setup.engine()
+                service = try CEDocsService(configuration: configuration, templates: templates, fonts: fonts,
+                                            creator: "cedocs \(CEDocs.version)")
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(2)
+            }
+            let application = service.application(host: host, port: port) { port in
+                Console.error("cedocs serve: listening on \(host):\(port)")
+            }
+            // The commands are synchronous; the server runs in a task while this thread waits for it.
+            let done = DispatchSemaphore(value: 0)
+            let failure = Failure()
+            Task {
+                do { try await application.runService() } catch { failure.error = "\(error)" }
+                done.signal()
+            }
+            done.wait()
+            if let error = failure.error {
+                Console.error("cedocs serve: \(error)")
+                throw ExitCode(1)
+            }
+        }
+
+        /// Written by the server's task before it signals, read after the wait.
+        private final class Failure: @unchecked Sendable {
+            var error: String?
+        }
+    }
+
+    struct HashToken: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hash-token",
+            abstract: "Print the SHA-256 of a bearer token (read from standard input) for the configuration.",
+            discussion: """
+                The token itself never goes into the configuration. With --new, makes a random token and \
+                prints it once with its digest: give the token to the client, put the digest in the file.
+                """
+        )
+
+        @Flag(help: "Make a new random token.")
+        var new = false
+
+        func run() throws {
+            let token: String
+            if new {
+                token = TokenDigest.newToken()
+                Console.out("token: \(token)")
+            } else {
+                guard let line = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
+                    Console.error("请在标准输入中给出令牌，例如：printf '%s' \"$TOKEN\" | cedocs serve hash-token")
+                    throw ExitCode(2)
+                }
+                token = line
+            }
+            Console.out((new ? "sha256: " : "") + TokenDigest.hex(TokenDigest.sha256(of: token)))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Archive
+import Documents
+import Foundation
+import Records
+
+/// 输入摘要: the SHA-256 of everything that decides a document's bytes, kept in the manifest so that
+/// a later run skips a file whose input has not changed (same input, same bytes).
+///
+/// - the engine: cedocs' own executable (code, rules, version), every file under `fonts/`
+///   (fonts.conf and the prepared faces), and the document's template file(s);
+/// - a person's document: the person's record (`CanonicalText`), the unit's record, the year, and
+///   for the certificate the photo's bytes;
+/// - a unit's document (附件2, the print job): the records file's bytes, which hold every person.
+///
+/// Not covered: the system font packages fonts.conf also names (fonts-lxgw-wenkai, fonts-hanazono,
+/// fonts-babelstone-han); after upgrading them, delete the archive's manifest entries' inputs by
+/// rendering with `--force`.
+public struct InputDigest: Sendable {
+    let engine: String
+    let templates: [DocumentKind: String]
+
+    public init(resources: Resources, version: String) throws(ArchiveError) {
+        var parts = ["cedocs \(version)"]
+        guard let executable = FileDigest.measure(URL(fileURLWithPath: "/proc/self/exe")) else {
+            throw ArchiveError("无法读取 cedocs 程序文件以计算输入摘要")
+        }
+        parts.append("exe \(executable.sha256)")
+        let fonts = resources.fonts.standardizedFileURL
+        let files = (FileManager.default.enumerator(atPath: fonts.path)?.allObjects as? [String] ?? []).sorted()
+        for file in files {
+            guard let measure = FileDigest.measure(fonts.appendingPathComponent(file)) else { continue }
+            parts.append("font \(file) \(measure.sha256)")
+        }
+        engine = FileDigest.sha256(Data(parts.joined(separator: "\n").utf8))
+        var templates: [DocumentKind: String] = [:]
+        for kind in DocumentKind.allCases {
+            templates[kind] = FileDigest.measure(resources.templates.appendingPathComponent(kind.templateFile))?.sha256 ?? ""
+        }
+        self.templates = templates
+    }
+
+    /// What all of a person's documents are made from: the person's record, the unit's, the year.
+    func person(_ person: Person, of records: RecordsFile) -> String {
+        digest(["person", String(records.year), CanonicalText.of(records.unit), CanonicalText.of(person)])
+    }
+
+    /// One of a person's documents (`person`: the person's digest above); `extra` adds what else the
+    /// document shows (a photo's digest, a stamp).
+    func document(_ kind: DocumentKind, person: String, extra: [String] = []) -> String {
+        digest(["document", kind.rawValue, templates[kind]!, person] + extra)
+    }
+
+    /// A unit's document made from the whole records file (`recordsFile`: its bytes' SHA-256) through
+    /// the templates of `kinds`.
+    func unit(_ name: String, kinds: [DocumentKind], recordsFile: String) -> String {
+        digest(["unit", name, recordsFile] + kinds.map { templates[$0]! })
+    }
+
+    private func digest(_ parts: [String]) -> String {
+        FileDigest.sha256(Data(([engine] + parts).joined(separator: "\u{1F}").utf8))
+    }
+}

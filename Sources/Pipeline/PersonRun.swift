@@ -1,0 +1,83 @@
+import Archive
+import Documents
+import Foundation
+import Layout
+import Records
+import Rules
+
+/// One worker's part of a batch (`BatchRenderer`): a person's 附件1 and certificate pages, each
+/// skipped when the archive holds it made from the same input, and the 附件1 pages for the print job.
+struct PersonRun {
+    let renderer: RenderJob
+    let builder: DocumentBuilder
+    let layout: ArchiveLayout
+    let recordsFolder: URL
+    let options: RenderOptions
+    let documents: Set<OutputDocument>
+    let archive: ArchiveRun?
+    /// The print job is being written, so it needs this person's 附件1 pages.
+    let printJobNeeded: Bool
+
+    func render(_ person: Person, engine: RulesEngine) -> BatchRenderer.PersonOutcome {
+        var report = RenderReport()
+        report.people = 1
+        let year = builder.records.year
+        let assessment = engine.assess(person, year: year)
+        var outcome = BatchRenderer.PersonOutcome(report: report, assessment: assessment)
+        guard let folder = layout.personFolder(id: person.idNumber, year: year) else { return outcome }
+        // Digests only matter with an archive; the person's is shared by both documents.
+        let digests = archive.map { ($0.digest, $0.digest.person(person, of: builder.records)) }
+        func origin(_ kind: DocumentKind, extra: [String] = []) -> FileOrigin {
+            FileOrigin(person: person.idNumber, unit: builder.records.unit.name, year: year, kind: kind.rawValue,
+                       input: digests.map { $0.0.document(kind, person: $0.1, extra: extra) })
+        }
+
+        let data = builder.registration(person, assessment)
+        var laidOut = false
+        if documents.contains(.registration) {
+            let target = folder.appendingPathComponent(DocumentKind.registration.fileName)
+            let registration = origin(.registration)
+            if archive?.isCurrent(target, registration) ?? false {
+                outcome.report.unchanged += 1
+            } else {
+                laidOut = true
+                write(.registration, data, into: folder, origin: registration, report: &outcome.report) {
+                    outcome.printPages = $0.pages
+                }
+            }
+        }
+        if printJobNeeded && !laidOut {
+            do { outcome.printPages = try renderer.compose(.registration, data).pages } catch {
+                outcome.report.failures.append(.init(subject: data.subject, document: DocumentKind.registration.chineseName,
+                                                     message: error.description))
+            }
+        }
+        if documents.contains(.certificate) {
+            var certificate = builder.certificate(person, assessment)
+            renderer.resolvePhoto(&certificate, person: person, recordsFolder: recordsFolder, report: &outcome.report)
+            let photo = certificate.images["person.photo"].flatMap { FileDigest.measure(URL(fileURLWithPath: $0))?.sha256 }
+            let target = folder.appendingPathComponent(DocumentKind.certificate.fileName)
+            let made = origin(.certificate, extra: ["photo \(photo ?? "none")"])
+            if archive?.isCurrent(target, made) ?? false {
+                outcome.report.unchanged += 1
+            } else {
+                write(.certificate, certificate, into: folder, origin: made, report: &outcome.report) { _ in }
+            }
+        }
+        return outcome
+    }
+
+    /// Renders and writes one document, recorded in the archive.
+    private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, origin: FileOrigin,
+                       report: inout RenderReport, done: (LaidOutDocument) -> Void) {
+        ArchiveRun.write(folder.appendingPathComponent(kind.fileName), origin, in: archive, subject: data.subject,
+                         document: kind.chineseName, report: &report) { report in
+            guard let document = renderer.render(kind, data, into: folder, options: options, report: &report) else {
+                return nil
+            }
+            done(document)
+            return options.png ? document.pages.count : 0
+        }
+    }
+}
+

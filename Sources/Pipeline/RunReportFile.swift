@@ -1,0 +1,54 @@
+import Archive
+import Foundation
+import Records
+
+/// The run report kept in the archive (运行报告): `reports/<year>/<unit>.<command>.json`, the last run
+/// of that command for that unit and year: when it ran, what it wrote or skipped as unchanged, and
+/// every person or document that failed, with why. It is bookkeeping, not a document: the manifest
+/// does not list it, and it may carry the time (the PDFs never do).
+public struct RunReportFile: Encodable {
+    var command: String
+    var version: String
+    var records: String
+    var unit: String
+    var year: Int
+    var started: String
+    var finished: String
+    var people: Int
+    var written: Int
+    var unchanged: Int
+    var pages: Int
+    var failures: [RenderReport.Failure]
+
+    public init(command: String, version: String, loaded: LoadedRecords, report: RenderReport, started: Date) {
+        self.command = command
+        self.version = version
+        records = loaded.fileName
+        unit = loaded.records.unit.name
+        year = loaded.records.year
+        let format = ISO8601DateFormatter()
+        self.started = format.string(from: started)
+        finished = format.string(from: Date())
+        people = report.people
+        written = report.written.count
+        unchanged = report.unchanged
+        pages = report.pages
+        // Rejected people first, as the file has them: nothing of theirs was made.
+        failures = loaded.rejected.map { person in
+            RenderReport.Failure(subject: "第 \(person.index + 1) 人 \(person.name ?? "")（\(person.idNumber ?? "无身份号码")）",
+                                 document: "全部文件", message: "记录有误：" + person.problems.filter { $0.severity == .error }
+                                    .map(\.description).joined(separator: "；"))
+        } + report.failures
+    }
+
+    /// Writes the report into the archive at `root`; returns its path.
+    @discardableResult
+    public func write(into root: URL) throws(AtomicFile.WriteError) -> URL {
+        let url = root.appendingPathComponent(ArchivePath.reports).appendingPathComponent(String(year))
+            .appendingPathComponent("\(SafeName.make(unit)).\(command).json")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try AtomicFile.write(Array(try! encoder.encode(self)), to: url)
+        return url
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import Records
+import Stamping
+
+/// An audit agency the service stamps for: its profile, its signing key (loaded once, at start) and
+/// its public key for verification.
+struct Agency: Sendable {
+    let profile: AgencyProfile
+    let key: AgencyKey
+    let publicKey: AgencyPublicKey
+
+    init(folder: URL) throws(StampingError) {
+        profile = try AgencyProfile(contentsOf: folder)
+        key = try AgencyKey(contentsOf: profile.signingKeyFile)
+        publicKey = key.publicKey
+    }
+}
+
+/// Who is asking, by the bearer token presented.
+struct Caller: Sendable {
+    enum Role: Sendable {
+        case unit(String)
+        case agency(Agency)
+    }
+
+    /// The token's name in the configuration.
+    let name: String
+    let role: Role
+
+    /// A unit works on its own records; an agency on those of the units of its districts. The
+    /// refusal names only what the request itself holds, never whether the unit is known here.
+    func authorize(_ unit: Records.Unit) throws(ServiceError) {
+        switch role {
+        case .unit(let own):
+            guard unit.name == own else {
+                throw .forbidden("此令牌只能处理本单位的记录，不能处理单位“\(unit.name)”的记录。")
+            }
+        case .agency(let agency):
+            guard agency.profile.serves(unit.district) else {
+                throw .forbidden("单位“\(unit.name)”不在\(agency.profile.name)的审验范围"
+                                 + "（\(agency.profile.districts.joined(separator: "、"))）内。")
+            }
+        }
+    }
+
+    /// Only an agency stamps, with its own seal, for the units of its districts.
+    func stampingAgency(for unit: Records.Unit) throws(ServiceError) -> Agency {
+        guard case .agency(let agency) = role else {
+            throw .forbidden("只有审验机构可以盖章出具审验结果，单位令牌不能盖章。")
+        }
+        try authorize(unit)
+        return agency
+    }
+}
+
+/// The tokens of the configuration, checked at every request.
+struct Gatekeeper: Sendable {
+    private let callers: [(sha256: [UInt8], caller: Caller)]
+    /// Every agency of the configuration, by code: whose results the service verifies.
+    let agencies: [String: Agency]
+
+    init(_ tokens: [ServiceConfiguration.Token]) throws(StampingError) {
+        var agencies: [String: Agency] = [:]
+        var callers: [(sha256: [UInt8], caller: Caller)] = []
+        for token in tokens {
+            switch token.grant {
+            case .unit(let name):
+                callers.append((token.sha256, Caller(name: token.name, role: .unit(name))))
+            case .agency(let folder):
+                let agency = try Agency(folder: folder)
+                agencies[agency.profile.code] = agency
+                callers.append((token.sha256, Caller(name: token.name, role: .agency(agency))))
+            }
+        }
+        self.callers = callers
+        self.agencies = agencies
+    }
+
+    /// The caller of a request with `Authorization: Bearer <token>`; 401 otherwise. Every configured
+    /// digest is compared, so the time taken does not tell which one came close.
+    func caller(of request: Request) throws(ServiceError) -> Caller {
+        guard let header = request.headers[.authorization], header.count > 7,
+              header.prefix(7).lowercased() == "bearer " else { throw .unauthorized }
+        let digest = TokenDigest.sha256(of: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        var found: Caller?
+        for entry in callers where TokenDigest.equal(entry.sha256, digest) { found = entry.caller }
+        guard let found else { throw .unauthorized }
+        return found
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import Logging
+import Pipeline
+import Registry
+import Render
+
+/// `cedocs serve`: the engine behind HTTP for units' and agencies' systems. Made from a
+/// configuration (tokens, registry, limits) and cedocs' fonts and templates, checked at start.
+public struct CEDocsService: Sendable {
+    let core: ServiceCore
+
+    /// - Parameter threads: render threads; the cores by default.
+    public init(configuration: ServiceConfiguration, templates: TemplateSet, fonts: FontLibrary, creator: String,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                logger: Logger = Logger(label: "cedocs.serve")) throws {
+        let gatekeeper: Gatekeeper
+        do {
+            gatekeeper = try Gatekeeper(configuration.tokens)
+        } catch {
+            throw ServiceSetupError("服务配置中的审验机构无法使用：\(error)")
+        }
+        core = ServiceCore(gatekeeper: gatekeeper,
+                           pool: RenderPool(templates: templates, fonts: fonts, threads: threads,
+                                            capacity: configuration.limits.pendingRequests),
+                           metrics: ServiceMetrics(),
+                           registry: try Registry(file: configuration.registry, create: true),
+                           input: RecordsInput(limits: configuration.limits), creator: creator, logger: logger)
+    }
+
+    /// Every route, behind the middleware that answers errors as JSON and counts requests.
+    public func router() -> Router<ServiceRequestContext> {
+        let router = Router(context: ServiceRequestContext.self)
+        router.add(middleware: ServiceMiddleware(metrics: core.metrics))
+        SystemRoutes(core: core).register(on: router)
+        CheckRoute(core: core).register(on: router)
+        RenderRoute(core: core).register(on: router)
+        StampRoute(core: core).register(on: router)
+        VerifyRoute(core: core).register(on: router)
+        return router
+    }
+
+    /// The server; the render pool stops after it (the service group stops the server first and
+    /// lets the requests in flight finish).
+    public func application(host: String, port: Int,
+                            onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        Application(router: router(), server: .http1(additionalChannelHandlers: [ClientWatch()]), configuration: .init(address: .hostname(host, port: port), serverName: "cedocs"),
+                    services: [core.pool], onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+                    logger: core.logger)
+    }
+}

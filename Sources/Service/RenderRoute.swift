@@ -1,0 +1,129 @@
+import Documents
+import Foundation
+import Hummingbird
+import Layout
+import Pipeline
+import Records
+import Rules
+
+/// `POST /v1/render/{kind}`: the unit's 附件2 (`annual-audit`), or one person's 附件1
+/// (`registration`) or certificate pages (`certificate`) as PDF when `?person=<公民身份号码>` names
+/// them, else every valid person's in one ZIP (`people/<id>/<year>/<kind>.pdf`).
+///
+/// Each person is one call on the render pool; between people the request checks its time and its
+/// client. A photo path in the records is never opened: a file on this server is not the client's
+/// to print, so the certificate keeps its frame for a glued-in photo.
+struct RenderRoute {
+    let core: ServiceCore
+    static let kinds: [String: DocumentKind] = [
+        "registration": .registration, "annual-audit": .annualAudit, "certificate": .certificate,
+    ]
+
+    func register(on router: Router<ServiceRequestContext>) {
+        router.post("/v1/render/:kind") { request, context in
+            let name = context.parameters.get("kind") ?? ""
+            guard let kind = Self.kinds[name] else {
+                throw ServiceError.notFound("没有“\(name)”这种文书：可选 registration（登记表）、annual-audit（年度审验表）、certificate（证书）。")
+            }
+            let person = request.uri.queryParameters.get("person")
+            if kind == .annualAudit, person != nil {
+                throw ServiceError(status: .badRequest, code: "bad_request",
+                                   message: "年度审验表是单位的表，不按人员生成：请去掉 person 参数。")
+            }
+            return try await core.withRecords(request, context) { caller, loaded, budget in
+                try caller.authorize(loaded.records.unit)
+                switch (kind, person) {
+                case (.annualAudit, _): return try await annualAudit(loaded)
+                case (_, let id?): return try await one(kind, id: id, loaded)
+                case (_, nil): return try await all(kind, loaded, budget)
+                }
+            }
+        }
+    }
+
+    /// A laid-out and drawn document.
+    struct PDF: Sendable {
+        var bytes: [UInt8]
+        var pages: Int
+    }
+
+    private func one(_ kind: DocumentKind, id: String, _ loaded: LoadedRecords) async throws -> Response {
+        guard let index = loaded.records.people.firstIndex(where: { $0.idNumber == id }) else {
+            if let rejected = loaded.rejected.first(where: { $0.idNumber == id }) {
+                throw ServiceError.invalidRecords("此人的记录有误，请按所列位置更正后重新提交。", rejected.problems)
+            }
+            throw ServiceError.notFound("提交的记录中没有公民身份号码为 \(id) 的人员。")
+        }
+        let pdf = try await person(kind, index, loaded)
+        return Self.response(Data(pdf.bytes), type: "application/pdf", file: "\(kind.rawValue)-\(id).pdf")
+    }
+
+    private func all(_ kind: DocumentKind, _ loaded: LoadedRecords, _ budget: RequestBudget) async throws -> Response {
+        try Self.refuseRejected(loaded)
+        var zip = ZipFile()
+        let records = loaded.records
+        for (index, person) in records.people.enumerated() {
+            try budget.check()
+            let pdf = try await self.person(kind, index, loaded)
+            zip.add("people/\(person.idNumber)/\(records.year)/\(kind.fileName)", Data(pdf.bytes))
+        }
+        try budget.check()
+        let data = try await core.pool.compute { [zip] in try zip.data() }
+        return Self.response(data, type: "application/zip", file: "\(kind.rawValue)-\(records.year).zip")
+    }
+
+    private func annualAudit(_ loaded: LoadedRecords) async throws -> Response {
+        try Self.refuseRejected(loaded)
+        let records = loaded.records
+        let pdf = try await draw(.annualAudit, records, at: "unit") { builder, engine in
+            builder.annualAudit(records.people.map { ($0, engine.assess($0, year: records.year)) })
+        }
+        return Self.response(Data(pdf.bytes), type: "application/pdf", file: "annual-audit-\(records.year).pdf")
+    }
+
+    private func person(_ kind: DocumentKind, _ index: Int, _ loaded: LoadedRecords) async throws -> PDF {
+        let person = loaded.records.people[index]
+        let year = loaded.records.year
+        return try await draw(kind, loaded.records, at: "people[\(loaded.sourceIndices[index])]") { builder, engine in
+            let assessment = engine.assess(person, year: year)
+            var data = kind == .registration ? builder.registration(person, assessment)
+                : builder.certificate(person, assessment)
+            data.images["person.photo"] = nil
+            return data
+        }
+    }
+
+    /// Builds, lays out and draws one document on the pool; a layout failure (text that does not fit,
+    /// a character no font has) is the records' to fix: 422 at `path`.
+    private func draw(_ kind: DocumentKind, _ records: RecordsFile, at path: String,
+                      _ data: @escaping @Sendable (DocumentBuilder, RulesEngine) -> DocumentData) async throws -> PDF {
+        let creator = core.creator
+        let pdf = try await core.pool.run { job in
+            let document: LaidOutDocument
+            do throws(LayoutError) {
+                document = try job.compose(kind, data(DocumentBuilder(records: records, creator: creator), RulesEngine()))
+            } catch {
+                throw ServiceError(status: .unprocessableContent, code: "layout_failed",
+                                   message: "\(kind.chineseName)无法排版，请按所列原因修改记录。",
+                                   problems: [.init(path: path, message: error.description)])
+            }
+            guard let bytes = job.pdf(document) else { throw ServiceError.internalError("PDF 生成失败，请稍后重试。") }
+            return PDF(bytes: bytes, pages: document.pages.count)
+        }
+        core.metrics.pagesRendered(pdf.pages)
+        return pdf
+    }
+
+    /// Documents for the whole unit need every person's record to be valid.
+    static func refuseRejected(_ loaded: LoadedRecords) throws(ServiceError) {
+        guard loaded.rejected.isEmpty else {
+            throw .invalidRecords("有 \(loaded.rejected.count) 人的记录有误，请按所列位置更正后重新提交。",
+                                  loaded.rejected.flatMap(\.problems))
+        }
+    }
+
+    static func response(_ data: Data, type: String, file: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(file)\""],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

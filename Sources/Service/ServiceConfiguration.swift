@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+
+/// The file `cedocs serve --config FILE` reads. Paths are relative to the file's folder.
+///
+/// ```yaml
+/// registry: registry.sqlite          # the register of issued results and of stamp requests (SQLite)
+/// limits:                            # each optional; the defaults are shown
+///   body_bytes: 8388608              # a records file larger than this: 413
+///   people: 1000                     # more people in one request: 422
+///   request_seconds: 120             # a request still working after this: 408
+///   pending_requests: 16             # check/render/stamp requests at once; beyond: 503 with Retry-After
+/// tokens:                            # bearer tokens, stored as SHA-256 (cedocs serve hash-token)
+///   - name: 徐州市测试单位人事处        # who: written in the log of stamp requests
+///     unit: 徐州市测试单位             # may check and render this unit's records only
+///     sha256: 3a7bd3e2…
+///   - name: 市职业技术培训中心
+///     agency: agencies/XZPX          # an agency profile folder: may also stamp, for its districts, with its seal
+///     sha256: 9f86d081…
+/// ```
+public struct ServiceConfiguration: Sendable {
+    public struct Limits: Sendable, Equatable {
+        public var bodyBytes = 8 << 20
+        public var people = 1000
+        public var requestSeconds = 120.0
+        public var pendingRequests = 16
+
+        public init() {}
+    }
+
+    /// What a token lets its holder do.
+    public enum Grant: Sendable, Equatable {
+        /// Check and render the records of the unit of this name.
+        case unit(String)
+        /// Also stamp, as the agency whose profile folder this is.
+        case agency(URL)
+    }
+
+    public struct Token: Sendable, Equatable {
+        public var name: String
+        public var grant: Grant
+        /// SHA-256 of the token.
+        public var sha256: [UInt8]
+    }
+
+    public var registry: URL
+    public var limits: Limits
+    public var tokens: [Token]
+
+    public init(registry: URL, limits: Limits = Limits(), tokens: [Token]) {
+        self.registry = registry
+        self.limits = limits
+        self.tokens = tokens
+    }
+
+    public init(contentsOf file: URL) throws(ServiceSetupError) {
+        func problem(_ message: String) -> ServiceSetupError { ServiceSetupError("服务配置 \(file.path)：\(message)") }
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            throw ServiceSetupError("找不到服务配置文件 \(file.path)，或它不是 UTF-8 文本")
+        }
+        let stored: StoredConfiguration
+        do {
+            stored = try YAMLDecoder().decode(StoredConfiguration.self, from: text)
+        } catch {
+            throw problem("无法读取：\(error)")
+        }
+        let folder = file.deletingLastPathComponent()
+        func path(_ relative: String) -> URL {
+            relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
+        }
+        var limits = Limits()
+        if let stored = stored.limits {
+            limits.bodyBytes = stored.bodyBytes ?? limits.bodyBytes
+            limits.people = stored.people ?? limits.people
+            limits.requestSeconds = stored.requestSeconds ?? limits.requestSeconds
+            limits.pendingRequests = stored.pendingRequests ?? limits.pendingRequests
+        }
+        guard limits.bodyBytes > 0, limits.people > 0, limits.requestSeconds > 0, limits.pendingRequests > 0 else {
+            throw problem("limits 中的各项限制都应大于 0")
+        }
+        var tokens: [Token] = []
+        for (index, entry) in (stored.tokens ?? []).enumerated() {
+            let at = "tokens[\(index)]"
+            guard !entry.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw problem("\(at).name 不能为空") }
+            guard let hash = TokenDigest.parse(entry.sha256) else {
+                throw problem("\(at).sha256 应为 64 位十六进制的 SHA-256 摘要（用 cedocs serve hash-token 生成），不是令牌本身")
+            }
+            let grant: Grant
+            switch (entry.unit, entry.agency) {
+            case (let unit?, nil) where !unit.trimmingCharacters(in: .whitespaces).isEmpty: grant = .unit(unit)
+            case (nil, let agency?) where !agency.isEmpty: grant = .agency(path(agency))
+            default: throw problem("\(at) 应写明 unit（单位名称）或 agency（审验机构配置目录）之一")
+            }
+            guard !tokens.contains(where: { $0.sha256 == hash }) else { throw problem("\(at) 的令牌与前面的重复") }
+            tokens.append(Token(name: entry.name, grant: grant, sha256: hash))
+        }
+        self.init(registry: path(stored.registry ?? "registry.sqlite"), limits: limits, tokens: tokens)
+    }
+}
+
+/// The configuration cannot be used; the service does not start.
+public struct ServiceSetupError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The configuration file as written.
+private struct StoredConfiguration: Decodable {
+    struct Limits: Decodable {
+        var bodyBytes: Int?
+        var people: Int?
+        var requestSeconds: Double?
+        var pendingRequests: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case bodyBytes = "body_bytes", people, requestSeconds = "request_seconds", pendingRequests = "pending_requests"
+        }
+    }
+
+    struct Token: Decodable {
+        var name: String
+        var unit: String?
+        var agency: String?
+        var sha256: String
+    }
+
+    var registry: String?
+    var limits: Limits?
+    var tokens: [Token]?
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Logging
+import Pipeline
+import Records
+import Registry
+
+/// What every handler shares, made once at start.
+struct ServiceCore: Sendable {
+    let gatekeeper: Gatekeeper
+    let pool: RenderPool
+    let metrics: ServiceMetrics
+    let registry: Registry
+    let input: RecordsInput
+    /// Written into each PDF's Creator.
+    let creator: String
+    let logger: Logger
+
+    /// The common course of a request that brings records: who asks (401 before anything is read),
+    /// a place among the requests at work (503 when there is none), the body read and validated
+    /// within the limits (413, 415, 422), then `work` within the request's time (408), stopping
+    /// early when the client leaves.
+    func withRecords<T: Sendable>(_ request: Request, _ context: ServiceRequestContext,
+                                  _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
+        async throws -> T {
+        let caller = try gatekeeper.caller(of: request)
+        return try await withCaller(caller, request, context, work)
+    }
+
+    func withCaller<T: Sendable>(_ caller: Caller, _ request: Request, _ context: ServiceRequestContext,
+                                 _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
+        async throws -> T {
+        try await pool.admit {
+            let budget = RequestBudget(seconds: input.limits.requestSeconds, client: await ClientWatch.of(context.channel))
+            do {
+                return try await budget.run { [input, pool] in
+                    let body = try await input.body(of: request)
+                    try budget.check()
+                    let loaded = try await pool.compute { try input.load(body) }
+                    return try await work(caller, loaded, budget)
+                }
+            } catch let error as ServiceError where error.code == ServiceError.clientGone.code || error.status == .requestTimeout {
+                metrics.abandoned()
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import Records
+
+/// Every refusal the service gives, as the JSON a client program reads and a clerk understands:
+/// `{ "error": { "code": "…", "message": "<中文>", "problems": [{ "path": "people[3].id_number", "message": "…" }] } }`.
+struct ServiceError: HTTPResponseError {
+    struct Problem: Codable, Sendable, Equatable {
+        var path: String
+        var message: String
+    }
+
+    var status: HTTPResponse.Status
+    var code: String
+    var message: String
+    var problems: [Problem] = []
+    var headers: HTTPFields = [:]
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = self.headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    var body: Data {
+        struct Body: Encodable {
+            struct Detail: Encodable {
+                var code: String
+                var message: String
+                var problems: [Problem]?
+            }
+            var error: Detail
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let detail = Body.Detail(code: code, message: message, problems: problems.isEmpty ? nil : problems)
+        return (try? encoder.encode(Body(error: detail))) ?? Data()
+    }
+}
+
+extension ServiceError {
+    static let unauthorized = ServiceError(
+        status: .unauthorized, code: "unauthorized",
+        message: "缺少有效的访问令牌：请在请求头 Authorization 中写 Bearer 和本单位或本机构的令牌。",
+        headers: [.wwwAuthenticate: "Bearer"])
+
+    /// The same answer whether or not the unit named exists anywhere: the service does not say.
+    static func forbidden(_ message: String) -> ServiceError {
+        ServiceError(status: .forbidden, code: "forbidden", message: message)
+    }
+
+    static func invalidRecords(_ message: String, _ problems: [RecordsProblem]) -> ServiceError {
+        ServiceError(status: .unprocessableContent, code: "invalid_records", message: message,
+                     problems: problems.filter(\.isError).map { Problem(path: $0.path, message: $0.message) })
+    }
+
+    static let busy = ServiceError(
+        status: .serviceUnavailable, code: "busy", message: "服务正忙，请稍后重试。",
+        headers: [.retryAfter: "2"])
+
+    static func timeout(seconds: Double) -> ServiceError {
+        ServiceError(status: .requestTimeout, code: "timeout",
+                     message: "请求处理超过 \(Int(seconds)) 秒，已停止：请减少每次提交的人数后重试。")
+    }
+
+    /// The client went away; nobody reads this answer, it only ends the work.
+    static let clientGone = ServiceError(status: .init(code: 499), code: "client_closed", message: "客户端已断开连接。")
+
+    static func notFound(_ message: String) -> ServiceError {
+        ServiceError(status: .notFound, code: "not_found", message: message)
+    }
+
+    static func internalError(_ message: String) -> ServiceError {
+        ServiceError(status: .internalServerError, code: "internal", message: message)
+    }
+}

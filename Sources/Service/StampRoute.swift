@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import Pipeline
+import Records
+import Registry
+import Stamping
+
+/// `POST /v1/stamp`: an agency stamps a unit's records (as `cedocs stamp`) and gets back a ZIP of the
+/// stamped documents (`people/<id>/<year>/registration.pdf`, `certificate.pdf`, `result.pdf`,
+/// `units/<unit>/<year>/annual-audit.pdf`) and `stamp-report.json`; the results go into the registry.
+/// Every request of a known token is logged there, refused or not: who, what, when, the outcome.
+///
+/// The stamp run is one call on the render pool into a folder of its own, deleted after zipping. It
+/// is one registry transaction, so it is not cut short between people: a client that leaves still
+/// gets its results recorded, and asking again reuses them (same serials, same bytes).
+struct StampRoute {
+    let core: ServiceCore
+
+    func register(on router: Router<ServiceRequestContext>) {
+        router.post("/v1/stamp") { request, context in
+            let caller = try core.gatekeeper.caller(of: request)
+            var agency: String?
+            if case .agency(let own) = caller.role { agency = own.profile.code }
+            let entry = StampRequest(requester: caller.name, agency: agency, unit: nil, year: nil, people: nil,
+                                     status: 200, outcome: "", serials: [])
+            do {
+                return try await core.withCaller(caller, request, context) { caller, loaded, budget in
+                    var entry = entry
+                    entry.unit = loaded.records.unit.name
+                    entry.year = loaded.records.year
+                    entry.people = loaded.records.people.count + loaded.rejected.count
+                    do {
+                        let (response, report) = try await stamp(caller, loaded, budget)
+                        entry.outcome = "出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项"
+                        entry.serials = report.issued.map(\.serial.description)
+                        log(entry)
+                        return response
+                    } catch {
+                        throw Logged(refusal: log(entry, refused: error))
+                    }
+                }
+            } catch let logged as Logged {
+                throw logged.refusal
+            } catch {
+                // Refused before the records were read: who asked is all there is to log.
+                throw log(entry, refused: error)
+            }
+        }
+    }
+
+    /// A refusal already in the log, with what the request was about.
+    private struct Logged: Error {
+        var refusal: ServiceError
+    }
+
+    private func log(_ entry: StampRequest) {
+        do { try core.registry.log(entry) } catch {
+            core.logger.error("stamp request not logged: \(error)")
+        }
+    }
+
+    private func log(_ entry: StampRequest, refused error: any Error) -> ServiceError {
+        let refusal = ServiceMiddleware.answer(error)
+        var entry = entry
+        entry.status = refusal.status.code
+        entry.outcome = "拒绝：\(refusal.message)"
+        log(entry)
+        return refusal
+    }
+
+    private func stamp(_ caller: Caller, _ loaded: LoadedRecords, _ budget: RequestBudget) async throws
+        -> (Response, StampReport) {
+        var loaded = loaded
+        let agency = try caller.stampingAgency(for: loaded.records.unit)
+        try RenderRoute.refuseRejected(loaded)
+        // A photo path names a file of this server, not of the client: never print it.
+        for index in loaded.records.people.indices { loaded.records.people[index].photo = nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedocs-stamp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try budget.check()
+        let (registry, creator, records) = (core.registry, core.creator, loaded)
+        let report = try await core.pool.run { job in
+            do throws(StampingError) {
+                return try StampJob(renderer: job, profile: agency.profile, key: agency.key, registry: registry)
+                    .run(records, recordsFolder: folder, options: RenderOptions(output: folder, creator: creator))
+            } catch {
+                throw ServiceError(status: .internalServerError, code: "stamp_failed", message: error.description)
+            }
+        }
+        core.metrics.pagesRendered(report.rendering.pages)
+        var zip = ZipFile()
+        if FileManager.default.fileExists(atPath: folder.path) { try zip.add(folder: folder) }
+        zip.add("stamp-report.json", StampSummary(report).json())
+        let data = try await core.pool.compute { [zip] in try zip.data() }
+        let response = RenderRoute.response(data, type: "application/zip",
+                                            file: "stamped-\(agency.profile.code)-\(loaded.records.year).zip")
+        return (response, report)
+    }
+}
+
+/// `stamp-report.json` in the ZIP: what `cedocs stamp` prints, for a program.
+struct StampSummary: Encodable {
+    struct Issued: Encodable {
+        var subject: String
+        var serial: String
+        var verdict: String
+        var reused: Bool
+        var replaced: String?
+    }
+
+    struct Skipped: Encodable {
+        var subject: String
+        var reason: String
+    }
+
+    struct Failure: Encodable {
+        var subject: String
+        var document: String
+        var message: String
+    }
+
+    var issued: [Issued]
+    var skipped: [Skipped]
+    var failures: [Failure]
+
+    init(_ report: StampReport) {
+        issued = report.issued.map {
+            Issued(subject: $0.subject, serial: $0.serial.description, verdict: $0.verdict, reused: $0.reused,
+                   replaced: $0.replaced?.description)
+        }
+        skipped = report.skipped.map { Skipped(subject: $0.subject, reason: $0.reason) }
+        failures = report.rendering.failures.map { Failure(subject: $0.subject, document: $0.document, message: $0.message) }
+    }
+
+    func json() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import TestSupport
+
+/// The `cedocs` binary as a clerk runs it, with this checkout's templates and fonts.
+func cedocs(_ arguments: [String]) throws -> CommandResult {
+    try Command.run(Repository.executable.path, arguments, environment: cedocsEnvironment)
+}
+
+let cedocsEnvironment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
+
+/// Every file under `folder`, relative, hidden ones included.
+func files(under folder: URL) -> [String] {
+    let names = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+    return names.filter { name in
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+        return !isDirectory.boolValue
+    }.sorted()
+}
+
+/// A PDF written whole: it starts with %PDF- and its last bytes hold %%EOF.
+func isCompletePDF(_ url: URL) -> Bool {
+    guard let data = FileManager.default.contents(atPath: url.path) else { return false }
+    return data.starts(with: Array("%PDF-".utf8)) && String(decoding: data.suffix(16), as: UTF8.self).contains("%%EOF")
+}
+
+/// The manifest's entries, as plain JSON objects.
+func manifestEntries(_ archive: URL) throws -> [[String: Any]] {
+    let data = try Data(contentsOf: archive.appendingPathComponent("manifest.json"))
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    return object?["files"] as? [[String: Any]] ?? []
+}

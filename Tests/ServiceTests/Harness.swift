@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Pipeline
+import Service
+import Stamping
+import TestSupport
+import Testing
+import ZIPFoundation
+
+/// A service made in the test: a configuration folder with one agency (市直, with the test seal) and
+/// its tokens, served on a free loopback port by the real server.
+struct Harness {
+    static let unitName = "徐州市测试单位"
+    static let unitToken = "unit-token-徐州市测试单位"
+    static let otherUnitToken = "unit-token-other"
+    static let agencyToken = "agency-token-XZPX"
+    /// An agency of another district (铜山区).
+    static let countyToken = "agency-token-TSZC"
+
+    /// A plain red ring on a transparent background (the stamping tests' stand-in for a seal scan).
+    static let testSeal = Repository.root.appendingPathComponent("Tests/StampPipelineTests/Fixtures/red-ring.png")
+
+    let folder: URL
+    let service: CEDocsService
+    let configuration: ServiceConfiguration
+
+    init(limits: ServiceConfiguration.Limits = .init(), name: String = #function) throws {
+        folder = Repository.temporaryFolder(name)
+        let config = folder.appendingPathComponent("config")
+        _ = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
+                                     sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
+        _ = try AgencyProfile.create(name: "铜山区职称办", code: "TSZC", districts: ["铜山区"], seal: nil,
+                                     sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
+        func hash(_ token: String) -> String { TokenDigest.hex(TokenDigest.sha256(of: token)) }
+        let yaml = """
+            registry: registry.sqlite
+            limits:
+              body_bytes: \(limits.bodyBytes)
+              people: \(limits.people)
+              request_seconds: \(limits.requestSeconds)
+              pending_requests: \(limits.pendingRequests)
+            tokens:
+              - { name: 测试单位人事处, unit: \(Self.unitName), sha256: \(hash(Self.unitToken)) }
+              - { name: 其他单位, unit: 徐州市其他单位, sha256: \(hash(Self.otherUnitToken)) }
+              - { name: 市职业技术培训中心, agency: agencies/XZPX, sha256: \(hash(Self.agencyToken)) }
+              - { name: 铜山区职称办, agency: agencies/TSZC, sha256: "\(hash(Self.countyToken).uppercased())" }
+
+            """
+        let file = config.appendingPathComponent("service.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        configuration = try ServiceConfiguration(contentsOf: file)
+        service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
+                                    fonts: TestFonts.library, creator: "cedocs test", threads: 2)
+    }
+
+    /// Runs `body` against the real server on a free loopback port.
+    func run<Value: Sendable>(_ body: @Sendable (Client) async throws -> Value) async throws -> Value {
+        try await service.application(host: "127.0.0.1", port: 0).test(.live) { client in
+            try await body(Client(base: client))
+        }
+    }
+}
+
+/// The test client: every answer is checked against /openapi.yaml (a documented status and content type).
+struct Client: Sendable {
+    let base: any TestClientProtocol
+
+    var port: Int { base.port! }
+
+    @discardableResult
+    func request(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Data? = nil,
+                 headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if json != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
+        let response = try await base.execute(uri: uri, method: method, headers: headers,
+                                              body: json.map { ByteBuffer(bytes: $0) })
+        try OpenAPIContract.shared.check(method: method, uri: uri, response: response)
+        return response
+    }
+
+    func post(_ uri: String, token: String?, records: Data, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await request(.post, uri, token: token, json: records, headers: headers)
+    }
+}
+
+extension TestResponse {
+    var data: Data { Data(body.readableBytesView) }
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:] }
+    var error: [String: Any] { json["error"] as? [String: Any] ?? [:] }
+    var problemPaths: [String] { (error["problems"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String } }
+}
+
+/// A records file as the body of a request.
+func body(_ records: [String: Any]) throws -> Data {
+    try JSONSerialization.data(withJSONObject: records, options: [.sortedKeys])
+}
+
+/// Real files for poppler and unzip.
+enum Files {
+    static func pdfText(_ data: Data) throws -> String {
+        let url = Repository.temporaryFolder("pdf").appendingPathComponent("document.pdf")
+        try data.write(to: url)
+        #expect(try Poppler.pageCount(url) >= 1)
+        return try Poppler.text(url)
+    }
+
+    /// The entries of a ZIP, by path.
+    static func unzip(_ data: Data) throws -> [String: Data] {
+        let archive = try Archive(data: data, accessMode: .read)
+        var entries: [String: Data] = [:]
+        for entry in archive where entry.type == .file {
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            entries[entry.path] = bytes
+        }
+        return entries
+    }
+}
