@@ -58,7 +58,11 @@ public final class BatchRenderer: Sendable {
         let printJobNeeded = documents.contains(.printJob) && !(archive?.isCurrent(printJob, printJobOrigin) ?? false)
         let queue = OrderedWork<PersonOutcome>(count: records.people.count, window: window)
 
-        for _ in 0..<min(jobs, max(1, records.people.count)) {
+        // When no per-person file is written, the workers only lay out and the calling thread's drawing
+        // of the print job is the bottleneck: one thread fewer leaves it a core of its own.
+        let perPerson = documents.contains(.registration) || documents.contains(.certificate)
+        let workers = perPerson ? jobs : max(1, jobs - 1)
+        for _ in 0..<min(workers, max(1, records.people.count)) {
             let thread = Thread { [self] in
                 let renderer = RenderJob(templates: templates, fonts: fonts, engine: engine)
                 let builder = DocumentBuilder(records: records, creator: options.creator)
