@@ -20,25 +20,12 @@ struct Render: ParsableCommand {
             """
     )
 
-    @Argument(help: "The records file (cedocs/records/1 JSON).")
-    var file: String
-
-    @Option(name: .shortAndLong, help: "The output folder.")
-    var out: String
-
-    @Flag(help: "Also write every page as PNG beside its PDF.")
-    var png = false
-
-    @Option(help: "Resolution of the PNG previews.")
-    var dpi: Double = 100
-
-    @Flag(name: .shortAndLong, help: "Print only problems (no progress).")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Write every file again, even those whose input is unchanged.")
     var force = false
 
-    @Option(name: .shortAndLong, help: "Threads rendering at once (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Threads rendering at once; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Write only these documents (comma-separated).",
@@ -64,25 +51,25 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Setup.load(file)
+        let loaded = try Setup.load(output.file)
         Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
         let batch = try Setup.batchRenderer(jobs: jobs)
-        let store = try ArchiveSetup.open(out, create: true)
-        let archive = try ArchiveSetup.run(store, recordsFile: file, force: force || png)
+        let store = try ArchiveSetup.open(output.out, create: true)
+        let archive = try ArchiveSetup.run(store, recordsFile: output.file, force: force || output.png)
         let started = Date()
-        let display = quiet ? nil : ProgressDisplay()
-        let report = batch.run(loaded, recordsFolder: URL(fileURLWithPath: file).deletingLastPathComponent(),
-                               options: RenderOptions(output: store.root, png: png, dpi: dpi,
+        let display = output.quiet ? nil : ProgressDisplay()
+        let report = batch.run(loaded, recordsFolder: URL(fileURLWithPath: output.file).deletingLastPathComponent(),
+                               options: RenderOptions(output: store.root, png: output.png, dpi: output.dpi,
                                                       creator: "cedocs \(CEDocs.version)"),
                                documents: try documents(), archive: archive, progress: display?.update)
         display?.finish()
         let reportFile = ArchiveSetup.finish(store, command: "render", loaded: loaded, report: report, started: started)
         for failure in report.failures { Console.error(failure.description) }
-        if !quiet {
+        if !output.quiet {
             let seconds = Date().timeIntervalSince(started)
             Console.out("已生成 \(report.written.count) 个文件（\(report.people) 人，\(report.pages) 页，"
                         + String(format: "%.1f 秒", seconds) + "）"
-                        + (report.unchanged > 0 ? "，\(report.unchanged) 个文件输入未变、未重写" : "") + "，输出目录：\(out)")
+                        + (report.unchanged > 0 ? "，\(report.unchanged) 个文件输入未变、未重写" : "") + "，输出目录：\(output.out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未生成：见上方错误") }
             if let reportFile { Console.out("运行报告：\(reportFile.path)") }
         }

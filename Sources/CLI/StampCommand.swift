@@ -21,26 +21,13 @@ struct Stamp: ParsableCommand {
             """
     )
 
-    @Argument(help: "The records file (cedocs/records/1 JSON).")
-    var file: String
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "The agency's profile folder, e.g. config/agencies/XZPX.")
     var agency: String
 
-    @Option(name: .shortAndLong, help: "The output folder (the archive).")
-    var out: String
-
-    @Flag(help: "Also write every page as PNG beside its PDF.")
-    var png = false
-
-    @Option(help: "Resolution of the PNG previews.")
-    var dpi: Double = 100
-
-    @Flag(name: .shortAndLong, help: "Print only problems.")
-    var quiet = false
-
     func run() throws {
-        let loaded = try Setup.load(file)
+        let loaded = try Setup.load(output.file)
         Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
         let job: StampJob
         do {
@@ -56,13 +43,13 @@ struct Stamp: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
-        let store = try ArchiveSetup.open(out, create: true)
-        let archive = try ArchiveSetup.run(store, recordsFile: file)
+        let store = try ArchiveSetup.open(output.out, create: true)
+        let archive = try ArchiveSetup.run(store, recordsFile: output.file)
         let started = Date()
         let report: StampReport
         do {
-            report = try job.run(loaded, recordsFolder: URL(fileURLWithPath: file).deletingLastPathComponent(),
-                                 options: RenderOptions(output: store.root, png: png, dpi: dpi,
+            report = try job.run(loaded, recordsFolder: URL(fileURLWithPath: output.file).deletingLastPathComponent(),
+                                 options: RenderOptions(output: store.root, png: output.png, dpi: output.dpi,
                                                         creator: "cedocs \(CEDocs.version)"), archive: archive)
         } catch {
             // Files written before the refusal are in the journal; closing puts them in the manifest.
@@ -76,13 +63,13 @@ struct Stamp: ParsableCommand {
         let reportFile = ArchiveSetup.finish(store, command: "stamp", loaded: loaded, report: rendering, started: started)
         for failure in report.rendering.failures { Console.error(failure.description) }
         for skipped in report.skipped { Console.error(skipped.description) }
-        if !quiet {
+        if !output.quiet {
             for issued in report.issued {
                 let note = issued.reused ? "（未变，沿用）" : issued.replaced.map { "（新出具，原 \($0) 作废）" } ?? "（新出具）"
                 Console.out("\(issued.serial)  \(issued.subject)  \(issued.verdict)\(note)")
             }
             Console.out("出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项，"
-                        + "写入 \(report.rendering.written.count) 个文件，输出目录：\(out)")
+                        + "写入 \(report.rendering.written.count) 个文件，输出目录：\(output.out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未受理：见上方错误") }
             if let reportFile { Console.out("运行报告：\(reportFile.path)") }
         }
