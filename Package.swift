@@ -71,13 +71,17 @@ let package = Package(
             ],
             resources: [.copy("openapi.yaml")]
         ),
+        // Cairo's PDF deflate level, set by the executable (see deflate_level.c).
+        .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
         .executableTarget(
             name: "CLI",
             dependencies: [
                 "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline", "Stamping", "Registry", "Service",
+                "CDeflateLevel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=deflateInit_"])]
         ),
         // Synthetic records for the benchmark (scripts/bench.sh); not part of the product.
         .executableTarget(name: "cedocs-bench-data", path: "Sources/BenchData"),

@@ -16,7 +16,8 @@ public enum FileDigest {
         defer { close(fd) }
         var hasher = SHA256()
         var size = 0
-        let chunk = 1 << 18
+        // Under malloc's mmap threshold (128 KB): a larger buffer costs an mmap and munmap per file.
+        let chunk = 1 << 16
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
         defer { buffer.deallocate() }
         while true {
@@ -35,6 +36,13 @@ public enum FileDigest {
     public static func sha256(_ bytes: some DataProtocol) -> String { hex(SHA256.hash(data: bytes)) }
 
     static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -23,11 +23,18 @@ enum ArchiveSetup {
         }
     }
 
+    /// The digest of the engine (executable, fonts, templates), begun now: hashing it takes most of a
+    /// second, the time the records take to load.
+    static func engineDigest() -> Background<InputDigest> {
+        Background { try InputDigest(resources: try Resources.locate(), version: CEDocs.version) }
+    }
+
     /// A render or stamp run recording into `store`.
-    static func run(_ store: ArchiveStore, recordsFile: String, force: Bool = false) throws -> ArchiveRun {
+    static func run(_ store: ArchiveStore, digest: Background<InputDigest>, recordsFile: String,
+                    force: Bool = false) throws -> ArchiveRun {
         do {
-            let digest = try InputDigest(resources: try Resources.locate(), version: CEDocs.version)
-            return try ArchiveRun(store: store, digest: digest, recordsFile: URL(fileURLWithPath: recordsFile), force: force)
+            return try ArchiveRun(store: store, digest: try digest.value(), recordsFile: URL(fileURLWithPath: recordsFile),
+                                  force: force)
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)

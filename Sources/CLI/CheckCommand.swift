@@ -22,7 +22,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let loaded = try Setup.load(file)
-        let report = CheckReport(loaded)
+        let report = try CheckReport(loaded)
         if json {
             FileHandle.standardOutput.write(report.json())
             FileHandle.standardOutput.write(Data("\n".utf8))

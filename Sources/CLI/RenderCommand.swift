@@ -51,11 +51,12 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        let digest = ArchiveSetup.engineDigest()
         let loaded = try Setup.load(output.file)
         Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
         let batch = try Setup.batchRenderer(jobs: jobs)
         let store = try ArchiveSetup.open(output.out, create: true)
-        let archive = try ArchiveSetup.run(store, recordsFile: output.file, force: force || output.png)
+        let archive = try ArchiveSetup.run(store, digest: digest, recordsFile: output.file, force: force || output.png)
         let started = Date()
         let display = output.quiet ? nil : ProgressDisplay()
         let report = batch.run(loaded, recordsFolder: URL(fileURLWithPath: output.file).deletingLastPathComponent(),

@@ -27,6 +27,7 @@ struct Stamp: ParsableCommand {
     var agency: String
 
     func run() throws {
+        let digest = ArchiveSetup.engineDigest()
         let loaded = try Setup.load(output.file)
         Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
         let job: StampJob
@@ -44,7 +45,7 @@ struct Stamp: ParsableCommand {
             throw ExitCode(2)
         }
         let store = try ArchiveSetup.open(output.out, create: true)
-        let archive = try ArchiveSetup.run(store, recordsFile: output.file)
+        let archive = try ArchiveSetup.run(store, digest: digest, recordsFile: output.file)
         let started = Date()
         let report: StampReport
         do {

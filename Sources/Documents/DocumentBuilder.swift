@@ -38,18 +38,17 @@ public struct DocumentBuilder: Sendable {
 
     /// 附件2 年度审验表 of the unit: one roster row per person, in file order; stamped when an agency
     /// gives its `stamp`.
-    public func annualAudit(_ people: [(Person, PersonAssessment)], stamp: AgencyStamp? = nil) -> DocumentData {
+    public func annualAudit(_ people: [RosterEntry], stamp: AgencyStamp? = nil) -> DocumentData {
         let rows = people.enumerated().map { index, entry in
-            let (person, assessment) = entry
-            return [
+            [
                 "no": String(index + 1),
-                "name": person.name,
-                "id_number": person.idNumber,
-                "title_level": Formatting.titleAndLevel(person),
-                "public_hours": HoursFormat.string(assessment.publicHours),
-                "professional_hours": HoursFormat.string(assessment.professionalHours),
-                "total_hours": HoursFormat.string(assessment.totalHours),
-                "result": Self.rosterResult(person, assessment),
+                "name": entry.name,
+                "id_number": entry.idNumber,
+                "title_level": entry.titleAndLevel,
+                "public_hours": HoursFormat.string(entry.publicHours),
+                "professional_hours": HoursFormat.string(entry.professionalHours),
+                "total_hours": HoursFormat.string(entry.totalHours),
+                "result": entry.result,
             ]
         }
         var fields = unitFields()
@@ -57,23 +56,16 @@ public struct DocumentBuilder: Sendable {
         fields["date.unit"] = ""
         // The agency's opinion on the unit's form is written once every listed person has been
         // examined: until then it stays blank for the hand.
-        let examined = !people.isEmpty && people.allSatisfy { $0.0.audit != nil }
-        fields["opinion.agency"] = examined ? "经审验，本单位\(people.filter { $0.1.verdict.isPass }.count)人合格，"
-            + "\(people.filter { !$0.1.verdict.isPass }.count)人不合格。" : ""
-        fields["date.agency"] = examined ? people.compactMap { $0.0.audit?.date }.max()!.chinese : ""
+        let examined = !people.isEmpty && people.allSatisfy { $0.auditDate != nil }
+        let passed = people.filter(\.passed).count
+        fields["opinion.agency"] = examined ? "经审验，本单位\(passed)人合格，\(people.count - passed)人不合格。" : ""
+        fields["date.agency"] = examined ? people.compactMap(\.auditDate).max()!.chinese : ""
         return DocumentData(fields: fields, tables: ["roster": rows], subject: "单位“\(records.unit.name)”",
                             metadata: DocumentMetadata(
                                 title: "\(records.unit.name) \(records.year)年度继续教育年度审验表",
                                 author: records.unit.name, subject: "\(records.year)年度专业技术人员继续教育年度验审",
                                 keywords: records.unit.creditCode ?? "", creator: creator, date: nil))
             .stamped(stamp)
-    }
-
-    /// 审验结果 on the roster. With an audit: the verdict. Without one the agency has not spoken, so
-    /// the column says whether the hours meet the requirement, marked as awaiting audit — never 合格.
-    static func rosterResult(_ person: Person, _ assessment: PersonAssessment) -> String {
-        if person.audit != nil { return assessment.verdict.isPass ? "合格" : "不合格" }
-        return assessment.verdict.isPass ? "达到要求（待审验）" : "未达要求（待审验）"
     }
 
     private func activityRow(_ activity: Activity, _ recognised: RecognisedHours) -> [String: String] {

@@ -70,7 +70,7 @@ public final class BatchRenderer: Sendable {
                                        options: options, documents: documents, archive: archive,
                                        printJobNeeded: printJobNeeded)
                 while let index = queue.take() {
-                    queue.deliver(index, person.render(records.people[index], engine: engine))
+                    queue.deliver(index, person.render(index, engine: engine))
                 }
             }
             thread.stackSize = 4 << 20
@@ -80,14 +80,15 @@ public final class BatchRenderer: Sendable {
         // The calling thread: collect in roster order, drawing the print job as people arrive.
         let collector = RenderJob(templates: templates, fonts: fonts, engine: engine)
         var report = RenderReport()
-        var assessed: [(Person, PersonAssessment)] = []
-        assessed.reserveCapacity(records.people.count)
-        func collect(_ add: (Int, [Page]) -> Void) {
+        // 附件2 needs every person's row: a person who could not be read leaves it incomplete.
+        var roster: [RosterEntry]? = []
+        roster?.reserveCapacity(records.people.count)
+        func collect(_ add: (RosterEntry, [Page]) -> Void) {
             for index in 0..<records.people.count {
                 let outcome = queue.collect(index)
                 report.merge(outcome.report)
-                assessed.append((records.people[index], outcome.assessment))
-                if let pages = outcome.printPages { add(index, pages) }
+                if let entry = outcome.entry { roster?.append(entry) } else { roster = nil }
+                if let entry = outcome.entry, let pages = outcome.printPages { add(entry, pages) }
                 progress?(BatchProgress(done: index + 1, total: records.people.count, pages: report.pages,
                                         written: report.written.count, unchanged: report.unchanged,
                                         failures: report.failures.count))
@@ -101,9 +102,9 @@ public final class BatchRenderer: Sendable {
                              report: &printReport) { printReport in
                 do throws(AtomicFile.WriteError) {
                     try collector.writePrintJob(to: printJob, metadata: Self.printJobMetadata(records, options)) { add in
-                        collect { index, pages in
+                        collect { entry, pages in
                             var pages = pages
-                            pages[0].bookmark = "\(records.people[index].name) \(records.people[index].idNumber)"
+                            pages[0].bookmark = "\(entry.name) \(entry.idNumber)"
                             add(pages)
                         }
                     }
@@ -119,14 +120,17 @@ public final class BatchRenderer: Sendable {
             if documents.contains(.printJob) { report.unchanged += 1 }
             collect { _, _ in }
         }
-        if documents.contains(.annualAudit) {
+        if documents.contains(.annualAudit), roster == nil {
+            report.failures.append(.init(subject: unitSubject, document: DocumentKind.annualAudit.chineseName,
+                                         message: "有人员的记录无法读取（见上），表中名单不全，未生成"))
+        } else if documents.contains(.annualAudit), let roster {
             let target = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
             let origin = unitOrigin(DocumentKind.annualAudit.rawValue, kinds: [.annualAudit], records, archive)
             if archive?.isCurrent(target, origin) ?? false {
                 report.unchanged += 1
             } else {
                 let builder = DocumentBuilder(records: records, creator: options.creator)
-                let data = builder.annualAudit(assessed)
+                let data = builder.annualAudit(roster)
                 ArchiveRun.write(target, origin, in: archive, subject: data.subject,
                                  document: DocumentKind.annualAudit.chineseName, report: &report) { report in
                     collector.render(.annualAudit, data, into: unitFolder, options: options, report: &report)
@@ -145,8 +149,9 @@ public final class BatchRenderer: Sendable {
 
     /// What one worker made of one person.
     struct PersonOutcome: Sendable {
-        var report: RenderReport
-        var assessment: PersonAssessment
+        var report = RenderReport()
+        /// The person's row on 附件2; nil when the person could not be read.
+        var entry: RosterEntry?
         /// The person's 附件1 pages for the print job, when it was laid out.
         var printPages: [Page]?
     }

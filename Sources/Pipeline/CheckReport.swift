@@ -71,7 +71,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
     /// 0 clean, 1 some people invalid or with errors the rules found.
     public var exitStatus: Int32 { summary.withErrors == 0 ? 0 : 1 }
 
-    public init(_ loaded: LoadedRecords, engine: RulesEngine = RulesEngine()) {
+    /// Throws only when the records file was edited in place while it was being checked.
+    public init(_ loaded: LoadedRecords, engine: RulesEngine = RulesEngine()) throws(RecordsChangedError) {
         let records = loaded.records
         file = loaded.fileName
         year = records.year
@@ -80,7 +81,11 @@ public struct CheckReport: Sendable, Codable, Equatable {
             Problem(severity: p.severity.rawValue, path: p.path, message: p.message)
         }
         problems = loaded.problems.filter { $0.personIndex == nil }.map(problem)
-        people = zip(records.people, loaded.sourceIndices).map { person, index in
+        let loaderProblems = Dictionary(grouping: loaded.problems.filter { $0.personIndex != nil }, by: { $0.personIndex! })
+        people = []
+        people.reserveCapacity(records.people.count)
+        for (position, index) in loaded.sourceIndices.enumerated() {
+            let person = try records.people.person(at: position)
             let assessment = engine.assess(person, year: records.year)
             let path = "people[\(index)]"
             let activities = zip(person.activities, assessment.activities).enumerated().map { i, pair in
@@ -94,13 +99,13 @@ public struct CheckReport: Sendable, Codable, Equatable {
                 result.errors.map { Problem(severity: "error", path: "\(path).activities[\(i)]", message: $0) }
                     + result.warnings.map { Problem(severity: "warning", path: "\(path).activities[\(i)]", message: $0) }
             }
-            let found = loaded.problems.filter { $0.personIndex == index }.map(problem) + ruled
-            return PersonResult(path: path, idNumber: person.idNumber, name: person.name, level: person.level.rawValue,
-                                activities: activities, publicHours: assessment.publicHours,
-                                professionalHours: assessment.professionalHours, totalHours: assessment.totalHours,
-                                requiredTotal: assessment.requiredTotal, requiredPublic: assessment.requiredPublic,
-                                verdict: assessment.verdict.isPass ? "合格" : "不合格",
-                                reasons: assessment.verdict.reasons, audited: person.audit != nil, problems: found)
+            let found = (loaderProblems[index] ?? []).map(problem) + ruled
+            people.append(PersonResult(path: path, idNumber: person.idNumber, name: person.name, level: person.level.rawValue,
+                                       activities: activities, publicHours: assessment.publicHours,
+                                       professionalHours: assessment.professionalHours, totalHours: assessment.totalHours,
+                                       requiredTotal: assessment.requiredTotal, requiredPublic: assessment.requiredPublic,
+                                       verdict: assessment.verdict.isPass ? "合格" : "不合格",
+                                       reasons: assessment.verdict.reasons, audited: person.audit != nil, problems: found))
         }
         rejected = loaded.rejected.map { r in
             RejectedPerson(path: "people[\(r.index)]", idNumber: r.idNumber, name: r.name, problems: r.problems.map(problem))

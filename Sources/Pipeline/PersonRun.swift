@@ -18,12 +18,24 @@ struct PersonRun {
     /// The print job is being written, so it needs this person's 附件1 pages.
     let printJobNeeded: Bool
 
-    func render(_ person: Person, engine: RulesEngine) -> BatchRenderer.PersonOutcome {
-        var report = RenderReport()
-        report.people = 1
+    /// The `index`th valid person of the records, read from the file again.
+    func render(_ index: Int, engine: RulesEngine) -> BatchRenderer.PersonOutcome {
+        var outcome = BatchRenderer.PersonOutcome()
+        outcome.report.people = 1
+        do throws(RecordsChangedError) {
+            return render(try builder.records.people.person(at: index), engine: engine, outcome)
+        } catch {
+            outcome.report.failures.append(.init(subject: error.path, document: "全部文件", message: error.description))
+            return outcome
+        }
+    }
+
+    private func render(_ person: Person, engine: RulesEngine,
+                        _ outcome: BatchRenderer.PersonOutcome) -> BatchRenderer.PersonOutcome {
+        var outcome = outcome
         let year = builder.records.year
         let assessment = engine.assess(person, year: year)
-        var outcome = BatchRenderer.PersonOutcome(report: report, assessment: assessment)
+        outcome.entry = RosterEntry(person, assessment)
         guard let folder = layout.personFolder(id: person.idNumber, year: year) else { return outcome }
         // Digests only matter with an archive; the person's is shared by both documents.
         let digests = archive.map { ($0.digest, $0.digest.person(person, of: builder.records)) }
@@ -42,7 +54,7 @@ struct PersonRun {
             } else {
                 laidOut = true
                 write(.registration, data, into: folder, origin: registration, report: &outcome.report) {
-                    outcome.printPages = $0.pages
+                    if printJobNeeded { outcome.printPages = $0.pages }
                 }
             }
         }

@@ -75,9 +75,13 @@ private struct Run {
     }
     func stampAll(_ loaded: LoadedRecords, recordsFolder: URL, in registry: RegistryRun) throws -> StampReport {
         var report = StampReport()
-        let assessed = records.people.map { ($0, job.renderer.engine.assess($0, year: records.year)) }
+        var roster: [RosterEntry] = []
         var results: [Serial] = []
-        for (person, assessment) in assessed {
+        for index in records.people.indices {
+            // A records file edited in place meanwhile stops the run: nothing of it is recorded.
+            let person = try records.people.person(at: index)
+            let assessment = job.renderer.engine.assess(person, year: records.year)
+            roster.append(RosterEntry(person, assessment))
             let subject = "\(person.name)（\(person.idNumber)）"
             guard let audit = person.audit else {
                 report.skipped.append(.init(subject: subject, reason: "尚未审验（记录中没有 audit），不出具结果"))
@@ -100,7 +104,7 @@ private struct Run {
                 results.append(serial)
             }
         }
-        try stampRoster(assessed, results: results, rejected: loaded.rejected.count, registry: registry, report: &report)
+        try stampRoster(roster, results: results, rejected: loaded.rejected.count, registry: registry, report: &report)
         return report
     }
 
@@ -149,35 +153,35 @@ private struct Run {
     }
 
     /// The unit's stamped 附件2, when every person on it has a result from this run.
-    private func stampRoster(_ assessed: [(Person, PersonAssessment)], results: [Serial], rejected: Int,
+    private func stampRoster(_ roster: [RosterEntry], results: [Serial], rejected: Int,
                              registry: RegistryRun, report: inout StampReport) throws {
         let unit = records.unit.name
         let subject = "单位“\(unit)”的\(DocumentKind.annualAudit.chineseName)"
-        guard rejected == 0, !assessed.isEmpty, results.count == assessed.count else {
+        guard rejected == 0, !roster.isEmpty, results.count == roster.count else {
             let reason = rejected > 0 ? "有 \(rejected) 人的记录有误未受理，表中名单不全"
-                : assessed.isEmpty ? "表中没有人员" : "表中有 \(assessed.count - results.count) 人未出具结果（见上）"
+                : roster.isEmpty ? "表中没有人员" : "表中有 \(roster.count - results.count) 人未出具结果（见上）"
             report.skipped.append(.init(subject: subject, reason: reason + "；全部人员出具结果后再盖章"))
             return
         }
         let folder = archive.unitFolder(name: unit, year: records.year)
-        let passed = assessed.filter { $0.1.verdict.isPass }.count
+        let passed = roster.filter(\.passed).count
         let pending = try issue(.roster, subject: unit, registry: registry, report: &report) { serial, rendering in
             let origin = FileOrigin(unit: unit, year: records.year, kind: DocumentKind.annualAudit.rawValue,
                                     input: recording.map {
                                         $0.digest.unit(DocumentKind.annualAudit.rawValue + " " + stampInput(serial).joined(separator: " "),
                                                        kinds: [.annualAudit], recordsFile: $0.recordsFile)
                                     })
-            guard let table = write(.annualAudit, builder.annualAudit(assessed, stamp: stamp(serial)), into: folder,
+            guard let table = write(.annualAudit, builder.annualAudit(roster, stamp: stamp(serial)), into: folder,
                                     origin: origin, report: &rendering) else { return nil }
             let content = ResultContent.roster(serial: serial, agencyName: profile.name, unit: unit,
-                                               date: assessed.compactMap { $0.0.audit?.date }.max()!, passed: passed,
-                                               failed: assessed.count - passed, results: results,
+                                               date: roster.compactMap(\.auditDate).max()!, passed: passed,
+                                               failed: roster.count - passed, results: results,
                                                annualAuditSHA256: table.sha256)
             return (content, [table])
         }
         guard let pending else { return }
         try record(pending, documents: pending.documents, subject: subject, key: unit,
-                   verdict: "\(passed)人合格，\(assessed.count - passed)人不合格", registry: registry, report: &report)
+                   verdict: "\(passed)人合格，\(roster.count - passed)人不合格", registry: registry, report: &report)
     }
 
     /// A result signed but not yet recorded, with the files its signature covers.

@@ -1,5 +1,5 @@
 /// A real calendar date (proleptic Gregorian), as the records give it (`YYYY-MM-DD`).
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Encodable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -62,7 +62,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 }
 
 /// 出生年月 (`YYYY-MM`).
-public struct YearMonth: Sendable, Hashable, CustomStringConvertible {
+public struct YearMonth: Sendable, Hashable, CustomStringConvertible, Encodable {
     public let year: Int
     public let month: Int
 

@@ -1,28 +1,56 @@
 /// A strict RFC 8259 parser over UTF-8 bytes that have already been checked to be valid UTF-8.
+///
+/// One member of the root object can be streamed (`people`): its array's items are parsed one at a
+/// time, each handed to a callback with its byte range and then dropped, so that a file of any size
+/// is checked without holding its tree.
 struct JSONParser {
-    private let bytes: [UInt8]
-    private var i = 0
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the value being parsed ends (offsets stay those of the whole file, for messages).
+    private let end: Int
+    private var i: Int
     private var depth = 0
     /// Deep enough for any records file; stops a malicious file from overflowing the stack.
     private static let maxDepth = 256
+    private var stream: Stream?
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// The root member whose array items go to `item` instead of into the tree.
+    struct Stream {
+        var key: String
+        /// Each item's index and byte range, once it has been parsed.
+        var item: (Int, Range<Int>) -> Void
+        var done = false
+    }
 
-    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
-        var parser = JSONParser(bytes)
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, stream: Stream?) {
+        self.bytes = bytes
+        end = range.upperBound
+        i = range.lowerBound
+        self.stream = stream
+    }
+
+    /// Parses the one value that `range` of `bytes` holds. With `stream`, the root object's member
+    /// `stream.key`, when it is an array, stands in the tree as an empty array: its items went to
+    /// `stream.item`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                      stream: Stream? = nil) throws(JSONSyntaxError) -> JSONNode {
+        var parser = JSONParser(bytes, range, stream: stream)
         let node = try parser.value()
         parser.skipWhitespace()
-        if parser.i < bytes.count {
+        if parser.i < parser.end {
             throw parser.unexpected("JSON 数据已经结束，后面还有多余的内容")
         }
         return node
+    }
+
+    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try parse(buffer, 0..<buffer.count) }
     }
 
     // MARK: values
 
     private mutating func value() throws(JSONSyntaxError) -> JSONNode {
         skipWhitespace()
-        guard i < bytes.count else { throw JSONSyntaxError(offset: i, message: "文件意外结束，此处缺少一个值") }
+        guard i < end else { throw JSONSyntaxError(offset: i, message: "文件意外结束，此处缺少一个值") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -43,39 +71,50 @@ struct JSONParser {
         if peek(UInt8(ascii: "}")) { i += 1; depth -= 1; return .object(members) }
         while true {
             skipWhitespace()
-            guard i < bytes.count else { throw endOfFile("对象缺少右花括号 }") }
+            guard i < end else { throw endOfFile("对象缺少右花括号 }") }
             if bytes[i] == UInt8(ascii: "}") && !members.isEmpty {
                 throw JSONSyntaxError(offset: i, message: "对象的最后一项后面多了一个逗号")
             }
             guard bytes[i] == UInt8(ascii: "\"") else { throw unexpected("此处应为用英文双引号括起来的字段名") }
             let key = try string()
             skipWhitespace()
-            guard i < bytes.count else { throw endOfFile("字段名 \(quoted(key)) 后面缺少冒号和值") }
+            guard i < end else { throw endOfFile("字段名 \(quoted(key)) 后面缺少冒号和值") }
             guard bytes[i] == UInt8(ascii: ":") else { throw unexpected("字段名 \(quoted(key)) 后面应为英文冒号 :") }
             i += 1
-            members.append(JSONMember(key: key, value: try value()))
             skipWhitespace()
-            guard i < bytes.count else { throw endOfFile("对象缺少右花括号 }") }
+            if depth == 1, stream?.key == key, stream?.done == false, peek(UInt8(ascii: "[")) {
+                stream!.done = true
+                members.append(JSONMember(key: key, value: try array(streamed: true)))
+            } else {
+                members.append(JSONMember(key: key, value: try value()))
+            }
+            skipWhitespace()
+            guard i < end else { throw endOfFile("对象缺少右花括号 }") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
             throw unexpected("此处应为英文逗号 , 或右花括号 }（可能漏了逗号）")
         }
     }
 
-    private mutating func array() throws(JSONSyntaxError) -> JSONNode {
+    /// `streamed`: the items go to `stream.item` and the array stands as empty.
+    private mutating func array(streamed: Bool = false) throws(JSONSyntaxError) -> JSONNode {
         try enter()
         i += 1  // [
         var items: [JSONNode] = []
+        var count = 0
         skipWhitespace()
         if peek(UInt8(ascii: "]")) { i += 1; depth -= 1; return .array(items) }
         while true {
             skipWhitespace()
-            if peek(UInt8(ascii: "]")) && !items.isEmpty {
+            if peek(UInt8(ascii: "]")) && count > 0 {
                 throw JSONSyntaxError(offset: i, message: "数组的最后一项后面多了一个逗号")
             }
-            items.append(try value())
+            let start = i
+            let item = try value()
+            if streamed { stream!.item(count, start..<i) } else { items.append(item) }
+            count += 1
             skipWhitespace()
-            guard i < bytes.count else { throw endOfFile("数组缺少右方括号 ]") }
+            guard i < end else { throw endOfFile("数组缺少右方括号 ]") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
             throw unexpected("此处应为英文逗号 , 或右方括号 ]（可能漏了逗号）")
@@ -88,7 +127,7 @@ struct JSONParser {
         var buffer: [UInt8] = []
         var runStart = i
         while true {
-            guard i < bytes.count else {
+            guard i < end else {
                 throw JSONSyntaxError(offset: open, message: "字符串缺少结尾的英文双引号 \"")
             }
             let b = bytes[i]
@@ -116,7 +155,7 @@ struct JSONParser {
     private mutating func escape(into buffer: inout [UInt8]) throws(JSONSyntaxError) {
         let start = i
         i += 1
-        guard i < bytes.count else { throw JSONSyntaxError(offset: start, message: "字符串缺少结尾的英文双引号 \"") }
+        guard i < end else { throw JSONSyntaxError(offset: start, message: "字符串缺少结尾的英文双引号 \"") }
         let c = bytes[i]
         i += 1
         switch c {
@@ -130,7 +169,7 @@ struct JSONParser {
             var code = try hex4(escapeStart: start)
             if (0xD800...0xDBFF).contains(code) {
                 // A high surrogate must be followed by an escaped low surrogate.
-                guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                guard i + 1 < end, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
                     throw JSONSyntaxError(offset: start, message: "\\u 转义的代理对不完整")
                 }
                 i += 2
@@ -149,7 +188,7 @@ struct JSONParser {
     }
 
     private mutating func hex4(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw JSONSyntaxError(offset: escapeStart, message: "\\u 转义后应为 4 位十六进制数") }
+        guard i + 4 <= end else { throw JSONSyntaxError(offset: escapeStart, message: "\\u 转义后应为 4 位十六进制数") }
         var code: UInt32 = 0
         for b in bytes[i..<i + 4] {
             let digit: UInt8
@@ -169,23 +208,23 @@ struct JSONParser {
         let start = i
         let bad = JSONSyntaxError(offset: start, message: "数字格式不正确")
         if peek(UInt8(ascii: "-")) { i += 1 }
-        guard i < bytes.count, isDigit(bytes[i]) else { throw bad }
+        guard i < end, isDigit(bytes[i]) else { throw bad }
         if bytes[i] == UInt8(ascii: "0") {
             i += 1
-            if i < bytes.count, isDigit(bytes[i]) { throw JSONSyntaxError(offset: start, message: "数字不能以 0 开头（如 08 应写作 8）") }
+            if i < end, isDigit(bytes[i]) { throw JSONSyntaxError(offset: start, message: "数字不能以 0 开头（如 08 应写作 8）") }
         } else {
-            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+            while i < end, isDigit(bytes[i]) { i += 1 }
         }
         if peek(UInt8(ascii: ".")) {
             i += 1
-            guard i < bytes.count, isDigit(bytes[i]) else { throw bad }
-            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+            guard i < end, isDigit(bytes[i]) else { throw bad }
+            while i < end, isDigit(bytes[i]) { i += 1 }
         }
         if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
             i += 1
             if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { i += 1 }
-            guard i < bytes.count, isDigit(bytes[i]) else { throw bad }
-            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+            guard i < end, isDigit(bytes[i]) else { throw bad }
+            while i < end, isDigit(bytes[i]) { i += 1 }
         }
         let literal = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let d = Double(literal), d.isFinite else { throw JSONSyntaxError(offset: start, message: "数字 \(literal) 超出范围") }
@@ -194,7 +233,7 @@ struct JSONParser {
 
     private mutating func literal(_ word: String, _ node: JSONNode) throws(JSONSyntaxError) -> JSONNode {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else {
+        guard i + w.count <= end, Array(bytes[i..<i + w.count]) == w else {
             throw unexpected("此处应为一个值（字符串要用英文双引号括起来）")
         }
         i += w.count
@@ -209,7 +248,7 @@ struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while i < bytes.count {
+        while i < end {
             switch bytes[i] {
             case 0x20, 0x09, 0x0A, 0x0D: i += 1
             default: return
@@ -217,17 +256,17 @@ struct JSONParser {
         }
     }
 
-    private func peek(_ b: UInt8) -> Bool { i < bytes.count && bytes[i] == b }
+    private func peek(_ b: UInt8) -> Bool { i < end && bytes[i] == b }
     private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
     private func endOfFile(_ what: String) -> JSONSyntaxError {
-        JSONSyntaxError(offset: bytes.count, message: "文件意外结束，\(what)")
+        JSONSyntaxError(offset: end, message: "文件意外结束，\(what)")
     }
 
     /// An error at the current byte that names what was found, with the usual slips of a clerk
     /// (full-width punctuation from a Chinese input method, single quotes, comments) told plainly.
     private func unexpected(_ expectation: String) -> JSONSyntaxError {
-        guard i < bytes.count else { return endOfFile(expectation) }
+        guard i < end else { return endOfFile(expectation) }
         let found = scalar(at: i)
         let message: String
         switch found {
@@ -247,8 +286,8 @@ struct JSONParser {
 
     /// The Unicode scalar that starts at byte `at` (the bytes are valid UTF-8).
     private func scalar(at offset: Int) -> Unicode.Scalar {
-        var end = offset + 1
-        while end < bytes.count, end < offset + 4, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
+        var last = offset + 1
+        while last < end, last < offset + 4, bytes[last] & 0xC0 == 0x80 { last += 1 }
+        return String(decoding: bytes[offset..<last], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
     }
 }

@@ -37,6 +37,11 @@ enum JSONNode: Sendable {
         }
     }
 
+    var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+
     /// Converts to the open `JSONValue` of the model (for `params.other`).
     var value: JSONValue {
         switch self {
@@ -74,11 +79,12 @@ struct TextPosition: Sendable, Equatable {
     var line: Int
     var column: Int
 
-    init(offset: Int, in bytes: [UInt8]) {
-        let end = min(max(offset, 0), bytes.count)
+    /// `start`: where the text begins (after a byte-order mark).
+    init(offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) {
+        let end = min(max(offset, start), bytes.count)
         var line = 1
         var column = 1
-        for b in bytes[0..<end] {
+        for b in bytes[start..<end] {
             if b == 0x0A {
                 line += 1
                 column = 1
@@ -91,14 +97,22 @@ struct TextPosition: Sendable, Equatable {
     }
 }
 
-/// The offset of the first byte that is not valid UTF-8, or nil when all of them are.
-func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+/// The offset of the first byte of `bytes[range]` that is not valid UTF-8, or nil when all of them
+/// are. `progress` is told every so often how far the check has got.
+func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                            progress: (Int) -> Void = { _ in }) -> Int? {
     var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var offset = 0
+    var iterator = bytes[range].makeIterator()
+    var offset = range.lowerBound
+    var reported = offset
     while true {
         switch parser.parseScalar(from: &iterator) {
-        case .valid(let encoded): offset += encoded.count
+        case .valid(let encoded):
+            offset += encoded.count
+            if offset - reported >= 1 << 20 {
+                progress(offset)
+                reported = offset
+            }
         case .emptyInput: return nil
         case .error: return offset
         }

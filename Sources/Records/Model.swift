@@ -1,23 +1,28 @@
 /// The typed records of one employer unit for one audit year (`cedocs/records/1`).
 ///
-/// Plain values only: no I/O, no knowledge of rules or layout. `RecordsLoader` builds them from JSON
+/// Plain values only (people are read from the file one at a time, see `PersonList`): no knowledge
+/// of rules or layout. `RecordsLoader` builds them from JSON
 /// after validation, so every value here has already passed its checks.
-public struct RecordsFile: Sendable, Equatable {
+public struct RecordsFile: Sendable {
     /// 审验年度: the year whose continuing education is audited.
     public var year: Int
     public var unit: Unit
     /// The people that passed validation, in file order.
-    public var people: [Person]
+    public var people: PersonList
 
-    public init(year: Int, unit: Unit, people: [Person]) {
+    public init(year: Int, unit: Unit, people: PersonList) {
         self.year = year
         self.unit = unit
         self.people = people
     }
+
+    public init(year: Int, unit: Unit, people: [Person]) {
+        self.init(year: year, unit: unit, people: PersonList(people))
+    }
 }
 
 /// 单位: the employer unit that submits the records.
-public struct Unit: Sendable, Equatable {
+public struct Unit: Sendable, Equatable, Encodable {
     /// 单位名称
     public var name: String
     /// 单位性质
@@ -43,7 +48,7 @@ public struct Unit: Sendable, Equatable {
 }
 
 /// 单位性质
-public enum UnitNature: String, Sendable, CaseIterable {
+public enum UnitNature: String, Sendable, CaseIterable, Encodable {
     case administrativeOrgan = "行政机关"
     case publicInstitution = "事业单位"
     case enterprise = "企业"
@@ -52,27 +57,27 @@ public enum UnitNature: String, Sendable, CaseIterable {
 }
 
 /// 职称级别: decides the yearly requirement (高级/中级 72 hours, 初级 40).
-public enum Level: String, Sendable, CaseIterable {
+public enum Level: String, Sendable, CaseIterable, Encodable {
     case senior = "高级"
     case intermediate = "中级"
     case junior = "初级"
 }
 
 /// 性别
-public enum Gender: String, Sendable, CaseIterable {
+public enum Gender: String, Sendable, CaseIterable, Encodable {
     case male = "男"
     case female = "女"
 }
 
 /// 审验用途
-public enum AuditPurpose: String, Sendable, CaseIterable {
+public enum AuditPurpose: String, Sendable, CaseIterable, Encodable {
     case qualification = "申报专业技术资格"
     case appointment = "聘任专业技术职务"
     case reRegistration = "职业资格再注册"
 }
 
 /// A professional (专业技术人员) and the year's activities.
-public struct Person: Sendable, Equatable {
+public struct Person: Sendable, Equatable, Encodable {
     /// 公民身份号码, normalised (upper-case X). The key of the person's archive.
     public var idNumber: String
     /// 姓名; may hold characters outside the BMP and the middle dot of minority names.
@@ -121,7 +126,7 @@ public struct Person: Sendable, Equatable {
 }
 
 /// 科目: 公共科目 or 专业科目.
-public enum Subject: String, Sendable, CaseIterable {
+public enum Subject: String, Sendable, CaseIterable, Encodable {
     case `public` = "public"
     case professional = "professional"
 
@@ -130,7 +135,7 @@ public enum Subject: String, Sendable, CaseIterable {
 }
 
 /// The recognition rule of 学时认定实施细则 section 四 that applies to an activity.
-public enum ActivityKind: String, Sendable, CaseIterable {
+public enum ActivityKind: String, Sendable, CaseIterable, Encodable {
     case baseTraining = "base_training"
     case instituteTraining = "institute_training"
     case degreeStudy = "degree_study"
@@ -153,7 +158,7 @@ public enum ActivityKind: String, Sendable, CaseIterable {
 }
 
 /// One continuing-education activity as the record gives it.
-public struct Activity: Sendable, Equatable {
+public struct Activity: Sendable, Equatable, Encodable {
     public var subject: Subject
     public var kind: ActivityKind
     /// 学习内容
@@ -191,7 +196,7 @@ public struct Activity: Sendable, Equatable {
 }
 
 /// The `params` object of an activity: the schema's named facts, typed, and any other keys kept as given.
-public struct ActivityParams: Sendable, Equatable {
+public struct ActivityParams: Sendable, Equatable, Encodable {
     /// Calendar days attended.
     public var days: Int?
     public var months: Double?
@@ -236,7 +241,7 @@ public struct ActivityParams: Sendable, Equatable {
 }
 
 /// The examination of an audit agency (审验机构).
-public struct Audit: Sendable, Equatable {
+public struct Audit: Sendable, Equatable, Encodable {
     /// 审验机构 name.
     public var agency: String
     /// 审验日期

@@ -14,20 +14,22 @@ public enum RecordsLoader {
         let fileName = url.lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw fileError(fileName, "找不到文件 \(url.path)")
+            throw .file(fileName, "找不到文件 \(url.path)")
         }
-        if isDirectory.boolValue { throw fileError(fileName, "\(url.path) 是文件夹，不是记录文件") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw fileError(fileName, "无法读取文件 \(url.path)（可能没有读取权限）")
-        }
-        return try load(data: data, fileName: fileName)
+        if isDirectory.boolValue { throw .file(fileName, "\(url.path) 是文件夹，不是记录文件") }
+        return try load(RecordsBytes(contentsOf: url, fileName: fileName))
     }
 
     public static func load(data: Data, fileName: String) throws(RecordsFileError) -> LoadedRecords {
-        let tree = try parse(data, fileName: fileName)
+        try load(RecordsBytes(data, fileName: fileName))
+    }
+
+    /// Two passes over the bytes, neither holding more than one person: the file's syntax and its
+    /// top-level members, noting where each person lies; then each person checked in turn. The
+    /// people are decoded once more when they are worked on (`PersonList`).
+    static func load(_ source: RecordsBytes) throws(RecordsFileError) -> LoadedRecords {
+        let fileName = source.fileName
+        let (tree, items) = try parse(source)
 
         var log = ProblemLog()
         guard let root = ObjectReader(tree, path: "", label: "文件顶层", allowed: topKeys, log: &log) else {
@@ -39,68 +41,80 @@ public enum RecordsLoader {
         if let node = root.required("unit", "单位信息", &log) {
             unit = UnitValidator.validate(node, log: &log)
         }
-        var items: [JSONNode]?
-        if let node = root.required("people", "人员名单", &log) {
-            if case .array(let array) = node {
-                items = array
-            } else {
-                log.error("people", "人员名单 people 应为数组 […]，实际为\(node.shortDescription)")
-            }
+        if let node = root.required("people", "人员名单", &log), !node.isArray {
+            log.error("people", "人员名单 people 应为数组 […]，实际为\(node.shortDescription)")
         }
         let fileUnusable = log.hasErrors
 
         // People are checked even when the file is unusable, so that the clerk sees everything at once.
-        var people: [Person] = []
+        var ranges: [Range<Int>] = []
         var sourceIndices: [Int] = []
         var rejected: [RejectedPerson] = []
         var registry = PersonValidator.Registry()
-        for (index, item) in (items ?? []).enumerated() {
+        var release = RecordsBytes.ForwardRelease(source, from: 0)
+        for (index, range) in items.enumerated() {
+            // Parsed once already: only an edit to the file since then can make this fail.
+            guard let item = try? JSONParser.parse(source.buffer, range) else {
+                throw .file(fileName, "文件在读取过程中被修改，请不要在检查或生成时编辑记录文件，改好后重新运行")
+            }
+            release.passed(range.upperBound)
             var personLog = ProblemLog(personIndex: index)
             let result = PersonValidator.validate(item, index: index, year: year, registry: &registry, log: &personLog)
             log.problems += personLog.problems
-            if let person = result.person {
-                people.append(person)
+            if result.person != nil {
+                ranges.append(range)
                 sourceIndices.append(index)
             } else {
                 rejected.append(RejectedPerson(index: index, idNumber: result.idNumber, name: result.name,
                                                problems: personLog.problems))
             }
         }
+        source.release(0..<source.buffer.count)
 
         guard !fileUnusable, let year, let unit else {
             throw RecordsFileError(fileName: fileName, problems: log.problems)
         }
+        let people = PersonList(bytes: source, ranges: ranges, sourceIndices: sourceIndices, year: year)
         return LoadedRecords(fileName: fileName, records: RecordsFile(year: year, unit: unit, people: people),
                              sourceIndices: sourceIndices, rejected: rejected, problems: log.problems)
     }
 
     // MARK: file level
 
-    private static func fileError(_ fileName: String, _ message: String) -> RecordsFileError {
-        RecordsFileError(fileName: fileName, problems: [RecordsProblem(severity: .error, path: "$", message: message)])
-    }
-
-    /// Bytes → JSON tree, with the encoding and syntax problems a clerk meets told in plain words.
-    private static func parse(_ data: Data, fileName: String) throws(RecordsFileError) -> JSONNode {
-        var bytes = [UInt8](data)
+    /// Bytes → JSON tree without the people, and where each person lies; the encoding and syntax
+    /// problems a clerk meets told in plain words. Pages are handed back as the parse passes them.
+    private static func parse(_ source: RecordsBytes) throws(RecordsFileError) -> (JSONNode, [Range<Int>]) {
+        let bytes = source.buffer
+        let fileName = source.fileName
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw fileError(fileName, "文件是 UTF-16 编码，请另存为 UTF-8 编码")
+            throw .file(fileName, "文件是 UTF-16 编码，请另存为 UTF-8 编码")
         }
         // Windows Notepad writes a UTF-8 byte-order mark; it is not part of the JSON.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let offset = firstInvalidUTF8Offset(bytes) {
-            let at = TextPosition(offset: offset, in: bytes)
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let text = start..<bytes.count
+        var release = RecordsBytes.ForwardRelease(source, from: start)
+        if let offset = firstInvalidUTF8Offset(bytes, text, progress: { release.passed($0) }) {
+            let at = TextPosition(offset: offset, in: bytes, from: start)
             let byte = String(bytes[offset], radix: 16, uppercase: true)
-            throw fileError(fileName, "第 \(at.line) 行第 \(at.column) 列附近：文件不是 UTF-8 编码（字节 0x\(byte) 无效），可能是 GBK/GB 18030 编码，请另存为 UTF-8 编码")
+            throw .file(fileName, "第 \(at.line) 行第 \(at.column) 列附近：文件不是 UTF-8 编码（字节 0x\(byte) 无效），可能是 GBK/GB 18030 编码，请另存为 UTF-8 编码")
         }
-        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            throw fileError(fileName, "文件为空")
+        source.release(text)
+        release = RecordsBytes.ForwardRelease(source, from: start)
+        if bytes[text].allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            throw .file(fileName, "文件为空")
         }
-        do {
-            return try JSONParser.parse(bytes)
+        var items: [Range<Int>] = []
+        let people = JSONParser.Stream(key: "people") { _, range in
+            items.append(range)
+            release.passed(range.upperBound)
+        }
+        do throws(JSONSyntaxError) {
+            let tree = try JSONParser.parse(bytes, text, stream: people)
+            source.release(text)
+            return (tree, items)
         } catch {
-            let at = TextPosition(offset: error.offset, in: bytes)
-            throw fileError(fileName, "第 \(at.line) 行第 \(at.column) 列附近：JSON 语法错误，\(error.message)")
+            let at = TextPosition(offset: error.offset, in: bytes, from: start)
+            throw .file(fileName, "第 \(at.line) 行第 \(at.column) 列附近：JSON 语法错误，\(error.message)")
         }
     }
 

@@ -87,6 +87,11 @@ public struct RecordsFileError: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
+    /// The file as a whole: `$` is its path.
+    static func file(_ fileName: String, _ message: String) -> RecordsFileError {
+        RecordsFileError(fileName: fileName, problems: [RecordsProblem(severity: .error, path: "$", message: message)])
+    }
+
     public var description: String {
         (["文件 \(fileName) 无法使用："] + problems.map { "  \($0)" }).joined(separator: "\n")
     }

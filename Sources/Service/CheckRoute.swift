@@ -11,7 +11,7 @@ struct CheckRoute {
         router.post("/v1/check") { request, context in
             try await core.withRecords(request, context) { caller, loaded, _ in
                 try caller.authorize(loaded.records.unit)
-                let json = try await core.pool.compute { CheckReport(loaded).json() }
+                let json = try await core.pool.compute { try CheckReport(loaded).json() }
                 return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: json)))
             }

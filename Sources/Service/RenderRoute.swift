@@ -48,13 +48,15 @@ struct RenderRoute {
     }
 
     private func one(_ kind: DocumentKind, id: String, _ loaded: LoadedRecords) async throws -> Response {
-        guard let index = loaded.records.people.firstIndex(where: { $0.idNumber == id }) else {
+        // A request's records are in memory and bounded (`limits.people`): decoded all at once.
+        let people = try loaded.records.people.all()
+        guard let index = people.firstIndex(where: { $0.idNumber == id }) else {
             if let rejected = loaded.rejected.first(where: { $0.idNumber == id }) {
                 throw ServiceError.invalidRecords("此人的记录有误，请按所列位置更正后重新提交。", rejected.problems)
             }
             throw ServiceError.notFound("提交的记录中没有公民身份号码为 \(id) 的人员。")
         }
-        let pdf = try await person(kind, index, loaded)
+        let pdf = try await person(kind, people[index], at: loaded.sourceIndices[index], loaded)
         return Self.response(Data(pdf.bytes), type: "application/pdf", file: "\(kind.rawValue)-\(id).pdf")
     }
 
@@ -62,9 +64,9 @@ struct RenderRoute {
         try Self.refuseRejected(loaded)
         var zip = ZipFile()
         let records = loaded.records
-        for (index, person) in records.people.enumerated() {
+        for (index, person) in try records.people.all().enumerated() {
             try budget.check()
-            let pdf = try await self.person(kind, index, loaded)
+            let pdf = try await self.person(kind, person, at: loaded.sourceIndices[index], loaded)
             zip.add("people/\(person.idNumber)/\(records.year)/\(kind.fileName)", Data(pdf.bytes))
         }
         try budget.check()
@@ -75,16 +77,17 @@ struct RenderRoute {
     private func annualAudit(_ loaded: LoadedRecords) async throws -> Response {
         try Self.refuseRejected(loaded)
         let records = loaded.records
+        let people = try records.people.all()
         let pdf = try await draw(.annualAudit, records, at: "unit") { builder, engine in
-            builder.annualAudit(records.people.map { ($0, engine.assess($0, year: records.year)) })
+            builder.annualAudit(people.map { RosterEntry($0, engine.assess($0, year: records.year)) })
         }
         return Self.response(Data(pdf.bytes), type: "application/pdf", file: "annual-audit-\(records.year).pdf")
     }
 
-    private func person(_ kind: DocumentKind, _ index: Int, _ loaded: LoadedRecords) async throws -> PDF {
-        let person = loaded.records.people[index]
+    /// `source`: the person's index in the request's `people`.
+    private func person(_ kind: DocumentKind, _ person: Person, at source: Int, _ loaded: LoadedRecords) async throws -> PDF {
         let year = loaded.records.year
-        return try await draw(kind, loaded.records, at: "people[\(loaded.sourceIndices[index])]") { builder, engine in
+        return try await draw(kind, loaded.records, at: "people[\(source)]") { builder, engine in
             let assessment = engine.assess(person, year: year)
             var data = kind == .registration ? builder.registration(person, assessment)
                 : builder.certificate(person, assessment)

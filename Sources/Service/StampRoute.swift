@@ -74,7 +74,11 @@ struct StampRoute {
         let agency = try caller.stampingAgency(for: loaded.records.unit)
         try RenderRoute.refuseRejected(loaded)
         // A photo path names a file of this server, not of the client: never print it.
-        for index in loaded.records.people.indices { loaded.records.people[index].photo = nil }
+        loaded.records.people = PersonList(try loaded.records.people.all().map { person in
+            var person = person
+            person.photo = nil
+            return person
+        })
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedocs-stamp-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try budget.check()

@@ -102,7 +102,7 @@ struct ActivityValidationTests {
                                       "taught_hours": 6.5, "variant": "abstract", "level": "issn_cn", "note": "第二作者"]
         let loaded = try Fixture.load(Fixture.file(people: [Fixture.person(["activities": [Fixture.activity(["params": params])]])]))
         #expect(loaded.problems.isEmpty)
-        let got = try #require(loaded.records.people.first?.activities.first?.params)
+        let got = try #require((try loaded.records.people.all()).first?.activities.first?.params)
         #expect(got == ActivityParams(days: 2, scope: "national", abroad: true, level: "issn_cn", rank: 1, chars: 30000,
                                       taughtHours: 6.5, variant: "abstract", other: ["note": .string("第二作者")]))
     }
@@ -118,7 +118,7 @@ struct ActivityValidationTests {
         #expect(found.first?.message.contains("是否应为\"provider\"") == true)
         let loaded = try Fixture.load(Fixture.file(people: [Fixture.person(["activities": [
             Fixture.activity(["form": "", "provider": "徐州医科大学", "assessment": "合格", "evidence": "证书 2016-01"])]])]))
-        let a = try #require(loaded.records.people.first?.activities.first)
+        let a = try #require((try loaded.records.people.all()).first?.activities.first)
         #expect(a.form == nil)  // blank: the rules give the default form of the kind
         #expect(a.provider == "徐州医科大学")
         #expect(a.assessment == "合格")
@@ -144,7 +144,7 @@ struct ActivityValidationTests {
 
         let audit: Fixture.Object = ["agency": "徐州市职业技术培训中心", "date": "2017-02-10", "override": "fail", "remarks": "材料不实"]
         let loaded = try Fixture.load(Fixture.file(people: [Fixture.person(["audit": audit])]))
-        #expect(loaded.records.people.first?.audit == Audit(agency: "徐州市职业技术培训中心", date: CalendarDate(year: 2017, month: 2, day: 10)!,
+        #expect((try loaded.records.people.all()).first?.audit == Audit(agency: "徐州市职业技术培训中心", date: CalendarDate(year: 2017, month: 2, day: 10)!,
                                                             overrideFail: true, remarks: "材料不实"))
     }
 
@@ -158,6 +158,6 @@ struct ActivityValidationTests {
     @Test func photoIsJustAPath() throws {
         let loaded = try Fixture.load(Fixture.file(people: [Fixture.person(["photo": "photos/not-there.jpg"])]))
         #expect(loaded.problems.isEmpty)
-        #expect(loaded.records.people.first?.photo == "photos/not-there.jpg")
+        #expect((try loaded.records.people.all()).first?.photo == "photos/not-there.jpg")
     }
 }

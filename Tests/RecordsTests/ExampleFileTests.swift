@@ -17,7 +17,7 @@ struct ExampleFileTests {
     }
 
     @Test func keepsTheValuesTyped() throws {
-        let people = try RecordsLoader.load(contentsOf: Fixture.exampleURL).records.people
+        let people = try RecordsLoader.load(contentsOf: Fixture.exampleURL).records.people.all()
         let zhang = people[0]
         #expect(zhang.idNumber == "320302198001011239")
         #expect(zhang.gender == .male)

@@ -1,4 +1,6 @@
 import Foundation
+import Pipeline
+import Records
 import Testing
 import TestSupport
 
@@ -41,5 +43,38 @@ struct FailureTests {
         // Everything written is under the output folder.
         let outside = try FileManager.default.contentsOfDirectory(atPath: rendered.folder.path).sorted()
         #expect(outside == ["out", "records.json"])
+    }
+}
+
+/// The records file is read again person by person while rendering: an edit made meanwhile is a
+/// failure of that person, and the unit's 附件2 (which would lack them) is not made.
+@Suite("a records file edited during the run")
+struct EditedDuringRunTests {
+    @Test func thePersonFailsAndTheRosterIsNotMade() throws {
+        let folder = Repository.temporaryFolder()
+        let file = try Samples.write(Samples.records(people: [Samples.person(1), Samples.person(2)]), to: folder)
+        let loaded = try RecordsLoader.load(contentsOf: file)
+        let first = try loaded.records.people.person(at: 0)
+        // The same bytes, but the first person's name changed to one with a control character: no
+        // longer a valid person.
+        var bytes = try Data(contentsOf: file)
+        let name = Data("\"name\":\"\(first.name)\"".utf8)
+        let at = try #require(bytes.range(of: name))
+        let broken = Data("\"name\":\"".utf8) + Data(repeating: 0x07, count: name.count - 9) + Data("\"".utf8)
+        bytes.replaceSubrange(at, with: broken)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+
+        let out = folder.appendingPathComponent("out")
+        let job = BatchRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library, jobs: 2)
+        let report = job.run(loaded, recordsFolder: folder, options: RenderOptions(output: out, creator: "cedocs test"))
+        #expect(report.failures.contains { $0.subject == "people[0]" && $0.message.contains("在处理期间被修改") },
+                "\(report.failures)")
+        #expect(report.failures.contains { $0.document == "年度审验表" && $0.message.contains("名单不全") },
+                "\(report.failures)")
+        let second = try loaded.records.people.person(at: 1)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("people/\(second.idNumber)/2016/registration.pdf").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("units/徐州市测试单位/2016/annual-audit.pdf").path))
     }
 }

@@ -20,7 +20,7 @@ struct SealPlacementTests {
         let loaded = try RecordsLoader.load(contentsOf: Samples.write(Samples.records(people: [person]), to: folder))
         let job = RenderJob(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library)
         let builder = DocumentBuilder(records: loaded.records, creator: "test")
-        let p = loaded.records.people[0]
+        let p = try loaded.records.people.person(at: 0)
         let assessment = RulesEngine().assess(p, year: 2016)
         let data = kind == .registration ? builder.registration(p, assessment) : builder.certificate(p, assessment)
         return try job.compose(kind, data)

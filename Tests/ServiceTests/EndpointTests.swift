@@ -41,7 +41,7 @@ import Testing
         try await Harness().run { client in
             let response = try await client.post("/v1/check", token: Harness.unitToken, records: records)
             #expect(response.status == .ok)
-            let expected = CheckReport(try RecordsLoader.load(data: records, fileName: "records.json")).json()
+            let expected = try CheckReport(try RecordsLoader.load(data: records, fileName: "records.json")).json()
             #expect(NSDictionary(dictionary: response.json) == NSDictionary(dictionary:
                 (try JSONSerialization.jsonObject(with: expected)) as! [String: Any]))
             let summary = response.json["summary"] as? [String: Any]

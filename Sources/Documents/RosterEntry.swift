@@ -1,0 +1,37 @@
+import Records
+import Rules
+
+/// One person's row on the unit's 附件2 (年度审验表): only what the roster shows, so that a roster of
+/// any length is built without keeping every person's record and assessment.
+public struct RosterEntry: Sendable, Equatable {
+    public var name: String
+    /// 公民身份号码
+    public var idNumber: String
+    /// 职称（级别）, as printed.
+    public var titleAndLevel: String
+    public var publicHours: Double
+    public var professionalHours: Double
+    public var totalHours: Double
+    /// The rules' verdict (an override included).
+    public var passed: Bool
+    /// 审验日期, once an agency has examined the person.
+    public var auditDate: CalendarDate?
+
+    public init(_ person: Person, _ assessment: PersonAssessment) {
+        name = person.name
+        idNumber = person.idNumber
+        titleAndLevel = Formatting.titleAndLevel(person)
+        publicHours = assessment.publicHours
+        professionalHours = assessment.professionalHours
+        totalHours = assessment.totalHours
+        passed = assessment.verdict.isPass
+        auditDate = person.audit?.date
+    }
+
+    /// 审验结果 on the roster. With an audit: the verdict. Without one the agency has not spoken, so
+    /// the column says whether the hours meet the requirement, marked as awaiting audit — never 合格.
+    var result: String {
+        if auditDate != nil { return passed ? "合格" : "不合格" }
+        return passed ? "达到要求（待审验）" : "未达要求（待审验）"
+    }
+}

@@ -1,0 +1,78 @@
+/// 人员名单: the valid people of a records file, in file order.
+///
+/// A loaded file keeps only where each person's record lies in it and decodes the record again when
+/// the person is asked for, so a unit of any size is worked through one person at a time and never
+/// sits in memory as a whole. Decoding again can only fail if the file was edited in place meanwhile.
+public struct PersonList: Sendable {
+    private let storage: Storage
+
+    private enum Storage: Sendable {
+        case decoded([Person])
+        case encoded(Encoded)
+    }
+
+    private struct Encoded: Sendable {
+        let bytes: RecordsBytes
+        /// Each valid person's bytes, and its index in the file's `people`.
+        let ranges: [Range<Int>]
+        let sourceIndices: [Int]
+        let year: Int
+    }
+
+    /// People built in memory.
+    public init(_ people: [Person]) {
+        storage = .decoded(people)
+    }
+
+    init(bytes: RecordsBytes, ranges: [Range<Int>], sourceIndices: [Int], year: Int) {
+        storage = .encoded(Encoded(bytes: bytes, ranges: ranges, sourceIndices: sourceIndices, year: year))
+    }
+
+    public var count: Int {
+        switch storage {
+        case .decoded(let people): people.count
+        case .encoded(let encoded): encoded.ranges.count
+        }
+    }
+
+    public var indices: Range<Int> { 0..<count }
+    public var isEmpty: Bool { count == 0 }
+
+    /// The `index`th valid person, decoded and checked again from the file.
+    public func person(at index: Int) throws(RecordsChangedError) -> Person {
+        switch storage {
+        case .decoded(let people):
+            return people[index]
+        case .encoded(let encoded):
+            let source = encoded.sourceIndices[index]
+            let changed = RecordsChangedError(fileName: encoded.bytes.fileName, path: "people[\(source)]")
+            guard let bytes = encoded.bytes.read(encoded.ranges[index]),
+                  let node = try? JSONParser.parse(bytes) else { throw changed }
+            var registry = PersonValidator.Registry()
+            var log = ProblemLog(personIndex: source)
+            guard let person = PersonValidator.validate(node, index: source, year: encoded.year, registry: &registry,
+                                                        log: &log).person else { throw changed }
+            return person
+        }
+    }
+
+    /// Every person at once: for the few callers with a bounded number of people (an HTTP request).
+    public func all() throws(RecordsChangedError) -> [Person] {
+        var people: [Person] = []
+        people.reserveCapacity(count)
+        for index in indices { people.append(try person(at: index)) }
+        return people
+    }
+}
+
+/// The records file was edited in place while cedocs was working through it: a person read at the
+/// start no longer reads the same.
+public struct RecordsChangedError: Error, Sendable, CustomStringConvertible {
+    public var fileName: String
+    /// `people[i]`
+    public var path: String
+
+    public var description: String {
+        "记录文件 \(fileName) 在处理期间被修改，\(path) 已无法按原样读取：请不要在生成过程中编辑记录文件，改好后重新运行"
+    }
+}
