@@ -41,6 +41,14 @@ public struct Manifest: Sendable {
 
     /// The manifest's JSON: one entry per line, so a diff of two manifests reads line by line.
     public static func encode(_ entries: [ManifestEntry]) -> Data {
+        var out = Data()
+        encode(entries) { out += $0 }
+        return out
+    }
+
+    /// The same JSON in pieces of about 64 KB, each handed to `write`: a city's archive lists
+    /// hundreds of thousands of files, and its manifest need not sit in memory twice more.
+    static func encode<Failure: Error>(_ entries: [ManifestEntry], _ write: (Data) throws(Failure) -> Void) throws(Failure) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = Data("{\"schema\":\"\(schema)\",\"files\":[\n".utf8)
@@ -48,12 +56,26 @@ public struct Manifest: Sendable {
             // Encoding plain strings and numbers cannot fail.
             out += try! encoder.encode(entry)
             out += Data((index + 1 < entries.count ? ",\n" : "\n").utf8)
+            if out.count >= 1 << 16 {
+                try write(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         out += Data("]}\n".utf8)
-        return out
+        try write(out)
     }
 
     public func write(to url: URL) throws(AtomicFile.WriteError) {
-        try AtomicFile.write(Array(Self.encode(sorted)), to: url)
+        try AtomicFile.write(to: url) { fd throws(AtomicFile.WriteError) in
+            try Self.encode(sorted) { piece throws(AtomicFile.WriteError) in
+                var failure: AtomicFile.WriteError?
+                piece.withUnsafeBytes { bytes in
+                    do throws(AtomicFile.WriteError) { try AtomicFile.writeAll(bytes, to: fd, path: url.path) } catch {
+                        failure = error
+                    }
+                }
+                if let failure { throw failure }
+            }
+        }
     }
 }

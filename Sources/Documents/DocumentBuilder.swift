@@ -20,7 +20,7 @@ public struct DocumentBuilder: Sendable {
         // Only activities that count toward the audit year belong on the year's form; the rules
         // report the others (check shows them).
         let rows = zip(person.activities, assessment.activities).filter { $0.1.counted }.map(activityRow)
-        return DocumentData(fields: personFields(person, assessment), tables: ["activities": rows],
+        return DocumentData(fields: personFields(person, assessment), tables: ["activities": TableRows(rows)],
                             subject: Formatting.subject(person),
                             metadata: metadata(.registration, about: person)).stamped(stamp)
     }
@@ -31,7 +31,7 @@ public struct DocumentBuilder: Sendable {
         let rows = zip(person.activities, assessment.activities).map(activityRow)
         var images: [String: String] = [:]
         if let photo = person.photo { images["person.photo"] = photo }
-        return DocumentData(fields: personFields(person, assessment), tables: ["activities": rows], images: images,
+        return DocumentData(fields: personFields(person, assessment), tables: ["activities": TableRows(rows)], images: images,
                             subject: Formatting.subject(person),
                             metadata: metadata(.certificate, about: person)).stamped(stamp)
     }
@@ -39,8 +39,9 @@ public struct DocumentBuilder: Sendable {
     /// 附件2 年度审验表 of the unit: one roster row per person, in file order; stamped when an agency
     /// gives its `stamp`.
     public func annualAudit(_ people: [RosterEntry], stamp: AgencyStamp? = nil) -> DocumentData {
-        let rows = people.enumerated().map { index, entry in
-            [
+        let rows = TableRows(count: people.count) { index in
+            let entry = people[index]
+            return [
                 "no": String(index + 1),
                 "name": entry.name,
                 "id_number": entry.idNumber,

@@ -11,16 +11,47 @@ public struct DocumentComposer {
 
     public func compose(_ data: DocumentData) throws(LayoutError) -> LaidOutDocument {
         try checkGlyphs(data)
-        var composition = Composition(template: template, fitter: fitter, data: data)
+        var pages: [Page] = []
+        try layOut(data) { pages.append($0) }
+        for index in pages.indices {
+            pages[index].items += try footer(page: index + 1, of: pages.count, size: pages[index].size, data: data)
+        }
+        return LaidOutDocument(pages: pages, metadata: data.metadata)
+    }
+
+    /// Lays the document out a page at a time, each page handed to `each` with its footer as soon as
+    /// it is complete and then dropped: a roster of any length never sits in memory whole. A footer
+    /// that shows the number of pages needs it first, so such a document is laid out twice (the
+    /// second time finds its text shaped already). Returns the number of pages.
+    @discardableResult
+    public func compose(_ data: DocumentData, each: (Page) -> Void) throws(LayoutError) -> Int {
+        try checkGlyphs(data)
+        var count = 0
+        let needsCount = template.footer?.text.contains("{pages}") ?? false
+        if needsCount { try layOut(data) { _ in count += 1 } }
+        // A footer fails only on a field it names, the same on every page: found here, once.
+        _ = try footerText(page: 1, of: 1, data: data)
+        var index = 0
+        try withoutActuallyEscaping(each) { each throws(LayoutError) in
+            try layOut(data) { page in
+                index += 1
+                var page = page
+                page.items += (try? footer(page: index, of: needsCount ? count : 0, size: page.size, data: data)) ?? []
+                each(page)
+            }
+        }
+        return index
+    }
+
+    private func layOut(_ data: DocumentData, _ finished: @escaping (Page) -> Void) throws(LayoutError) {
+        var composition = Composition(template: template, fitter: fitter, data: data, finished: finished)
         for section in template.sections {
             composition.flow.newPage()
             for block in section.blocks {
                 try composition.layout(block)
             }
         }
-        var pages = composition.flow.finish()
-        try addFooters(to: &pages, data: data)
-        return LaidOutDocument(pages: pages, metadata: data.metadata)
+        composition.flow.finish()
     }
 
     /// Every character the data brings must have a glyph in some configured font: a box (tofu) in
@@ -43,20 +74,21 @@ public struct DocumentComposer {
         }
     }
 
-    private func addFooters(to pages: inout [Page], data: DocumentData) throws(LayoutError) {
-        guard let footer = template.footer, let style = template.styles[footer.style] else { return }
+    /// The footer of page `page` of `pages` (e.g. 第 2 页 共 5 页), centred in the bottom margin.
+    private func footer(page: Int, of pages: Int, size: Size, data: DocumentData) throws(LayoutError) -> [DisplayItem] {
+        guard let footer = template.footer, let style = template.styles[footer.style],
+              let text = try footerText(page: page, of: pages, data: data) else { return [] }
         let bottomMargin = mm(template.page.margins[2])
-        for index in pages.indices {
-            let text = try Interpolation.fill(footer.text, fields: data.fields,
-                                              extra: ["page": String(index + 1), "pages": String(pages.count)],
-                                              templateName: template.name)
-            let size = pages[index].size
-            let band = Rect(x: 0, y: size.height - bottomMargin, width: size.width, height: bottomMargin)
-            let fitted = FittedText(lines: fitter.wrap(text, font: style.font, width: band.width),
-                                    font: style.font, lineHeight: fitter.lineHeight(for: style.font))
-            let placed = fitter.place(fitted, in: band, align: .center, valign: .middle)
-            pages[index].items.append(contentsOf: placed.map(DisplayItem.text))
-        }
+        let band = Rect(x: 0, y: size.height - bottomMargin, width: size.width, height: bottomMargin)
+        let fitted = FittedText(lines: fitter.wrap(text, font: style.font, width: band.width),
+                                font: style.font, lineHeight: fitter.lineHeight(for: style.font))
+        return fitter.place(fitted, in: band, align: .center, valign: .middle).map(DisplayItem.text)
+    }
+
+    private func footerText(page: Int, of pages: Int, data: DocumentData) throws(LayoutError) -> String? {
+        guard let footer = template.footer else { return nil }
+        return try Interpolation.fill(footer.text, fields: data.fields, extra: ["page": String(page), "pages": String(pages)],
+                                      templateName: template.name)
     }
 }
 
@@ -67,11 +99,11 @@ struct Composition {
     let data: DocumentData
     var flow: PageFlow
 
-    init(template: Template, fitter: TextFitter, data: DocumentData) {
+    init(template: Template, fitter: TextFitter, data: DocumentData, finished: @escaping (Page) -> Void) {
         self.template = template
         self.fitter = fitter
         self.data = data
-        flow = PageFlow(template: template)
+        flow = PageFlow(template: template, finished: finished)
     }
 
     var padding: Double { mm(template.cellPadding) }

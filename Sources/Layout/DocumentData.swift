@@ -4,7 +4,7 @@ public struct DocumentData: Sendable {
     /// Values for `{field}` placeholders, e.g. `person.name`.
     public var fields: [String: String]
     /// Rows of the repeating tables, by the table's `source`.
-    public var tables: [String: [[String: String]]]
+    public var tables: [String: TableRows]
     /// Image files by field (a person's photo).
     public var images: [String: String]
     /// Seal images by owner, for stamped documents; a slot without one stays a dashed placeholder.
@@ -15,7 +15,7 @@ public struct DocumentData: Sendable {
     public var subject: String
     public var metadata: DocumentMetadata
 
-    public init(fields: [String: String], tables: [String: [[String: String]]] = [:],
+    public init(fields: [String: String], tables: [String: TableRows] = [:],
                 images: [String: String] = [:], seals: [SealSlot.Owner: SealImage] = [:],
                 codes: [String: QRMatrix] = [:], subject: String, metadata: DocumentMetadata) {
         self.fields = fields

@@ -1,15 +1,17 @@
-/// Pages filled from top to bottom: where the next block goes, and when a new page begins.
+/// Pages filled from top to bottom: where the next block goes, and when a new page begins. Each page
+/// goes to `finished` as soon as it is complete, so a long document need not be kept whole.
 struct PageFlow {
     let pageSize: Size
     /// The text block between the margins (pt).
     let content: Rect
-    private(set) var pages: [Page] = []
+    private let finished: (Page) -> Void
     private var items: [DisplayItem] = []
     private var rules: RuleSet
     private(set) var cursor: Double
     private var open = false
 
-    init(template: Template) {
+    init(template: Template, finished: @escaping (Page) -> Void) {
+        self.finished = finished
         let size = template.page.size
         let m = template.page.margins
         pageSize = Size(width: mm(size.width), height: mm(size.height))
@@ -39,17 +41,15 @@ struct PageFlow {
     mutating func add(_ texts: [TextItem]) { items.append(contentsOf: texts.map(DisplayItem.text)) }
     mutating func addBox(_ rect: Rect) { rules.addBox(rect) }
 
-    /// All pages, the last one closed.
-    mutating func finish() -> [Page] {
+    /// Closes the last page.
+    mutating func finish() {
         finishPage()
-        return pages
     }
 
     private mutating func finishPage() {
         guard open else { return }
         // Rules first, so text and seals are drawn over them.
-        let page = Page(size: pageSize, items: rules.lines.map(DisplayItem.line) + items)
-        pages.append(page)
+        finished(Page(size: pageSize, items: rules.lines.map(DisplayItem.line) + items))
         items = []
         rules = RuleSet(width: rules.width)
         open = false

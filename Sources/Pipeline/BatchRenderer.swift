@@ -81,13 +81,18 @@ public final class BatchRenderer: Sendable {
         let collector = RenderJob(templates: templates, fonts: fonts, engine: engine)
         var report = RenderReport()
         // 附件2 needs every person's row: a person who could not be read leaves it incomplete.
-        var roster: [RosterEntry]? = []
-        roster?.reserveCapacity(records.people.count)
+        let rosterNeeded = documents.contains(.annualAudit)
+        var roster: [RosterEntry] = []
+        var rosterComplete = true
         func collect(_ add: (RosterEntry, [Page]) -> Void) {
             for index in 0..<records.people.count {
                 let outcome = queue.collect(index)
                 report.merge(outcome.report)
-                if let entry = outcome.entry { roster?.append(entry) } else { roster = nil }
+                if let entry = outcome.entry {
+                    if rosterNeeded { roster.append(entry) }
+                } else {
+                    rosterComplete = false
+                }
                 if let entry = outcome.entry, let pages = outcome.printPages { add(entry, pages) }
                 progress?(BatchProgress(done: index + 1, total: records.people.count, pages: report.pages,
                                         written: report.written.count, unchanged: report.unchanged,
@@ -120,10 +125,10 @@ public final class BatchRenderer: Sendable {
             if documents.contains(.printJob) { report.unchanged += 1 }
             collect { _, _ in }
         }
-        if documents.contains(.annualAudit), roster == nil {
+        if rosterNeeded, !rosterComplete {
             report.failures.append(.init(subject: unitSubject, document: DocumentKind.annualAudit.chineseName,
                                          message: "有人员的记录无法读取（见上），表中名单不全，未生成"))
-        } else if documents.contains(.annualAudit), let roster {
+        } else if rosterNeeded {
             let target = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
             let origin = unitOrigin(DocumentKind.annualAudit.rawValue, kinds: [.annualAudit], records, archive)
             if archive?.isCurrent(target, origin) ?? false {
@@ -133,8 +138,8 @@ public final class BatchRenderer: Sendable {
                 let data = builder.annualAudit(roster)
                 ArchiveRun.write(target, origin, in: archive, subject: data.subject,
                                  document: DocumentKind.annualAudit.chineseName, report: &report) { report in
-                    collector.render(.annualAudit, data, into: unitFolder, options: options, report: &report)
-                        .map { options.png ? $0.pages.count : 0 }
+                    collector.renderStreamed(.annualAudit, data, into: unitFolder, options: options, report: &report)
+                        .map { options.png ? $0 : 0 }
                 }
             }
         }

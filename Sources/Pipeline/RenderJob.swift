@@ -53,6 +53,17 @@ public final class RenderJob {
     /// person starting on an odd page so duplex printing never puts two people on one sheet.
     func writePrintJob(to target: URL, metadata: DocumentMetadata,
                        _ body: (_ add: ([Page]) -> Void) -> Void) throws(AtomicFile.WriteError) {
+        try writePDF(to: target, metadata: metadata) { writer in
+            body { pages in
+                if writer.pages % 2 == 1, let size = pages.first?.size { writer.add(Page(size: size)) }
+                for page in pages { writer.add(page) }
+            }
+        }
+    }
+
+    /// Streams a PDF into `target`, page by page as `body` adds them; whole or not at all.
+    private func writePDF(to target: URL, metadata: DocumentMetadata,
+                          _ body: (PDFWriter) throws(AtomicFile.WriteError) -> Void) throws(AtomicFile.WriteError) {
         try AtomicFile.write(to: target) { fd throws(AtomicFile.WriteError) in
             var sinkError: AtomicFile.WriteError?
             let writer = PDFWriter(shaping: shaping, metadata: metadata) { chunk in
@@ -62,14 +73,49 @@ public final class RenderJob {
                 }
                 return true
             }
-            body { pages in
-                if writer.pages % 2 == 1, let size = pages.first?.size { writer.add(Page(size: size)) }
-                for page in pages { writer.add(page) }
-            }
+            try body(writer)
             guard writer.finish() else {
                 throw sinkError ?? AtomicFile.WriteError(path: target.path, reason: "PDF 生成失败")
             }
         }
+    }
+
+    /// Lays out, renders and writes a document page by page, keeping none of them: for the unit's
+    /// 附件2, hundreds of pages long. The number of pages, or nil when it failed (reported).
+    func renderStreamed(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, options: RenderOptions,
+                        report: inout RenderReport) -> Int? {
+        let target = folder.appendingPathComponent(kind.fileName)
+        var layoutError: LayoutError?
+        var previewError: AtomicFile.WriteError?
+        var pages = 0
+        do throws(AtomicFile.WriteError) {
+            try writePDF(to: target, metadata: data.metadata) { writer throws(AtomicFile.WriteError) in
+                do throws(LayoutError) {
+                    pages = try composers[kind]!.compose(data) { page in
+                        writer.add(page)
+                        guard options.png, previewError == nil else { return }
+                        let png = folder.appendingPathComponent("\(kind.rawValue)-\(writer.pages).png")
+                        do throws(AtomicFile.WriteError) {
+                            if let image = shaping.png(page, dpi: options.dpi) { try AtomicFile.write(image, to: png) }
+                        } catch {
+                            previewError = error
+                        }
+                    }
+                } catch {
+                    layoutError = error
+                    // Nothing is kept of a document that could not be laid out.
+                    throw AtomicFile.WriteError(path: target.path, reason: error.description)
+                }
+                if let previewError { throw previewError }
+            }
+        } catch {
+            report.failures.append(.init(subject: data.subject, document: kind.chineseName,
+                                         message: layoutError?.description ?? error.description))
+            return nil
+        }
+        report.written.append(target.path)
+        report.pages += pages
+        return pages
     }
 
     /// Lays out, renders and writes one document; a failure is reported, not thrown.

@@ -245,11 +245,11 @@ private struct Run {
         var written = false
         ArchiveRun.write(folder.appendingPathComponent(kind.fileName), origin, in: recording, subject: data.subject,
                          document: kind.chineseName, report: &report) { report in
-            guard let document = job.renderer.render(kind, data, into: folder, options: options, report: &report) else {
+            guard let pages = job.renderer.renderStreamed(kind, data, into: folder, options: options, report: &report) else {
                 return nil
             }
             written = true
-            return options.png ? document.pages.count : 0
+            return options.png ? pages : 0
         }
         guard written, let sha256 = DocumentDigest.sha256(of: folder.appendingPathComponent(kind.fileName)) else { return nil }
         return IssuedDocument(kind: kind.rawValue, sha256: sha256)

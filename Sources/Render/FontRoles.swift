@@ -16,7 +16,8 @@ public struct FontRequirement: Sendable {
     /// The Noto faces are prepared from the package at setup (fonts/prepared/).
     static let preparedNoto = "fonts-noto-cjk，并运行 scripts/prepare-fonts.sh"
 
-    /// Every face cedocs uses: the three roles, the bold title face and the rare-character fallbacks.
+    /// Every face cedocs uses: the three roles, the bold title face, their rare halves and the
+    /// rare-character fallbacks.
     public static let all: [FontRequirement] = [
         FontRequirement(family: FontFamilies.family(for: .song), bold: false, file: "NotoSerifCJKsc-Regular.ttf",
                         package: preparedNoto, purpose: "宋体（正文）"),
@@ -24,6 +25,12 @@ public struct FontRequirement: Sendable {
                         package: preparedNoto, purpose: "标宋（标题）"),
         FontRequirement(family: FontFamilies.family(for: .hei), bold: false, file: "NotoSansCJKsc-Regular.ttf",
                         package: preparedNoto, purpose: "黑体（栏目名）"),
+        FontRequirement(family: "Noto Serif CJK SC Rare", bold: false, file: "NotoSerifCJKsc-Regular-Rare.ttf",
+                        package: preparedNoto, purpose: "宋体（GB 2312 以外的汉字）"),
+        FontRequirement(family: "Noto Serif CJK SC Rare", bold: true, file: "NotoSerifCJKsc-Bold-Rare.ttf",
+                        package: preparedNoto, purpose: "标宋（GB 2312 以外的汉字）"),
+        FontRequirement(family: "Noto Sans CJK SC Rare", bold: false, file: "NotoSansCJKsc-Regular-Rare.ttf",
+                        package: preparedNoto, purpose: "黑体（GB 2312 以外的汉字）"),
         FontRequirement(family: FontFamilies.family(for: .kai), bold: false, file: "LXGWWenKai-Regular.ttf",
                         package: "fonts-lxgw-wenkai", purpose: "楷体（意见）"),
         FontRequirement(family: "HanaMinA", bold: false, file: "HanaMinA.ttf",
