@@ -1,4 +1,10 @@
+import Documents
 import Foundation
+import Layout
+import Pipeline
+import Records
+import Render
+import Rules
 import Testing
 import TestSupport
 
@@ -50,5 +56,33 @@ struct RosterTests {
             #expect(subtotal.contains("\(rows * 24)") && subtotal.contains("\(rows * 48)") && subtotal.contains("\(rows * 72)"),
                     "\(rows) rows, subtotal line: \(subtotal)")
         }
+    }
+}
+
+/// 附件2 is written page by page (a city unit's roster is hundreds of pages): the pages must be the
+/// ones the whole document would have, footers (第 N 页 共 M 页) included.
+@Suite("a document laid out page by page")
+struct StreamedLayoutTests {
+    @Test func givesThePagesOfTheWholeDocument() throws {
+        let records = try JSONSerialization.data(withJSONObject: Samples.records(people: (0..<70).map { Samples.person($0) }))
+        let loaded = try RecordsLoader.load(data: records, fileName: "records.json")
+        let engine = RulesEngine()
+        let roster = try loaded.records.people.all().map { RosterEntry($0, engine.assess($0, year: loaded.records.year)) }
+        let data = DocumentBuilder(records: loaded.records, creator: "cedocs test").annualAudit(roster)
+        let composer = DocumentComposer(template: try TemplateSet(folder: Repository.templates)[.annualAudit],
+                                        measurer: ShapingContext(library: TestFonts.library))
+        let whole = try composer.compose(data).pages
+        var streamed: [Page] = []
+        let count = try composer.compose(data) { streamed.append($0) }
+        #expect(count == whole.count)
+        #expect(count >= 3)
+        #expect(streamed.map { String(describing: $0.items) } == whole.map { String(describing: $0.items) })
+        let footers = streamed.map { page in
+            page.items.compactMap { item -> String? in
+                if case .text(let text) = item, text.text.hasPrefix("第 ") { return text.text }
+                return nil
+            }
+        }
+        #expect(footers.last == ["第 \(count) 页 共 \(count) 页"])
     }
 }
