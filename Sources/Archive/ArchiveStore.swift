@@ -16,7 +16,7 @@ public final class ArchiveStore: @unchecked Sendable {
     // @unchecked: `manifest`, `pending` and `journal` are touched only while `lock` is held.
     public let root: URL
     private let lock = NSLock()
-    private var manifest: Manifest
+    private var manifest: ManifestIndex
     /// Intents not yet done, by path.
     private var pending: [String: FileOrigin] = [:]
     private var journal: ManifestJournal?
@@ -34,9 +34,10 @@ public final class ArchiveStore: @unchecked Sendable {
             throw ArchiveError("无法创建归档目录 \(root.path)（\(error.localizedDescription)）")
         }
         processLock = try ArchiveLock(root: self.root, waiting: waiting)
-        manifest = try Manifest.read(self.root.appendingPathComponent(ArchivePath.manifest))
+        manifest = try ManifestIndex(manifest: self.root.appendingPathComponent(ArchivePath.manifest))
         try recover()
         journal = try ManifestJournal(url: journalURL)
+        manifest.journalFile = ReadOnlyFile(journalURL)
     }
 
     private var journalURL: URL { root.appendingPathComponent(ArchivePath.journal) }
@@ -49,22 +50,20 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     public func entry(_ path: String) -> ManifestEntry? {
-        lock.withLock { manifest.entries[path] }
+        lock.withLock { manifest.entry(path) }
     }
 
     /// True when the file at `path` was made from the same input and is on disk as made: then a run
     /// need not write it again (跳过未变的文件).
     public func isCurrent(_ path: String, input: String) -> Bool {
-        guard let entry = entry(path), entry.origin.input == input, let measure = FileDigest.measure(url(path)) else {
-            return false
-        }
-        return entry.matches(measure)
+        guard lock.withLock({ manifest.contains(path) }), let measure = FileDigest.measure(url(path)) else { return false }
+        return lock.withLock { manifest.isCurrent(path, input: input, measure: measure) }
     }
 
     /// Journals that the file at `path` is about to be written; call before the rename.
     public func willWrite(_ path: String, _ origin: FileOrigin) throws(AtomicFile.WriteError) {
         try withJournal { journal throws(AtomicFile.WriteError) in
-            try journal.append(.intent(path: path, origin: origin))
+            try journal.appendIntent(path: path, origin: origin)
             pending[path] = origin
             changed = true
         }
@@ -77,8 +76,7 @@ public final class ArchiveStore: @unchecked Sendable {
         }
         let entry = ManifestEntry(path: path, size: measure.size, sha256: measure.sha256, origin: origin)
         try withJournal { journal throws(AtomicFile.WriteError) in
-            try journal.append(.done(entry))
-            manifest.entries[path] = entry
+            manifest.set(entry, source: .journal(try journal.appendDone(entry)))
             pending[path] = nil
         }
     }
@@ -119,7 +117,7 @@ public final class ArchiveStore: @unchecked Sendable {
             case .intent(let path, let origin) where ArchivePath.isSafe(path):
                 intents[path] = origin
             case .done(let entry) where ArchivePath.isSafe(entry.path):
-                manifest.entries[entry.path] = entry
+                manifest.set(entry, source: .entry(entry))
                 intents[entry.path] = nil
             default:
                 continue
@@ -139,11 +137,11 @@ public final class ArchiveStore: @unchecked Sendable {
         for (path, origin) in intents {
             for (candidate, candidateOrigin) in [(path, origin)] + previews(of: path, origin) {
                 guard let measure = FileDigest.measure(url(candidate)) else { continue }
-                if let entry = manifest.entries[candidate], entry.matches(measure) { continue }
+                if manifest.matches(candidate, measure) { continue }
                 var found = candidateOrigin
                 found.input = nil
-                manifest.entries[candidate] = ManifestEntry(path: candidate, size: measure.size,
-                                                            sha256: measure.sha256, origin: found)
+                let entry = ManifestEntry(path: candidate, size: measure.size, sha256: measure.sha256, origin: found)
+                manifest.set(entry, source: .entry(entry))
             }
         }
     }

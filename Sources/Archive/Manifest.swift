@@ -41,41 +41,37 @@ public struct Manifest: Sendable {
 
     /// The manifest's JSON: one entry per line, so a diff of two manifests reads line by line.
     public static func encode(_ entries: [ManifestEntry]) -> Data {
+        let encoder = entryEncoder
         var out = Data()
-        encode(entries) { out += $0 }
+        // Encoding plain strings and numbers cannot fail.
+        encode(count: entries.count, entry: { try! encoder.encode(entries[$0]) }) { out += $0 }
         return out
     }
 
-    /// The same JSON in pieces of about 64 KB, each handed to `write`: a city's archive lists
-    /// hundreds of thousands of files, and its manifest need not sit in memory twice more.
-    static func encode<Failure: Error>(_ entries: [ManifestEntry], _ write: (Data) throws(Failure) -> Void) throws(Failure) {
+    /// How an entry's line is encoded, here and in the journal (so a journal line can be copied).
+    static var entryEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = Data("{\"schema\":\"\(schema)\",\"files\":[\n".utf8)
-        for (index, entry) in entries.enumerated() {
-            // Encoding plain strings and numbers cannot fail.
-            out += try! encoder.encode(entry)
-            out += Data((index + 1 < entries.count ? ",\n" : "\n").utf8)
+        return encoder
+    }
+
+    static let header = Data("{\"schema\":\"\(schema)\",\"files\":[\n".utf8)
+    static let footer = Data("]}\n".utf8)
+
+    /// The manifest's JSON from `count` entries' JSON in path order, in pieces of about 64 KB, each
+    /// handed to `write`: a city's archive lists hundreds of thousands of files.
+    static func encode<Failure: Error>(count: Int, entry: (Int) throws(Failure) -> Data,
+                                       _ write: (Data) throws(Failure) -> Void) throws(Failure) {
+        var out = header
+        for index in 0..<count {
+            out += try entry(index)
+            out += Data((index + 1 < count ? ",\n" : "\n").utf8)
             if out.count >= 1 << 16 {
                 try write(out)
                 out.removeAll(keepingCapacity: true)
             }
         }
-        out += Data("]}\n".utf8)
+        out += footer
         try write(out)
-    }
-
-    public func write(to url: URL) throws(AtomicFile.WriteError) {
-        try AtomicFile.write(to: url) { fd throws(AtomicFile.WriteError) in
-            try Self.encode(sorted) { piece throws(AtomicFile.WriteError) in
-                var failure: AtomicFile.WriteError?
-                piece.withUnsafeBytes { bytes in
-                    do throws(AtomicFile.WriteError) { try AtomicFile.writeAll(bytes, to: fd, path: url.path) } catch {
-                        failure = error
-                    }
-                }
-                if let failure { throw failure }
-            }
-        }
     }
 }

@@ -68,7 +68,7 @@ struct Render: ParsableCommand {
         for failure in report.failures { Console.error(failure.description) }
         if !output.quiet {
             let seconds = Date().timeIntervalSince(started)
-            Console.out("已生成 \(report.written.count) 个文件（\(report.people) 人，\(report.pages) 页，"
+            Console.out("已生成 \(report.written) 个文件（\(report.people) 人，\(report.pages) 页，"
                         + String(format: "%.1f 秒", seconds) + "）"
                         + (report.unchanged > 0 ? "，\(report.unchanged) 个文件输入未变、未重写" : "") + "，输出目录：\(output.out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未生成：见上方错误") }

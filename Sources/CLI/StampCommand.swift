@@ -70,7 +70,7 @@ struct Stamp: ParsableCommand {
                 Console.out("\(issued.serial)  \(issued.subject)  \(issued.verdict)\(note)")
             }
             Console.out("出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项，"
-                        + "写入 \(report.rendering.written.count) 个文件，输出目录：\(output.out)")
+                        + "写入 \(report.rendering.written) 个文件，输出目录：\(output.out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未受理：见上方错误") }
             if let reportFile { Console.out("运行报告：\(reportFile.path)") }
         }

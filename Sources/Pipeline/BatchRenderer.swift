@@ -95,7 +95,7 @@ public final class BatchRenderer: Sendable {
                 }
                 if let entry = outcome.entry, let pages = outcome.printPages { add(entry, pages) }
                 progress?(BatchProgress(done: index + 1, total: records.people.count, pages: report.pages,
-                                        written: report.written.count, unchanged: report.unchanged,
+                                        written: report.written, unchanged: report.unchanged,
                                         failures: report.failures.count))
             }
         }
@@ -113,7 +113,7 @@ public final class BatchRenderer: Sendable {
                             add(pages)
                         }
                     }
-                    printReport.written.append(printJob.path)
+                    printReport.written += 1
                     return 0
                 } catch {
                     printReport.failures.append(.init(subject: unitSubject, document: "登记表合订本", message: error.description))

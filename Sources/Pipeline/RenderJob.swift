@@ -113,7 +113,7 @@ public final class RenderJob {
                                          message: layoutError?.description ?? error.description))
             return nil
         }
-        report.written.append(target.path)
+        report.written += 1
         report.pages += pages
         return pages
     }
@@ -129,7 +129,7 @@ public final class RenderJob {
             }
             let target = folder.appendingPathComponent(kind.fileName)
             try AtomicFile.write(bytes, to: target)
-            report.written.append(target.path)
+            report.written += 1
             report.pages += document.pages.count
             if options.png {
                 for (index, page) in document.pages.enumerated() {

@@ -14,7 +14,8 @@ public struct RenderReport: Sendable {
         }
     }
 
-    public var written: [String] = []
+    /// Files written (a count: a batch writes tens of thousands).
+    public var written = 0
     /// Files whose input had not changed since they were written, so not written again.
     public var unchanged = 0
     public var pages = 0

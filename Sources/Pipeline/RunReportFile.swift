@@ -30,7 +30,7 @@ public struct RunReportFile: Encodable {
         self.started = format.string(from: started)
         finished = format.string(from: Date())
         people = report.people
-        written = report.written.count
+        written = report.written
         unchanged = report.unchanged
         pages = report.pages
         // Rejected people first, as the file has them: nothing of theirs was made.

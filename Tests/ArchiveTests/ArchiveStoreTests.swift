@@ -82,4 +82,61 @@ struct ArchiveStoreTests {
         try Data(line.utf8).write(to: root.appendingPathComponent("manifest.json"))
         #expect(throws: ArchiveError.self) { try ArchiveStore(root: root) }
     }
+
+    /// What a run records lives in its journal until the manifest is rewritten from the old
+    /// manifest's lines and the journal's; the manifest stays one sorted entry per line.
+    @Test("a second run's entries and the first run's make one sorted manifest, the replaced entry new")
+    func entriesOfTwoRuns() throws {
+        let root = Repository.temporaryFolder()
+        let paths = ["people/320302198001011239/2016/registration.pdf", "people/320302198001011239/2016/certificate.pdf",
+                     "people/11010519491231002X/2016/registration.pdf"]
+        func write(_ store: ArchiveStore, _ path: String, _ text: String, input: String) throws {
+            let made = FileOrigin(person: String(path.split(separator: "/")[1]), year: 2016, kind: "registration", input: input)
+            try store.willWrite(path, made)
+            try AtomicFile.write(Array(text.utf8), to: store.url(path))
+            try store.didWrite(path, made)
+        }
+        let first = try ArchiveStore(root: root)
+        try write(first, paths[0], "%PDF-1 a", input: "one")
+        try write(first, paths[1], "%PDF-1 b", input: "one")
+        try first.close()
+        let second = try ArchiveStore(root: root)
+        try write(second, paths[1], "%PDF-1 b2", input: "two")
+        try write(second, paths[2], "%PDF-1 c", input: "two")
+        #expect(second.entry(paths[1])?.sha256 == FileDigest.sha256(Array("%PDF-1 b2".utf8)))
+        #expect(second.isCurrent(paths[0], input: "one") && second.isCurrent(paths[1], input: "two"))
+        #expect(!second.isCurrent(paths[1], input: "one"))
+        try second.close()
+
+        let text = try String(contentsOf: root.appendingPathComponent("manifest.json"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "{\"schema\":\"cedocs/manifest/1\",\"files\":[" && lines.last == "]}")
+        let listed = lines.dropFirst().dropLast().map { line in
+            try? JSONDecoder().decode(ManifestEntry.self, from: Data(line.trimmingCharacters(in: [","]).utf8))
+        }
+        #expect(listed.map { $0?.path } == paths.sorted())
+        #expect(listed.first { $0?.path == paths[1] }??.origin.input == "two")
+        let reopened = try ArchiveStore(root: root)
+        #expect(reopened.entries.map(\.path) == paths.sorted())
+        #expect(ArchiveCheck(reopened).isClean)
+        try reopened.close()
+    }
+
+    @Test("a manifest not one entry per line (formatted by hand) is still read, and written back in lines")
+    func manifestFormattedByHand() throws {
+        let root = Repository.temporaryFolder()
+        let path = "people/320302198001011239/2016/registration.pdf"
+        try AtomicFile.write(Array("%PDF-1 x".utf8), to: root.appendingPathComponent(path))
+        let sha = FileDigest.sha256(Array("%PDF-1 x".utf8))
+        let text = "{\n  \"schema\": \"cedocs/manifest/1\",\n  \"files\": [\n    {\"path\": \"\(path)\", \"size\": 8,\n"
+            + "     \"sha256\": \"\(sha)\", \"year\": 2016, \"kind\": \"registration\", \"input\": \"abc\"}\n  ]\n}\n"
+        try Data(text.utf8).write(to: root.appendingPathComponent("manifest.json"))
+        let store = try ArchiveStore(root: root)
+        #expect(store.isCurrent(path, input: "abc"))
+        try store.willWrite(path, FileOrigin(year: 2016, kind: "registration", input: "abc"))
+        try store.didWrite(path, FileOrigin(year: 2016, kind: "registration", input: "abc"))
+        try store.close()
+        let rewritten = try String(contentsOf: root.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(rewritten.split(separator: "\n").count == 3)
+    }
 }
