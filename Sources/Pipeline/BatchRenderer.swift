@@ -22,7 +22,8 @@ public enum OutputDocument: String, Sendable, CaseIterable {
 /// and certificate pages, the unit's 附件2, and one print job holding every 附件1 in roster order.
 ///
 /// Each worker thread owns its Pango font map and Cairo surfaces (Pango 1.50 corrupts memory when
-/// threads share a font map); people are handed out one at a time. The calling thread collects the
+/// threads share a font map); people are handed out one at a time, each read from the records file
+/// by the worker that renders it (`PersonList`), and only a roster row of each is kept for 附件2. The calling thread collects the
 /// people in roster order and draws the print job as they arrive; workers stay at most `window`
 /// people ahead of it, so memory does not grow with the number of people. One person's failure is
 /// reported and the others go on; every file is written whole or not at all.

@@ -16,8 +16,8 @@ struct JSONParser {
     /// The root member whose array items go to `item` instead of into the tree.
     struct Stream {
         var key: String
-        /// Each item's index and byte range, once it has been parsed.
-        var item: (Int, Range<Int>) -> Void
+        /// Each item's byte range, once it has been parsed.
+        var item: (Range<Int>) -> Void
         var done = false
     }
 
@@ -111,7 +111,7 @@ struct JSONParser {
             }
             let start = i
             let item = try value()
-            if streamed { stream!.item(count, start..<i) } else { items.append(item) }
+            if streamed { stream!.item(start..<i) } else { items.append(item) }
             count += 1
             skipWhitespace()
             guard i < end else { throw endOfFile("数组缺少右方括号 ]") }

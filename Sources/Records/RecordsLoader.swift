@@ -104,7 +104,7 @@ public enum RecordsLoader {
             throw .file(fileName, "文件为空")
         }
         var items: [Range<Int>] = []
-        let people = JSONParser.Stream(key: "people") { _, range in
+        let people = JSONParser.Stream(key: "people") { range in
             items.append(range)
             release.passed(range.upperBound)
         }
