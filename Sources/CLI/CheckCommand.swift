@@ -22,23 +22,44 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let loaded = try Setup.load(file)
-        let report = try CheckReport(loaded)
-        if json {
-            FileHandle.standardOutput.write(report.json())
-            FileHandle.standardOutput.write(Data("\n".utf8))
-        } else {
-            CheckText.print(report)
+        // A person at a time, printed as it is assessed: a file of any size is checked in little memory.
+        let walk = CheckReport.Walk(loaded)
+        let summary: CheckReport.Summary
+        do throws(RecordsChangedError) {
+            summary = try json ? CheckJSON.print(walk) : CheckText.print(walk)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
         }
-        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+        if summary.withErrors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `check --json`: the JSON of `CheckReport` (snake_case keys in sorted order), written a person at
+/// a time.
+enum CheckJSON {
+    static func print(_ walk: CheckReport.Walk) throws(RecordsChangedError) -> CheckReport.Summary {
+        let encoder = CheckReport.encoder
+        // Encoding plain strings and numbers cannot fail.
+        func json(_ value: some Encodable) -> String { String(decoding: try! encoder.encode(value), as: UTF8.self) }
+        var first = true
+        Console.write("{\"file\":\(json(walk.file)),\"people\":[", to: .standardOutput, newline: false)
+        let summary = try walk.run { person in
+            Console.write((first ? "\n" : ",\n") + json(person), to: .standardOutput, newline: false)
+            first = false
+        }
+        Console.out("\n],\"problems\":\(json(walk.problems)),\"rejected\":\(json(walk.rejected)),"
+                    + "\"summary\":\(json(summary)),\"unit\":\(json(walk.unit)),\"year\":\(walk.year)}")
+        return summary
     }
 }
 
 /// The clerk's reading of a check report.
 enum CheckText {
-    static func print(_ report: CheckReport) {
-        Console.out("\(report.file)：\(report.unit)，\(report.year)年度")
-        for problem in report.problems { Console.out(line(problem)) }
-        for person in report.people {
+    static func print(_ walk: CheckReport.Walk) throws(RecordsChangedError) -> CheckReport.Summary {
+        Console.out("\(walk.file)：\(walk.unit)，\(walk.year)年度")
+        for problem in walk.problems { Console.out(line(problem)) }
+        let summary = try walk.run { person in
             Console.out("")
             Console.out("\(person.path)  \(person.name)（\(person.idNumber)）\(person.level)")
             let rows = person.activities.enumerated().map { i, a in
@@ -52,15 +73,16 @@ enum CheckText {
             Console.out("  结论：\(verdict)" + (person.audited ? "" : "（尚未审验）"))
             for problem in person.problems { Console.out("  " + line(problem)) }
         }
-        for person in report.rejected {
+        for person in walk.rejected {
             Console.out("")
             Console.out("\(person.path)  \(person.name ?? "（无姓名）")（\(person.idNumber ?? "无身份号码")）记录有误，未受理：")
             for problem in person.problems { Console.out("  " + line(problem)) }
         }
-        let s = report.summary
+        let s = summary
         Console.out("")
         Console.out("共 \(s.people) 人：有效 \(s.valid)，合格 \(s.passing)，不合格 \(s.failing)，"
                     + "有错误 \(s.withErrors)，警告 \(s.warnings) 条")
+        return summary
     }
 
     static func line(_ problem: CheckReport.Problem) -> String {

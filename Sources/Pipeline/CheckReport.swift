@@ -68,26 +68,69 @@ public struct CheckReport: Sendable, Codable, Equatable {
     public var rejected: [RejectedPerson]
     public var summary: Summary
 
-    /// 0 clean, 1 some people invalid or with errors the rules found.
-    public var exitStatus: Int32 { summary.withErrors == 0 ? 0 : 1 }
-
-    /// Throws only when the records file was edited in place while it was being checked.
+    /// The whole report at once (the service's, for a request of bounded size). Throws only when the
+    /// records file was edited in place while it was being checked.
     public init(_ loaded: LoadedRecords, engine: RulesEngine = RulesEngine()) throws(RecordsChangedError) {
-        let records = loaded.records
-        file = loaded.fileName
-        year = records.year
-        unit = records.unit.name
-        func problem(_ p: RecordsProblem) -> Problem {
-            Problem(severity: p.severity.rawValue, path: p.path, message: p.message)
+        let walk = Walk(loaded, engine: engine)
+        file = walk.file
+        year = walk.year
+        unit = walk.unit
+        problems = walk.problems
+        rejected = walk.rejected
+        var people: [PersonResult] = []
+        summary = try walk.run { people.append($0) }
+        self.people = people
+    }
+
+    /// The report a person at a time, for a file of any size (`cedocs check`): the file's problems and
+    /// the rejected people are known at once; each valid person's result is handed over as it is
+    /// made, and only the counts are kept.
+    public struct Walk {
+        public let file: String
+        public let year: Int
+        public let unit: String
+        public let problems: [Problem]
+        public let rejected: [RejectedPerson]
+        private let loaded: LoadedRecords
+        private let engine: RulesEngine
+
+        public init(_ loaded: LoadedRecords, engine: RulesEngine = RulesEngine()) {
+            self.loaded = loaded
+            self.engine = engine
+            file = loaded.fileName
+            year = loaded.records.year
+            unit = loaded.records.unit.name
+            problems = loaded.problems.filter { $0.personIndex == nil }.map(Self.problem)
+            rejected = loaded.rejected.map { r in
+                RejectedPerson(path: "people[\(r.index)]", idNumber: r.idNumber, name: r.name,
+                               problems: r.problems.map(Self.problem))
+            }
         }
-        problems = loaded.problems.filter { $0.personIndex == nil }.map(problem)
-        let loaderProblems = Dictionary(grouping: loaded.problems.filter { $0.personIndex != nil }, by: { $0.personIndex! })
-        people = []
-        people.reserveCapacity(records.people.count)
-        for (position, index) in loaded.sourceIndices.enumerated() {
-            let person = try records.people.person(at: position)
-            let assessment = engine.assess(person, year: records.year)
-            let path = "people[\(index)]"
+
+        /// Each valid person's result, in file order; then the summary. Throws only when the records
+        /// file was edited in place meanwhile.
+        public func run(_ each: (PersonResult) -> Void) throws(RecordsChangedError) -> Summary {
+            let records = loaded.records
+            let loaderProblems = Dictionary(grouping: loaded.problems.filter { $0.personIndex != nil },
+                                            by: { $0.personIndex! })
+            func warnings(_ problems: [Problem]) -> Int { problems.filter { $0.severity == "warning" }.count }
+            var summary = Summary(people: records.people.count + rejected.count, valid: records.people.count,
+                                  passing: 0, failing: 0, withErrors: rejected.count,
+                                  warnings: warnings(problems) + rejected.map { warnings($0.problems) }.reduce(0, +))
+            for (position, index) in loaded.sourceIndices.enumerated() {
+                let person = try records.people.person(at: position)
+                let result = Self.result(person, engine.assess(person, year: records.year), path: "people[\(index)]",
+                                         loaderProblems: (loaderProblems[index] ?? []).map(Self.problem))
+                if result.verdict == "合格" { summary.passing += 1 } else { summary.failing += 1 }
+                if result.problems.contains(where: { $0.severity == "error" }) { summary.withErrors += 1 }
+                summary.warnings += warnings(result.problems)
+                each(result)
+            }
+            return summary
+        }
+
+        private static func result(_ person: Person, _ assessment: PersonAssessment, path: String,
+                                   loaderProblems: [Problem]) -> PersonResult {
             let activities = zip(person.activities, assessment.activities).enumerated().map { i, pair in
                 ActivityResult(path: "\(path).activities[\(i)]", kind: pair.0.kind.rawValue,
                                subject: pair.0.subject.chinese, content: pair.0.content, claimed: pair.0.hours,
@@ -99,30 +142,31 @@ public struct CheckReport: Sendable, Codable, Equatable {
                 result.errors.map { Problem(severity: "error", path: "\(path).activities[\(i)]", message: $0) }
                     + result.warnings.map { Problem(severity: "warning", path: "\(path).activities[\(i)]", message: $0) }
             }
-            let found = (loaderProblems[index] ?? []).map(problem) + ruled
-            people.append(PersonResult(path: path, idNumber: person.idNumber, name: person.name, level: person.level.rawValue,
-                                       activities: activities, publicHours: assessment.publicHours,
-                                       professionalHours: assessment.professionalHours, totalHours: assessment.totalHours,
-                                       requiredTotal: assessment.requiredTotal, requiredPublic: assessment.requiredPublic,
-                                       verdict: assessment.verdict.isPass ? "合格" : "不合格",
-                                       reasons: assessment.verdict.reasons, audited: person.audit != nil, problems: found))
+            return PersonResult(path: path, idNumber: person.idNumber, name: person.name, level: person.level.rawValue,
+                                activities: activities, publicHours: assessment.publicHours,
+                                professionalHours: assessment.professionalHours, totalHours: assessment.totalHours,
+                                requiredTotal: assessment.requiredTotal, requiredPublic: assessment.requiredPublic,
+                                verdict: assessment.verdict.isPass ? "合格" : "不合格",
+                                reasons: assessment.verdict.reasons, audited: person.audit != nil,
+                                problems: loaderProblems + ruled)
         }
-        rejected = loaded.rejected.map { r in
-            RejectedPerson(path: "people[\(r.index)]", idNumber: r.idNumber, name: r.name, problems: r.problems.map(problem))
+
+        private static func problem(_ p: RecordsProblem) -> Problem {
+            Problem(severity: p.severity.rawValue, path: p.path, message: p.message)
         }
-        let withRuleErrors = people.filter { $0.problems.contains { $0.severity == "error" } }.count
-        summary = Summary(people: people.count + rejected.count, valid: people.count,
-                          passing: people.filter { $0.verdict == "合格" }.count,
-                          failing: people.filter { $0.verdict == "不合格" }.count,
-                          withErrors: rejected.count + withRuleErrors,
-                          warnings: (problems + people.flatMap(\.problems) + rejected.flatMap(\.problems))
-                            .filter { $0.severity == "warning" }.count)
     }
 
     public func json() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let encoder = Self.encoder
+        encoder.outputFormatting.insert(.prettyPrinted)
         return (try? encoder.encode(self)) ?? Data()
+    }
+
+    /// How the report's JSON is written: snake_case keys, sorted.
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
     }
 }

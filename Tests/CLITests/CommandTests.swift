@@ -45,6 +45,16 @@ struct CommandTests {
         #expect(result.stdout.contains("people[1].id_number"))
         #expect(result.stdout.contains("校验码"))
         #expect(result.stdout.contains("有效 2"))
+
+        // The same facts as JSON, written a person at a time.
+        let json = try cedocs(["check", "--json", file.path])
+        #expect(json.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((report["people"] as? [[String: Any]])?.map { $0["path"] as? String } == ["people[0]", "people[2]"])
+        #expect((report["rejected"] as? [[String: Any]])?.first?["path"] as? String == "people[1]")
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["people"] as? Int == 3 && summary["valid"] as? Int == 2 && summary["with_errors"] as? Int == 1)
+        #expect(report["year"] as? Int == 2016 && report["unit"] as? String == "徐州市测试单位")
     }
 
     @Test("an unusable file: exit 2 with the line and column of a syntax error")
