@@ -97,10 +97,11 @@ struct ManifestIndex {
                 sawFooter = true
                 return true
             }
-            let json = line.last == UInt8(ascii: ",") ? range.dropLast() : range
-            guard let entry = try? decoder.decode(ManifestEntry.self, from: Data(line[line.startIndex..<line.startIndex + json.count])),
+            // An entry's line ends with a comma unless it is the last.
+            let comma = line.last == UInt8(ascii: ",") ? 1 : 0
+            guard let entry = try? decoder.decode(ManifestEntry.self, from: Data(line.dropLast(comma))),
                   ArchivePath.isSafe(entry.path), listed[entry.path] == nil else { return false }
-            listed[entry.path] = Listed(entry, source: .manifest(json))
+            listed[entry.path] = Listed(entry, source: .manifest(range.dropLast(comma)))
             return true
         }
         return complete && sawFooter
