@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "Rules", dependencies: ["Records"]),
         .target(name: "Layout", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Documents", dependencies: ["Records", "Rules", "Layout"]),
-        .target(name: "Render", dependencies: ["CPangoCairo", "CQREncode", "Layout"]),
+        // Render links CDeflateLevel, so every binary that draws PDFs (cedocs and the test bundles)
+        // deflates Cairo's streams at the same level and writes the same bytes.
+        .target(name: "Render", dependencies: ["CPangoCairo", "CQREncode", "CDeflateLevel", "Layout"]),
         // The archive (issue 5): manifest and journal, check, export as ZIP, spot-check sampling.
         .target(
             name: "Archive",
@@ -71,17 +73,15 @@ let package = Package(
             ],
             resources: [.copy("openapi.yaml")]
         ),
-        // Cairo's PDF deflate level, set by the executable (see deflate_level.c).
+        // Cairo's PDF deflate level, for every binary that links Render (see deflate_level.c).
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
         .executableTarget(
             name: "CLI",
             dependencies: [
                 "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline", "Stamping", "Registry", "Service",
-                "CDeflateLevel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=deflateInit_"])]
+            ]
         ),
         // Synthetic records for the benchmark (scripts/bench.sh); not part of the product.
         .executableTarget(name: "cedocs-bench-data", path: "Sources/BenchData"),

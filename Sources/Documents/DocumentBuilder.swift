@@ -20,7 +20,7 @@ public struct DocumentBuilder: Sendable {
         // Only activities that count toward the audit year belong on the year's form; the rules
         // report the others (check shows them).
         let rows = zip(person.activities, assessment.activities).filter { $0.1.counted }.map(activityRow)
-        return DocumentData(fields: personFields(person, assessment), tables: ["activities": TableRows(rows)],
+        return DocumentData(fields: personFields(person, assessment), tables: ["activities": activityTable(rows)],
                             subject: Formatting.subject(person),
                             metadata: metadata(.registration, about: person)).stamped(stamp)
     }
@@ -31,7 +31,7 @@ public struct DocumentBuilder: Sendable {
         let rows = zip(person.activities, assessment.activities).map(activityRow)
         var images: [String: String] = [:]
         if let photo = person.photo { images["person.photo"] = photo }
-        return DocumentData(fields: personFields(person, assessment), tables: ["activities": TableRows(rows)], images: images,
+        return DocumentData(fields: personFields(person, assessment), tables: ["activities": activityTable(rows)], images: images,
                             subject: Formatting.subject(person),
                             metadata: metadata(.certificate, about: person)).stamped(stamp)
     }
@@ -39,18 +39,12 @@ public struct DocumentBuilder: Sendable {
     /// 附件2 年度审验表 of the unit: one roster row per person, in file order; stamped when an agency
     /// gives its `stamp`.
     public func annualAudit(_ people: [RosterEntry], stamp: AgencyStamp? = nil) -> DocumentData {
-        let rows = TableRows(count: people.count) { index in
+        let rows = TableRows(count: people.count, amountFormat: HoursFormat.string) { index in
             let entry = people[index]
-            return [
-                "no": String(index + 1),
-                "name": entry.name,
-                "id_number": entry.idNumber,
-                "title_level": entry.titleAndLevel,
-                "public_hours": HoursFormat.string(entry.publicHours),
-                "professional_hours": HoursFormat.string(entry.professionalHours),
-                "total_hours": HoursFormat.string(entry.totalHours),
-                "result": entry.result,
-            ]
+            return TableRow(text: ["no": String(index + 1), "name": entry.name, "id_number": entry.idNumber,
+                                   "title_level": entry.titleAndLevel, "result": entry.result],
+                            amounts: ["public_hours": entry.publicHours, "professional_hours": entry.professionalHours,
+                                      "total_hours": entry.totalHours])
         }
         var fields = unitFields()
         fields["opinion.unit"] = ""
@@ -69,18 +63,22 @@ public struct DocumentBuilder: Sendable {
             .stamped(stamp)
     }
 
-    private func activityRow(_ activity: Activity, _ recognised: RecognisedHours) -> [String: String] {
-        [
+    private func activityRow(_ activity: Activity, _ recognised: RecognisedHours) -> TableRow {
+        TableRow(text: [
             "period": Formatting.period(activity.start, activity.end),
             "content": activity.content,
             "form": recognised.form,
             "subject": activity.subject.chinese,
-            "hours": HoursFormat.string(recognised.hours),
             "assessment": activity.assessment ?? "",
             "provider": activity.provider ?? "",
             // Left blank for the registering unit's stamp (登记单位（盖章）).
             "stamp": "",
-        ]
+        ], amounts: ["hours": recognised.hours])
+    }
+
+    /// Hours in tables are amounts, printed as every other hour of the forms is.
+    private func activityTable(_ rows: [TableRow]) -> TableRows {
+        TableRows(rows, amountFormat: HoursFormat.string)
     }
 
     private func unitFields() -> [String: String] {

@@ -13,18 +13,31 @@ public enum Block: Sendable, Decodable {
     /// Empty space.
     case spacer(height: Double)
 
-    enum CodingKeys: String, CodingKey { case type, height }
+    enum CodingKeys: String, CodingKey, CaseIterable { case type, height }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let type = try c.decode(String.self, forKey: .type)
+        // Each kind takes its own keys besides `type`.
         switch type {
-        case "text": self = .text(try TextBlock(from: decoder))
-        case "grid": self = .grid(try GridBlock(from: decoder))
-        case "table": self = .table(try TableBlock(from: decoder))
-        case "opinions": self = .opinions(try OpinionsBlock(from: decoder))
-        case "qr": self = .qr(try QRBlock(from: decoder))
-        case "spacer": self = .spacer(height: try c.decode(Double.self, forKey: .height))
+        case "text":
+            try decoder.onlyKeys(TextBlock.CodingKeys.self, and: ["type"])
+            self = .text(try TextBlock(from: decoder))
+        case "grid":
+            try decoder.onlyKeys(GridBlock.CodingKeys.self, and: ["type"])
+            self = .grid(try GridBlock(from: decoder))
+        case "table":
+            try decoder.onlyKeys(TableBlock.CodingKeys.self, and: ["type"])
+            self = .table(try TableBlock(from: decoder))
+        case "opinions":
+            try decoder.onlyKeys(OpinionsBlock.CodingKeys.self, and: ["type"])
+            self = .opinions(try OpinionsBlock(from: decoder))
+        case "qr":
+            try decoder.onlyKeys(QRBlock.CodingKeys.self, and: ["type"])
+            self = .qr(try QRBlock(from: decoder))
+        case "spacer":
+            try decoder.onlyKeys(CodingKeys.self)
+            self = .spacer(height: try c.decode(Double.self, forKey: .height))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c,
                 debugDescription: "unknown block type \"\(type)\"; use text, grid, table, opinions, qr or spacer")
@@ -40,7 +53,7 @@ public struct TextBlock: Sendable, Decodable {
     public var height: Double
     public var align: HorizontalAlignment
 
-    enum CodingKeys: String, CodingKey { case text, style, height, align }
+    enum CodingKeys: String, CodingKey, CaseIterable { case text, style, height, align }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -55,12 +68,23 @@ public struct GridBlock: Sendable, Decodable {
     /// Column widths (mm); they must fill the page between the margins.
     public var columns: [Double]
     public var rows: [GridRow]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case columns, rows }
 }
 
 public struct GridRow: Sendable, Decodable {
     /// mm
     public var height: Double
     public var cells: [Cell]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case height, cells }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        height = try c.decode(Double.self, forKey: .height)
+        cells = try c.decode([Cell].self, forKey: .cells)
+    }
 }
 
 /// A cell of a grid: a label or a field, spanning columns and rows.
@@ -75,9 +99,10 @@ public struct Cell: Sendable, Decodable {
     /// A photo frame: draws the image named by this field when the data has one, else the text.
     public var photo: String?
 
-    enum CodingKeys: String, CodingKey { case text, field, style, align, valign, span, rowspan, photo }
+    enum CodingKeys: String, CodingKey, CaseIterable { case text, field, style, align, valign, span, rowspan, photo }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let field = try c.decodeIfPresent(String.self, forKey: .field) {
             text = "{\(field)}"
@@ -119,7 +144,7 @@ public struct TableBlock: Sendable, Decodable {
     /// Printed once when the collection is empty.
     public var emptyText: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case source, columns, caption, subtotal, total, style
         case headerHeight = "header_height", rowHeight = "row_height", maxRowHeight = "max_row_height"
         case headerStyle = "header_style", minRows = "min_rows", emptyText = "empty_text"
@@ -150,9 +175,10 @@ public struct TableColumn: Sendable, Decodable {
     public var field: String
     public var align: HorizontalAlignment
 
-    enum CodingKeys: String, CodingKey { case header, width, field, align }
+    enum CodingKeys: String, CodingKey, CaseIterable { case header, width, field, align }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         header = try c.decode(String.self, forKey: .header)
         width = try c.decode(Double.self, forKey: .width)
@@ -166,6 +192,15 @@ public struct SumRow: Sendable, Decodable {
     public var label: String
     /// Fields of the columns to add up.
     public var sum: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case label, sum }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        label = try c.decode(String.self, forKey: .label)
+        sum = try c.decode([String].self, forKey: .sum)
+    }
 }
 
 public struct OpinionsBlock: Sendable, Decodable {
@@ -175,7 +210,7 @@ public struct OpinionsBlock: Sendable, Decodable {
     /// Placed side by side (the forms) or one under the other (a narrow page).
     public var stacked: Bool
 
-    enum CodingKeys: String, CodingKey { case height, boxes, stacked }
+    enum CodingKeys: String, CodingKey, CaseIterable { case height, boxes, stacked }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -201,12 +236,13 @@ public struct OpinionBox: Sendable, Decodable {
     public var dateStyle: String
     public var seal: SealSpec
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case label, width, text, date, seal
         case labelWidth = "label_width", labelStyle = "label_style", textStyle = "text_style", dateStyle = "date_style"
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         label = try c.decode(String.self, forKey: .label)
         labelWidth = try c.decode(Double.self, forKey: .labelWidth)
@@ -227,9 +263,10 @@ public struct SealSpec: Sendable, Decodable {
     /// mm; 42 by default, at most 45.
     public var diameter: Double
 
-    enum CodingKeys: String, CodingKey { case owner, label, diameter }
+    enum CodingKeys: String, CodingKey, CaseIterable { case owner, label, diameter }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         owner = try c.decode(SealSlot.Owner.self, forKey: .owner)
         label = try c.decode(String.self, forKey: .label)
@@ -253,7 +290,7 @@ public struct QRBlock: Sendable, Decodable {
     public var style: String
     public var align: HorizontalAlignment
 
-    enum CodingKeys: String, CodingKey { case code, size, caption, style, align }
+    enum CodingKeys: String, CodingKey, CaseIterable { case code, size, caption, style, align }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

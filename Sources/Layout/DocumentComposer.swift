@@ -64,8 +64,8 @@ public struct DocumentComposer {
         }
         for name in data.tables.keys.sorted() {
             for (index, row) in data.tables[name]!.enumerated() {
-                for key in row.keys.sorted() {
-                    let missing = fitter.measurer.missingCharacters(in: row[key]!)
+                for key in row.text.keys.sorted() {
+                    let missing = fitter.measurer.missingCharacters(in: row.text[key]!)
                     if !missing.isEmpty {
                         throw .missingGlyphs(subject: data.subject, field: "\(name)[\(index)].\(key)", characters: missing)
                     }

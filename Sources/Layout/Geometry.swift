@@ -34,7 +34,3 @@ public struct Rect: Sendable, Equatable {
 /// Millimetres to points.
 @inline(__always)
 public func mm(_ value: Double) -> Double { value * 72.0 / 25.4 }
-
-/// Points to millimetres (for messages and tests).
-@inline(__always)
-public func toMM(_ points: Double) -> Double { points * 25.4 / 72.0 }

@@ -13,7 +13,7 @@ public enum LayoutError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .doesNotFit(subject, field, cell, text, floor):
             let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            return "\(subject)：“\(field)”的内容过长，缩小到 \(HoursText.format(floor)) 磅仍放不进“\(cell)”栏（内容：\(shown)）。请精简该项内容。"
+            return "\(subject)：“\(field)”的内容过长，缩小到 \(MeasureText.format(floor)) 磅仍放不进“\(cell)”栏（内容：\(shown)）。请精简该项内容。"
         case let .missingGlyphs(subject, field, characters):
             let list = characters.map { "“\(Character($0))”(U+\(String($0.value, radix: 16, uppercase: true)))" }
                 .joined(separator: "、")

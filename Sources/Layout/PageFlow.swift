@@ -22,7 +22,6 @@ struct PageFlow {
     }
 
     var remaining: Double { content.maxY - cursor }
-    var isPageEmpty: Bool { items.isEmpty && rules.lines.isEmpty }
 
     mutating func newPage() {
         finishPage()

@@ -41,9 +41,13 @@ extension Composition {
         let fieldNames = table.columns.map { "\(table.source).\($0.field)" }
         let cellNames = table.columns.map(\.header)
         let summed = Set((table.subtotal?.sum ?? []) + (table.total?.sum ?? []))
+        // Sums are printed as the rows' amounts are: data that gives none cannot be summed.
+        guard summed.isEmpty || rows.amountFormat != nil else {
+            throw .unknownField(template: template.name, field: "\(table.source).\(summed.sorted()[0])（合计的数值）")
+        }
         var drawn = 0
         for (index, row) in rows.enumerated() {
-            let values = table.columns.map { row[$0.field] ?? "" }
+            let values = table.columns.map { rows.text(of: $0.field, in: row) }
             let (height, cells) = try measureRow(values, columns: table.columns, style: table.style,
                                                  minHeight: rowHeight, maxHeight: mm(table.maxRowHeight),
                                                  fieldName: { "\(fieldNames[$0])（第\(index + 1)行）" }, cellNames: cellNames)
@@ -52,7 +56,8 @@ extension Composition {
             if needed > flow.remaining + 0.01 {
                 guard drawn > 0 || continuation else { throw .blockTooTall(template: template.name, block: "表格行") }
                 if let subtotal = table.subtotal {
-                    try drawSums(subtotal, sums: pageSums, columns: table.columns, xs: xs, height: sumHeight, style: table.style)
+                    try drawSums(subtotal, sums: pageSums, of: rows, columns: table.columns, xs: xs, height: sumHeight,
+                                 style: table.style)
                 }
                 pageSums = [:]
                 continuation = true
@@ -62,7 +67,7 @@ extension Composition {
             drawRow(cells, columns: table.columns, xs: xs, height: height)
             drawn += 1
             for field in summed {
-                if let value = HoursText.parse(row[field] ?? "") {
+                if let value = row.amounts[field] {
                     pageSums[field, default: 0] += value
                     grandSums[field, default: 0] += value
                 }
@@ -83,10 +88,12 @@ extension Composition {
                         style: table.style, cellNames: cellNames, fieldNames: fieldNames)
         }
         if let subtotal = table.subtotal {
-            try drawSums(subtotal, sums: pageSums, columns: table.columns, xs: xs, height: sumHeight, style: table.style)
+            try drawSums(subtotal, sums: pageSums, of: rows, columns: table.columns, xs: xs, height: sumHeight,
+                         style: table.style)
         }
         if let total = table.total {
-            try drawSums(total, sums: grandSums, columns: table.columns, xs: xs, height: sumHeight, style: table.style)
+            try drawSums(total, sums: grandSums, of: rows, columns: table.columns, xs: xs, height: sumHeight,
+                         style: table.style)
         }
     }
 
@@ -148,8 +155,8 @@ extension Composition {
     }
 
     /// 本页小计 / 合计: the label across the columns before the first summed one, then the sums.
-    private mutating func drawSums(_ row: SumRow, sums: [String: Double], columns: [TableColumn], xs: [Double],
-                                   height: Double, style name: String) throws(LayoutError) {
+    private mutating func drawSums(_ row: SumRow, sums: [String: Double], of rows: TableRows, columns: [TableColumn],
+                                   xs: [Double], height: Double, style name: String) throws(LayoutError) {
         let font = style(name)
         let first = columns.firstIndex { row.sum.contains($0.field) } ?? columns.count
         let label = Rect(x: xs[0], y: flow.cursor, width: xs[first] - xs[0], height: height)
@@ -160,7 +167,7 @@ extension Composition {
             let rect = Rect(x: xs[i], y: flow.cursor, width: xs[i + 1] - xs[i], height: height)
             flow.addBox(rect)
             guard row.sum.contains(columns[i].field) else { continue }
-            let text = HoursText.format(sums[columns[i].field] ?? 0)
+            let text = rows.amountFormat?(sums[columns[i].field] ?? 0) ?? ""
             flow.add(try cellText(text, font: font, in: rect, align: columns[i].align, valign: .middle,
                                   field: row.label, cell: columns[i].header))
         }

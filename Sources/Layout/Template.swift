@@ -21,13 +21,14 @@ public struct Template: Sendable, Decodable {
     /// Each section starts on a new page.
     public var sections: [Section]
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, title, page, styles, footer, sections
         case minFontSize = "min_font_size", lineWidth = "line_width", lineSpacing = "line_spacing"
         case cellPadding = "cell_padding"
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         title = try c.decode(String.self, forKey: .title)
@@ -48,9 +49,10 @@ public struct PageSpec: Sendable, Decodable {
     /// top, right, bottom, left (mm)
     public var margins: [Double]
 
-    enum CodingKeys: String, CodingKey { case size, orientation, margins }
+    enum CodingKeys: String, CodingKey, CaseIterable { case size, orientation, margins }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var size: Size
         if let named = try? c.decode(String.self, forKey: .size) {
@@ -97,9 +99,10 @@ public struct TextStyle: Sendable, Decodable {
     public var size: Double
     public var bold: Bool
 
-    enum CodingKeys: String, CodingKey { case role, size, bold }
+    enum CodingKeys: String, CodingKey, CaseIterable { case role, size, bold }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         role = try c.decode(FontRole.self, forKey: .role)
         size = try c.decode(Double.self, forKey: .size)
@@ -115,10 +118,26 @@ public struct TextStyle: Sendable, Decodable {
 public struct FooterSpec: Sendable, Decodable {
     public var text: String
     public var style: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case text, style }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decode(String.self, forKey: .text)
+        style = try c.decode(String.self, forKey: .style)
+    }
 }
 
 public struct Section: Sendable, Decodable {
     public var blocks: [Block]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case blocks }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.onlyKeys(CodingKeys.self)
+        blocks = try decoder.container(keyedBy: CodingKeys.self).decode([Block].self, forKey: .blocks)
+    }
 }
 
 public enum HorizontalAlignment: String, Sendable, Decodable { case left, center, right }

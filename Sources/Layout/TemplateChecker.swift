@@ -21,7 +21,7 @@ struct TemplateChecker {
                     try style(qr.style, at: "\(at).style")
                     if qr.size > contentWidth {
                         throw TemplateError(file: file, key: "\(at).size",
-                                            message: "二维码边长 \(HoursText.format(qr.size)) mm 超过版心宽 \(HoursText.format(contentWidth)) mm")
+                                            message: "二维码边长 \(MeasureText.format(qr.size)) mm 超过版心宽 \(MeasureText.format(contentWidth)) mm")
                     }
                 case .grid(let grid):
                     try widths(grid.columns, fill: contentWidth, at: "\(at).columns")
@@ -71,7 +71,7 @@ struct TemplateChecker {
         let sum = widths.reduce(0, +)
         if abs(sum - contentWidth) > Self.widthTolerance || widths.contains(where: { $0 <= 0 }) {
             throw TemplateError(file: file, key: key,
-                                message: "各列宽之和为 \(HoursText.format(sum)) mm，应等于版心宽 \(HoursText.format(contentWidth)) mm（且每列为正数）")
+                                message: "各列宽之和为 \(MeasureText.format(sum)) mm，应等于版心宽 \(MeasureText.format(contentWidth)) mm（且每列为正数）")
         }
     }
 

@@ -53,11 +53,11 @@ public struct SpotCheckSheet {
             fields: ["sample.rate": rate.description, "sample.seed": String(seed),
                      "sample.summary": "\(groups.count) 组（审验机构、年度），结果 \(population) 份，抽取 \(drawn) 份"],
             tables: [
-                "groups": TableRows(groups.map { group in
+                "groups": TableRows(groups.map { group -> TableRow in
                     ["agency": "\(group.agencyName)（\(group.agency)）", "year": String(group.year),
                      "population": String(group.population), "drawn": String(group.drawn.count)]
                 }),
-                "results": TableRows(rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }),
+                "results": TableRows(rows.map { TableRow(text: Dictionary(uniqueKeysWithValues: zip(keys, $0))) }),
             ],
             subject: "抽检名单（随机种子 \(seed)）",
             metadata: DocumentMetadata(title: "继续教育审验结果抽检名单", author: "徐州市职称办",

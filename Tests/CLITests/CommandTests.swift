@@ -114,15 +114,7 @@ struct CommandTests {
         let out = Repository.temporaryFolder()
         #expect(try cedocs(["render", Repository.example.path, "--out", out.path, "--quiet"]).status == 0)
         let pdf = try Data(contentsOf: out.appendingPathComponent("people/320302198001011239/2016/registration.pdf"))
-        // Each stream's first two bytes are zlib's header, which names the level class: 78 9C is
-        // the default (6), 78 5E levels 2 to 5.
-        var headers: [String] = []
-        var from = pdf.startIndex
-        while let marker = pdf.range(of: Data("stream\n".utf8), in: from..<pdf.endIndex) {
-            from = marker.upperBound
-            if marker.lowerBound > pdf.startIndex, pdf[marker.lowerBound - 1] == UInt8(ascii: "d") { continue }  // endstream
-            headers.append(pdf[from..<from + 2].map { String(format: "%02X", $0) }.joined(separator: " "))
-        }
+        let headers = PDFStreams.zlibHeaders(pdf)
         #expect(headers.count >= 5, "content, fonts and their ToUnicode maps")
         #expect(Set(headers) == ["78 5E"], "\(headers)")
     }

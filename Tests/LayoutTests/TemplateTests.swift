@@ -44,6 +44,11 @@ struct TemplateTests {
         ("type: grid", "type: chart", "sections[0].blocks[0].type", "chart"),
         ("size: A4", "size: B9", "page.size", "B9"),
         ("{ field: person.name }", "{ field: person.name, span: 2 }", "sections[0].blocks[0].rows[0].cells[1]", "超出"),
+        ("{ text: 姓名, style: label }", "{ text: 姓名, style: label, colour: red }",
+         "sections[0].blocks[0].rows[0].cells[0].colour", "未知的键“colour”"),
+        ("type: grid", "type: grid\n        max_row_heigth: 20", "sections[0].blocks[0].max_row_heigth", "columns、rows、type"),
+        ("title: 测试", "title: 测试\nmin_font_sise: 6", "min_font_sise", "min_font_size"),
+        ("margins: [20, 20, 20, 20] }", "margins: [20, 20, 20, 20], orientaton: landscape }", "page.orientaton", "orientation"),
     ])
     func broken(from: String, to: String, key: String, words: String) {
         let yaml = Self.minimal.replacingOccurrences(of: from, with: to)
@@ -55,6 +60,21 @@ struct TemplateTests {
             #expect(error.file == "broken.yaml")
             #expect(error.key == key)
             #expect(error.description.contains(words), "\(error.description)")
+        }
+    }
+
+    @Test("a misspelt setting of a shipped template is refused, not replaced by its default")
+    func misspeltSetting() throws {
+        let url = Repository.templates.appendingPathComponent("annual-audit.yaml")
+        let yaml = try String(contentsOf: url, encoding: .utf8)
+        let typo = yaml.replacingOccurrences(of: "max_row_height: 20", with: "max_row_heigth: 20")
+        #expect(typo != yaml)
+        do {
+            _ = try Template.parse(yaml: typo, file: "annual-audit.yaml")
+            Issue.record("a misspelt key was accepted")
+        } catch {
+            #expect(error.key == "sections[0].blocks[3].max_row_heigth")
+            #expect(error.description.contains("max_row_height"), "\(error.description)")
         }
     }
 

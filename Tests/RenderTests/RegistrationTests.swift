@@ -88,6 +88,27 @@ struct RegistrationTests {
         }
     }
 
+    @Test("a PDF drawn in this test bundle has the executable's bytes: both deflate Cairo's streams at level 2")
+    func sameBytesAsTheExecutable() throws {
+        let version = try Command.run(Repository.executable.path, ["--version"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let shipped = Repository.temporaryFolder("shipped")
+        let run = try Command.run(Repository.executable.path,
+                                  ["render", Repository.example.path, "--out", shipped.path, "--quiet"],
+                                  environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let here = Repository.temporaryFolder("here")
+        let loaded = try RecordsLoader.load(contentsOf: Repository.example)
+        let job = BatchRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library, jobs: 1)
+        let report = job.run(loaded, recordsFolder: Repository.example.deletingLastPathComponent(),
+                             options: RenderOptions(output: here, png: false, creator: "cedocs \(version)"))
+        #expect(report.failures.isEmpty, "\(report.failures)")
+        let file = "people/320302198001011239/2016/registration.pdf"
+        let drawnHere = try Data(contentsOf: here.appendingPathComponent(file))
+        #expect(Set(PDFStreams.zlibHeaders(drawnHere)) == ["78 5E"])
+        #expect(drawnHere == (try Data(contentsOf: shipped.appendingPathComponent(file))))
+    }
+
     @Test("PDF metadata: title, the unit as author, the creator; the date is the audit date, never the clock")
     func metadata() throws {
         let rendered = try Rendered(Samples.records(people: [Samples.person(1, audit: true), Samples.person(2)]))

@@ -35,7 +35,7 @@ struct SealPlacementTests {
         let texts = page.items.compactMap { if case .text(let t) = $0 { t } else { nil } }
         #expect(seals.count == (kind == .registration ? 2 : 1))
         for seal in seals {
-            #expect(abs(toMM(seal.diameter) - 42) < 0.01)
+            #expect(abs(seal.diameter - mm(42)) < 0.03)
             let r = seal.diameter / 2
             // The date line under this seal: the text with 年…月…日 whose 月 lies inside the circle.
             let date = try #require(texts.first { t in
