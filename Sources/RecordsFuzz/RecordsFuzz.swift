@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import Reports
 import Records
 import Rules
 
