@@ -65,6 +65,8 @@ struct JSONMember: Sendable {
 struct JSONSyntaxError: Error, Sendable {
     var offset: Int
     var message: String
+    /// Not a syntax error: a streamed array reached its `Stream.limit`.
+    var pastLimit = false
 }
 
 /// Quotes a value for a message, shortening very long text so that one sentence stays one line.
