@@ -16,6 +16,9 @@ struct JSONParser {
     /// The root member whose array items go to `item` instead of into the tree.
     struct Stream {
         var key: String
+        /// At most this many items: the parse stops where one more begins (`JSONSyntaxError.pastLimit`),
+        /// so that a huge array costs nothing beyond the limit.
+        var limit = Int.max
         /// Each item's byte range, once it has been parsed.
         var item: (Range<Int>) -> Void
         var done = false
@@ -110,6 +113,9 @@ struct JSONParser {
                 throw JSONSyntaxError(offset: i, message: "数组的最后一项后面多了一个逗号")
             }
             let start = i
+            if streamed, count == stream!.limit {
+                throw JSONSyntaxError(offset: start, message: "数组超过 \(count) 项的上限", pastLimit: true)
+            }
             let item = try value()
             if streamed { stream!.item(start..<i) } else { items.append(item) }
             count += 1

@@ -26,16 +26,19 @@ public enum RecordsLoader {
         return try load(RecordsBytes(contentsOf: url, fileName: fileName), keepingProblems: limit)
     }
 
-    public static func load(data: Data, fileName: String) throws(RecordsFileError) -> LoadedRecords {
-        try load(RecordsBytes(data, fileName: fileName))
+    /// - Parameter peopleLimit: more people than this and the file is refused (`RecordsFileError.peopleLimit`)
+    ///   as soon as the next one begins, before it is read: memory and time stay those of the limit.
+    public static func load(data: Data, fileName: String, peopleLimit: Int? = nil) throws(RecordsFileError) -> LoadedRecords {
+        try load(RecordsBytes(data, fileName: fileName), peopleLimit: peopleLimit)
     }
 
     /// Two passes over the bytes, neither holding more than one person: the file's syntax and its
     /// top-level members, noting where each person lies; then each person checked in turn. The
     /// people are decoded once more when they are worked on (`PersonList`).
-    static func load(_ source: RecordsBytes, keepingProblems limit: Int = .max) throws(RecordsFileError) -> LoadedRecords {
+    static func load(_ source: RecordsBytes, keepingProblems limit: Int = .max,
+                     peopleLimit: Int? = nil) throws(RecordsFileError) -> LoadedRecords {
         let fileName = source.fileName
-        let (tree, items) = try parse(source)
+        let (tree, items) = try parse(source, peopleLimit: peopleLimit)
 
         var log = ProblemLog()
         var tally = ProblemTally(limit: limit)
@@ -90,7 +93,7 @@ public enum RecordsLoader {
 
     /// Bytes → JSON tree without the people, and where each person lies; the encoding and syntax
     /// problems a clerk meets told in plain words. Pages are handed back as the parse passes them.
-    private static func parse(_ source: RecordsBytes) throws(RecordsFileError) -> (JSONNode, [Range<Int>]) {
+    private static func parse(_ source: RecordsBytes, peopleLimit: Int?) throws(RecordsFileError) -> (JSONNode, [Range<Int>]) {
         let bytes = source.buffer
         let fileName = source.fileName
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -112,7 +115,7 @@ public enum RecordsLoader {
             throw .file(fileName, "文件为空")
         }
         var items: [Range<Int>] = []
-        let people = JSONParser.Stream(key: "people") { range in
+        let people = JSONParser.Stream(key: "people", limit: peopleLimit ?? .max) { range in
             items.append(range)
             release.passed(range.upperBound)
         }
@@ -120,6 +123,8 @@ public enum RecordsLoader {
             let tree = try JSONParser.parse(bytes, text, stream: people)
             source.release(text)
             return (tree, items)
+        } catch let error where error.pastLimit {
+            throw .tooManyPeople(fileName, limit: peopleLimit ?? .max)
         } catch {
             // A file cut short reads as zeros past its new end: that is the change, not the syntax.
             if source.changed { throw .file(fileName, changedMessage) }

@@ -90,6 +90,8 @@ public struct RecordsFileError: Error, Sendable, CustomStringConvertible {
     public var problems: [RecordsProblem]
     /// Problems found but not kept (past the loader's limit).
     public var omitted: Int
+    /// Set when the file was refused for listing more people than this (the load's `peopleLimit`).
+    public var peopleLimit: Int?
 
     public init(fileName: String, problems: [RecordsProblem], omitted: Int = 0) {
         self.fileName = fileName
@@ -100,6 +102,15 @@ public struct RecordsFileError: Error, Sendable, CustomStringConvertible {
     /// The file as a whole: `$` is its path.
     static func file(_ fileName: String, _ message: String) -> RecordsFileError {
         RecordsFileError(fileName: fileName, problems: [RecordsProblem(severity: .error, path: "$", message: message)])
+    }
+
+    /// More people than `limit`: read no further.
+    static func tooManyPeople(_ fileName: String, limit: Int) -> RecordsFileError {
+        var error = RecordsFileError(fileName: fileName, problems: [
+            RecordsProblem(severity: .error, path: "people", message: "人员名单超过 \(limit) 人的上限，未再往下读取"),
+        ])
+        error.peopleLimit = limit
+        return error
     }
 
     public var description: String {

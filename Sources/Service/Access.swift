@@ -27,6 +27,8 @@ struct Caller: Sendable {
     /// The token's name in the configuration.
     let name: String
     let role: Role
+    /// The token's place in the configuration: its share of the requests at work is counted by it.
+    let token: Int
 
     /// A unit works on its own records; an agency on those of the units of its districts. The
     /// refusal names only what the request itself holds, never whether the unit is known here.
@@ -63,14 +65,14 @@ struct Gatekeeper: Sendable {
     init(_ tokens: [ServiceConfiguration.Token]) throws(StampingError) {
         var agencies: [String: Agency] = [:]
         var callers: [(sha256: [UInt8], caller: Caller)] = []
-        for token in tokens {
+        for (index, token) in tokens.enumerated() {
             switch token.grant {
             case .unit(let name):
-                callers.append((token.sha256, Caller(name: token.name, role: .unit(name))))
+                callers.append((token.sha256, Caller(name: token.name, role: .unit(name), token: index)))
             case .agency(let folder):
                 let agency = try Agency(folder: folder)
                 agencies[agency.profile.code] = agency
-                callers.append((token.sha256, Caller(name: token.name, role: .agency(agency))))
+                callers.append((token.sha256, Caller(name: token.name, role: .agency(agency), token: index)))
             }
         }
         self.callers = callers

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Pipeline
 import Registry
 import Render
@@ -22,7 +23,8 @@ public struct CEDocsService: Sendable {
         }
         core = ServiceCore(gatekeeper: gatekeeper,
                            pool: RenderPool(templates: templates, fonts: fonts, threads: threads,
-                                            capacity: configuration.limits.pendingRequests),
+                                            capacity: configuration.limits.pendingRequests,
+                                            share: configuration.limits.tokenShare),
                            metrics: ServiceMetrics(),
                            registry: try Registry(file: configuration.registry, create: true),
                            input: RecordsInput(limits: configuration.limits), creator: creator, logger: logger)
@@ -45,8 +47,14 @@ public struct CEDocsService: Sendable {
     public func application(host: String, port: Int,
                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
-        Application(router: router(), server: .http1(additionalChannelHandlers: [ClientWatch()]), configuration: .init(address: .hostname(host, port: port), serverName: "cedocs"),
-                    services: [core.pool], onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
-                    logger: core.logger)
+        // Hummingbird closes a connection with nothing read for `idle_seconds`: an idle keep-alive one, one
+        // whose body stopped coming, or one whose body read was given up (408).
+        let idle = TimeAmount.nanoseconds(Int64(core.input.limits.idleSeconds * 1e9))
+        return Application(router: router(),
+                           server: .http1(configuration: .init(additionalChannelHandlers: [ClientWatch()], idleTimeout: idle)),
+                           configuration: .init(address: .hostname(host, port: port), serverName: "cedocs"),
+                           services: [core.pool],
+                           onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+                           logger: core.logger)
     }
 }

@@ -10,30 +10,48 @@ import ServiceLifecycle
 /// Pango 1.50 corrupts memory when threads share a font map, and a Swift task may resume on another
 /// thread after an `await`: so each piece of work is one synchronous call on a pool thread, holding a
 /// RenderJob (its own font map) checked out for that call only, with Sendable values in and bytes out.
-/// A request is admitted only while fewer than `capacity` are at work; the next one gets 503 at once
-/// instead of waiting in a pile.
+/// A request is admitted only while fewer than `capacity` are at work, and fewer than `share` of its
+/// token's; the next one gets 503 at once instead of waiting in a pile, and one token busy with many
+/// requests leaves room for the others.
 final class RenderPool: Service, Sendable {
     private let threads: NIOThreadPool
     private let shelf: RenderJobShelf
-    private let admitted = NIOLockedValueBox(0)
+    private let admitted = NIOLockedValueBox(Admitted())
     let capacity: Int
+    let share: Int
 
-    init(templates: TemplateSet, fonts: FontLibrary, threads count: Int, capacity: Int) {
+    private struct Admitted {
+        var count = 0
+        /// By token (`Caller.token`).
+        var byToken: [Int: Int] = [:]
+    }
+
+    init(templates: TemplateSet, fonts: FontLibrary, threads count: Int, capacity: Int, share: Int) {
         threads = NIOThreadPool(numberOfThreads: max(1, count))
         threads.start()
         shelf = RenderJobShelf(templates: templates, fonts: fonts)
         self.capacity = capacity
+        self.share = share
     }
 
-    /// Runs `body` as one admitted request; 503 when `capacity` requests are already at work.
-    func admit<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        let entered = admitted.withLockedValue { count in
-            guard count < capacity else { return false }
-            count += 1
-            return true
+    /// Runs `body` as one admitted request of `token`; 503 when `capacity` requests, or `share` of
+    /// this token's, are already at work.
+    func admit<T: Sendable>(token: Int, _ body: () async throws -> T) async throws -> T {
+        let refusal: ServiceError? = admitted.withLockedValue { admitted in
+            guard admitted.count < capacity else { return .busy }
+            guard admitted.byToken[token, default: 0] < share else { return .tokenBusy(share: share) }
+            admitted.count += 1
+            admitted.byToken[token, default: 0] += 1
+            return nil
         }
-        guard entered else { throw ServiceError.busy }
-        defer { admitted.withLockedValue { $0 -= 1 } }
+        if let refusal { throw refusal }
+        defer {
+            admitted.withLockedValue { admitted in
+                admitted.count -= 1
+                admitted.byToken[token, default: 1] -= 1
+                if admitted.byToken[token] == 0 { admitted.byToken[token] = nil }
+            }
+        }
         return try await body()
     }
 

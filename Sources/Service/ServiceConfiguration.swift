@@ -9,7 +9,11 @@ import Yams
 ///   body_bytes: 8388608              # a records file larger than this: 413
 ///   people: 1000                     # more people in one request: 422
 ///   request_seconds: 120             # a request still working after this: 408
-///   pending_requests: 16             # check/render/stamp requests at once; beyond: 503 with Retry-After
+///   pending_requests: 16             # check/render/stamp requests at work at once (a body counts once it has
+///                                    # arrived whole); beyond: 503 with Retry-After
+///   per_token_requests: 8            # of these, at most this many for one token (default: half, at least 1)
+///   min_body_bytes_per_second: 16384 # after its first idle_seconds, a body slower than this on average: 408
+///   idle_seconds: 5                  # a connection with nothing to read for this long is closed
 /// tokens:                            # bearer tokens, stored as SHA-256 (cedocs serve hash-token)
 ///   - name: 徐州市测试单位人事处        # who: written in the log of stamp requests
 ///     unit: 徐州市测试单位             # may check and render this unit's records only
@@ -24,8 +28,15 @@ public struct ServiceConfiguration: Sendable {
         public var people = 1000
         public var requestSeconds = 120.0
         public var pendingRequests = 16
+        /// nil: half of `pendingRequests`, at least 1.
+        public var perTokenRequests: Int?
+        public var minBodyBytesPerSecond = 16384.0
+        public var idleSeconds = 5.0
 
         public init() {}
+
+        /// How many of the pending requests one token may hold: the others are never all crowded out.
+        public var tokenShare: Int { perTokenRequests ?? max(1, pendingRequests / 2) }
     }
 
     /// What a token lets its holder do.
@@ -74,9 +85,23 @@ public struct ServiceConfiguration: Sendable {
             limits.people = stored.people ?? limits.people
             limits.requestSeconds = stored.requestSeconds ?? limits.requestSeconds
             limits.pendingRequests = stored.pendingRequests ?? limits.pendingRequests
+            limits.perTokenRequests = stored.perTokenRequests
+            limits.minBodyBytesPerSecond = stored.minBodyBytesPerSecond ?? limits.minBodyBytesPerSecond
+            limits.idleSeconds = stored.idleSeconds ?? limits.idleSeconds
         }
-        guard limits.bodyBytes > 0, limits.people > 0, limits.requestSeconds > 0, limits.pendingRequests > 0 else {
+        guard limits.bodyBytes > 0, limits.people > 0, limits.requestSeconds > 0, limits.pendingRequests > 0,
+              limits.tokenShare > 0, limits.minBodyBytesPerSecond > 0, limits.idleSeconds > 0 else {
             throw problem("limits 中的各项限制都应大于 0")
+        }
+        // Seconds become Ints of nanoseconds for the timers: keep them to what a service could want.
+        guard limits.requestSeconds <= 86400, limits.idleSeconds <= 86400 else {
+            throw problem("limits.request_seconds 和 limits.idle_seconds 不应超过 86400 秒（一天）")
+        }
+        guard limits.minBodyBytesPerSecond >= 1, limits.minBodyBytesPerSecond <= 1e9 else {
+            throw problem("limits.min_body_bytes_per_second 应在 1 到 1000000000（每秒 1 GB）之间")
+        }
+        guard limits.tokenShare <= limits.pendingRequests else {
+            throw problem("limits.per_token_requests（\(limits.tokenShare)）不应超过 pending_requests（\(limits.pendingRequests)）")
         }
         var tokens: [Token] = []
         for (index, entry) in (stored.tokens ?? []).enumerated() {
@@ -111,9 +136,14 @@ private struct StoredConfiguration: Decodable {
         var people: Int?
         var requestSeconds: Double?
         var pendingRequests: Int?
+        var perTokenRequests: Int?
+        var minBodyBytesPerSecond: Double?
+        var idleSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
             case bodyBytes = "body_bytes", people, requestSeconds = "request_seconds", pendingRequests = "pending_requests"
+            case perTokenRequests = "per_token_requests", minBodyBytesPerSecond = "min_body_bytes_per_second"
+            case idleSeconds = "idle_seconds"
         }
     }
 

@@ -17,9 +17,11 @@ struct ServiceCore: Sendable {
     let logger: Logger
 
     /// The common course of a request that brings records: who asks (401 before anything is read),
-    /// a place among the requests at work (503 when there is none), the body read and validated
-    /// within the limits (413, 415, 422), then `work` within the request's time (408), stopping
-    /// early when the client leaves.
+    /// the body read whole within the limits (413, 415, 408 when it comes too slowly), then a place
+    /// among the requests at work (503 when there is none, or when the token has its share), the
+    /// records validated (422), then `work`; all within the request's time (408), stopping early when
+    /// the client leaves. A place is taken only once the body is here: clients that send slowly, or
+    /// not at all, hold no place that others need.
     func withRecords<T: Sendable>(_ request: Request, _ context: ServiceRequestContext,
                                   _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
         async throws -> T {
@@ -30,19 +32,19 @@ struct ServiceCore: Sendable {
     func withCaller<T: Sendable>(_ caller: Caller, _ request: Request, _ context: ServiceRequestContext,
                                  _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
         async throws -> T {
-        try await pool.admit {
-            let budget = RequestBudget(seconds: input.limits.requestSeconds, client: await ClientWatch.of(context.channel))
-            do {
-                return try await budget.run { [input, pool] in
-                    let body = try await input.body(of: request)
-                    try budget.check()
+        let budget = RequestBudget(seconds: input.limits.requestSeconds, client: await ClientWatch.of(context.channel))
+        do {
+            return try await budget.run { [input, pool] in
+                let body = try await input.body(of: request)
+                try budget.check()
+                return try await pool.admit(token: caller.token) {
                     let loaded = try await pool.compute { try input.load(body) }
                     return try await work(caller, loaded, budget)
                 }
-            } catch let error as ServiceError where error.code == ServiceError.clientGone.code || error.status == .requestTimeout {
-                metrics.abandoned()
-                throw error
             }
+        } catch let error as ServiceError where error.code == ServiceError.clientGone.code || error.status == .requestTimeout {
+            metrics.abandoned()
+            throw error
         }
     }
 }

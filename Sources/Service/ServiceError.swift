@@ -58,6 +58,19 @@ extension ServiceError {
         status: .serviceUnavailable, code: "busy", message: "服务正忙，请稍后重试。",
         headers: [.retryAfter: "2"])
 
+    /// One token has its share of the requests at work; the others still get theirs.
+    static func tokenBusy(share: Int) -> ServiceError {
+        ServiceError(status: .serviceUnavailable, code: "busy",
+                     message: "此令牌已有 \(share) 个请求正在处理，这是一个令牌同时可占的上限：请等前面的请求完成后重试。",
+                     headers: [.retryAfter: "2"])
+    }
+
+    /// The body came too slowly: the connection is given up.
+    static func slowBody(bytesPerSecond: Double) -> ServiceError {
+        ServiceError(status: .requestTimeout, code: "slow_body",
+                     message: "记录文件上传过慢（低于每秒 \(Int(bytesPerSecond)) 字节），已停止接收：请检查网络后重新提交。")
+    }
+
     static func timeout(seconds: Double) -> ServiceError {
         ServiceError(status: .requestTimeout, code: "timeout",
                      message: "请求处理超过 \(Int(seconds)) 秒，已停止：请减少每次提交的人数后重试。")

@@ -21,13 +21,20 @@ struct Harness {
     /// A plain red ring on a transparent background (the stamping tests' stand-in for a seal scan).
     static let testSeal = Repository.root.appendingPathComponent("Tests/StampPipelineTests/Fixtures/red-ring.png")
 
-    let folder: URL
     let service: CEDocsService
     let configuration: ServiceConfiguration
 
     init(limits: ServiceConfiguration.Limits = .init(), name: String = #function) throws {
-        folder = Repository.temporaryFolder(name)
-        let config = folder.appendingPathComponent("config")
+        let file = try Self.writeConfiguration(limits: limits, name: name)
+        configuration = try ServiceConfiguration(contentsOf: file)
+        service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
+                                    fonts: TestFonts.library, creator: "cedocs test", threads: 2)
+    }
+
+    /// A fresh folder with the agencies' profiles and `config/service.yaml` (returned) giving `limits`
+    /// and the tokens above: for this harness, or for a `cedocs serve` process (ServeProcess).
+    static func writeConfiguration(limits: ServiceConfiguration.Limits, name: String) throws -> URL {
+        let config = Repository.temporaryFolder(name).appendingPathComponent("config")
         _ = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
                                      sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
         _ = try AgencyProfile.create(name: "铜山区职称办", code: "TSZC", districts: ["铜山区"], seal: nil,
@@ -40,6 +47,9 @@ struct Harness {
               people: \(limits.people)
               request_seconds: \(limits.requestSeconds)
               pending_requests: \(limits.pendingRequests)
+              per_token_requests: \(limits.tokenShare)
+              min_body_bytes_per_second: \(limits.minBodyBytesPerSecond)
+              idle_seconds: \(limits.idleSeconds)
             tokens:
               - { name: 测试单位人事处, unit: \(Self.unitName), sha256: \(hash(Self.unitToken)) }
               - { name: 其他单位, unit: 徐州市其他单位, sha256: \(hash(Self.otherUnitToken)) }
@@ -49,9 +59,7 @@ struct Harness {
             """
         let file = config.appendingPathComponent("service.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
-        configuration = try ServiceConfiguration(contentsOf: file)
-        service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
-                                    fonts: TestFonts.library, creator: "cedocs test", threads: 2)
+        return file
     }
 
     /// Runs `body` against the real server on a free loopback port.
