@@ -25,7 +25,8 @@ struct Harness {
     let service: CEDocsService
     let configuration: ServiceConfiguration
 
-    init(limits: ServiceConfiguration.Limits = .init(), name: String = #function) throws {
+    /// `registry`: where the registry lives, relative to the configuration or absolute.
+    init(limits: ServiceConfiguration.Limits = .init(), registry: String = "registry.sqlite", name: String = #function) throws {
         folder = Repository.temporaryFolder(name)
         let config = folder.appendingPathComponent("config")
         _ = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
@@ -34,7 +35,7 @@ struct Harness {
                                      sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
         func hash(_ token: String) -> String { TokenDigest.hex(TokenDigest.sha256(of: token)) }
         let yaml = """
-            registry: registry.sqlite
+            registry: \(registry)
             limits:
               body_bytes: \(limits.bodyBytes)
               people: \(limits.people)

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real `cedocs`, run plainly or under strace with failing system calls injected (as SQLite tests
+/// itself against I/O errors), and what any run must leave behind, whatever failed (issue 20).
+enum Cedocs {
+    static let environment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
+
+    static func run(_ arguments: [String]) throws -> CommandResult {
+        try Command.run(Repository.executable.path, arguments, environment: environment)
+    }
+
+    /// The system calls where a full disk or a failing device shows. `strace -f -c` of `render`, `stamp`
+    /// and `archive export` finds cedocs making write, pwrite64 (SQLite), fsync/fdatasync (SQLite, the
+    /// export), syncfs (the archive, once a run), rename and linkat (every file); the others of each
+    /// family are named too, so that a change of library cannot slip past.
+    enum Calls: String, CaseIterable, Sendable {
+        case writes = "write,pwrite64,writev,pwritev"
+        case syncs = "fsync,fdatasync,syncfs"
+        case names = "rename,renameat,renameat2,linkat"
+    }
+
+    /// The errors a disk gives: full, failing, over quota.
+    static let errors = ["ENOSPC", "EIO", "EDQUOT"]
+
+    /// How many calls of `calls` the busiest thread of a run makes: strace counts the calls to fail per
+    /// thread, so the faults are spread over this range.
+    static func count(_ calls: Calls, _ arguments: [String], prepare: () throws -> Void) throws -> Int {
+        try prepare()
+        let trace = Repository.temporaryFolder("trace").appendingPathComponent("trace")
+        let result = try Command.run("/usr/bin/strace", ["-f", "-qq", "--seccomp-bpf", "-o", trace.path,
+                                                         "-e", "trace=\(calls.rawValue)", Repository.executable.path] + arguments,
+                                     environment: environment)
+        #expect(!result.signaled, "\(result.stderr)")
+        defer { try? FileManager.default.removeItem(at: trace.deletingLastPathComponent()) }
+        var perThread: [Substring: Int] = [:]
+        for line in try String(contentsOf: trace, encoding: .utf8).split(separator: "\n")
+        where line.contains("(") && !line.contains("resumed>") {
+            perThread[line.prefix { $0 != " " }, default: 0] += 1
+        }
+        return perThread.values.max() ?? 0
+    }
+
+    /// `arguments` run with the `n`th call of each of `calls` failing with `error`, in each thread; with
+    /// the calls that failed as strace shows them (`-y`: each file descriptor with its path).
+    static func inject(_ calls: Calls, n: Int, error: String, _ arguments: [String]) throws -> (CommandResult, [String]) {
+        let trace = Repository.temporaryFolder("trace").appendingPathComponent("trace")
+        let result = try Command.run("/usr/bin/strace", ["-f", "-qq", "-y", "--seccomp-bpf", "-o", trace.path,
+                                                         "-e", "trace=\(calls.rawValue)",
+                                                         "-e", "inject=\(calls.rawValue):error=\(error):when=\(n)",
+                                                         Repository.executable.path] + arguments,
+                                     environment: environment)
+        let failed = (try? String(contentsOf: trace, encoding: .utf8))?.split(separator: "\n")
+            .filter { $0.hasSuffix("(INJECTED)") }.map(String.init) ?? []
+        try? FileManager.default.removeItem(at: trace.deletingLastPathComponent())
+        return (result, failed)
+    }
+
+    /// About `samples` numbers spread evenly over 1...count, the first and the last among them.
+    static func sample(_ count: Int, _ samples: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let step = max(1, count / max(1, samples - 1))
+        return Array(Set(Array(stride(from: 1, through: count, by: step)) + [count])).sorted()
+    }
+
+    /// A failed run: an exit status of 1 or 2, never a signal (a trap), with what failed in words and
+    /// where: the file's path, or the stream that could not be written.
+    static func expectReported(_ result: CommandResult, error: String, places: [String], _ what: String) {
+        #expect(!result.signaled, "\(what): killed by signal \(result.status)\n\(result.stderr)")
+        guard !result.signaled else { return }
+        #expect(result.status == 1 || result.status == 2, "\(what): exit \(result.status)\n\(result.stderr)")
+        let words = error == "EIO" ? "写入失败" : "磁盘已满"
+        #expect(result.stderr.contains(words), "\(what): no \(words) in\n\(result.stderr)")
+        let named = (places + ["标准输出", "标准错误输出"]).contains { result.stderr.contains($0) }
+        #expect(named, "\(what): no file named in\n\(result.stderr)")
+    }
+
+    /// Every file at a final name under `folder` opens: each PDF with pdfinfo, each PNG and JSON file
+    /// whole; temporary files (`.<name>.<pid>.tmp`) aside, which the next run clears. The number of
+    /// PDFs.
+    @discardableResult
+    static func expectWhole(_ folder: URL, _ what: String) throws -> Int {
+        var pdfs = 0
+        let walk = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walk?.nextObject() as? URL {
+            let name = url.lastPathComponent
+            guard !name.hasPrefix("."), (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            switch url.pathExtension {
+            case "pdf":
+                pdfs += 1
+                let info = try Command.run("/usr/bin/pdfinfo", [url.path])
+                #expect(info.status == 0, "\(what): \(url.path) does not open: \(info.stderr)")
+            case "json":
+                #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: url))) != nil,
+                        "\(what): \(url.path) is not whole JSON")
+            case "zip":
+                let list = try Command.run("/usr/bin/unzip", ["-tq", url.path])
+                #expect(list.status == 0, "\(what): \(url.path) is not a whole ZIP: \(list.stdout)")
+            default:
+                continue
+            }
+        }
+        return pdfs
+    }
+
+    /// `cedocs archive check` finds the archive as its manifest (with the journal replayed) says.
+    static func expectConsistent(_ archive: URL, _ what: String) throws {
+        let check = try run(["archive", "check", archive.path])
+        #expect(check.status == 0 && !check.signaled, "\(what): archive check exit \(check.status)\n\(check.stdout)\(check.stderr)")
+    }
+
+    /// Every file the registry says was issued is on disk under `archive`, byte for byte.
+    static func expectIssuedFilesPresent(registry: URL, archive: URL, _ what: String) throws {
+        guard FileManager.default.fileExists(atPath: registry.path) else { return }
+        let rows = try Command.run("/usr/bin/sqlite3", ["-readonly", registry.path,
+                                                        "SELECT d.sha256 FROM document d JOIN issue i ON i.serial = d.serial "
+                                                            + "WHERE i.superseded_by IS NULL"])
+        #expect(rows.status == 0, "\(what): sqlite3: \(rows.stderr)")
+        let issued = Set(rows.stdout.split(separator: "\n").map(String.init))
+        var onDisk: Set<String> = []
+        let walk = FileManager.default.enumerator(at: archive, includingPropertiesForKeys: nil)
+        while let url = walk?.nextObject() as? URL {
+            guard url.pathExtension == "pdf" else { continue }
+            let digest = try Command.run("/usr/bin/sha256sum", [url.path])
+            onDisk.insert(String(digest.stdout.prefix(64)))
+        }
+        let missing = issued.subtracting(onDisk)
+        #expect(missing.isEmpty, "\(what): the registry lists \(missing.count) files that are not on disk")
+    }
+
+    /// A copy of `folder` (an archive, a profile) to run against.
+    static func copy(_ folder: URL, name: String) throws -> URL {
+        let target = Repository.temporaryFolder(name)
+        try FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: folder, to: target)
+        return target
+    }
+}
