@@ -55,6 +55,18 @@ enum Cedocs {
         return (result, threads)
     }
 
+    /// Whether a call strace shows is one whose failure cedocs must report: into its `folder`, or onto
+    /// standard output and error. Not SQLite's flush of the registry's folder after creating its journal,
+    /// whose failure SQLite ignores on purpose (the journal's own flush counts).
+    static func isOwn(_ call: String, in folder: URL) -> Bool {
+        guard call.contains(folder.path) || call.hasPrefix("write(1<") || call.hasPrefix("write(2<") else { return false }
+        guard call.hasPrefix("fsync(") || call.hasPrefix("fdatasync("),
+              let open = call.firstIndex(of: "<"), let close = call[open...].firstIndex(of: ">") else { return true }
+        var isDirectory: ObjCBool = false
+        return !(FileManager.default.fileExists(atPath: String(call[call.index(after: open)..<close]), isDirectory: &isDirectory)
+                 && isDirectory.boolValue)
+    }
+
     /// About `samples` numbers spread evenly over 1...count, the first and the last among them.
     static func sample(_ count: Int, _ samples: Int) -> [Int] {
         guard count > 0 else { return [] }
@@ -132,11 +144,26 @@ enum Cedocs {
         #expect(missing.isEmpty, "\(what): the registry lists \(missing.count) files that are not on disk")
     }
 
-    /// A copy of `folder` (an archive, a profile) to run against.
-    static func copy(_ folder: URL, name: String) throws -> URL {
-        let target = Repository.temporaryFolder(name)
-        try FileManager.default.removeItem(at: target)
-        try FileManager.default.copyItem(at: folder, to: target)
-        return target
+    /// What `stamp` works on, made in `base`: the records of two people the agency examined, and the
+    /// agency's profile (with its seal) to copy beside each run's output.
+    static func stampInputs(in base: URL) throws -> (records: URL, profile: URL) {
+        let records = try Samples.write(Samples.records(people: (1...2).map { Samples.person($0, audit: true) }), to: base)
+        let profile = base.appendingPathComponent("config")
+        let seal = Repository.root.appendingPathComponent("Tests/StampPipelineTests/Fixtures/red-ring.png")
+        let made = try run(["agency", "init", "徐州市职业技术培训中心", "--code", "XZPX", "--district", "市直",
+                            "--seal", seal.path, "--verify-base", "https://verify.example.org/ce", "--config", profile.path])
+        try #require(made.status == 0, "\(made.stderr)")
+        return (records, profile)
+    }
+
+    /// `stamp` of `records` with the profile copied into `folder`, into `folder/out`.
+    static func stamp(_ records: URL, in folder: URL) -> [String] {
+        ["stamp", records.path, "--agency", folder.appendingPathComponent("config/agencies/XZPX").path,
+         "--out", folder.appendingPathComponent("out").path]
+    }
+
+    /// The registry of the profile copied into `folder`.
+    static func registry(in folder: URL) -> URL {
+        folder.appendingPathComponent("config/agencies/XZPX/registry.sqlite")
     }
 }
