@@ -38,9 +38,11 @@ let package = Package(
         // deflates Cairo's streams at the same level and writes the same bytes.
         .target(name: "Render", dependencies: ["CPangoCairo", "CQREncode", "CDeflateLevel", "Layout"]),
         // The archive (issue 5): manifest and journal, check, export as ZIP, spot-check sampling.
+        // syncfs(2) for the archive (a GNU declaration Swift's Glibc module lacks).
+        .systemLibrary(name: "CSyncfs"),
         .target(
             name: "Archive",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto"),
+            dependencies: ["CSyncfs", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The audit agency's side (issue 4): profiles, keys, serials, what is signed, verification.
@@ -101,6 +103,9 @@ let package = Package(
         .testTarget(name: "RenderTests",
                     dependencies: ["Render", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "TestSupport"]),
+        // Failed writes and full disks (issue 20): the real binary under strace's fault injection and on a
+        // small tmpfs.
+        .testTarget(name: "FaultTests", dependencies: ["CLI", "TestSupport"]),
         .testTarget(name: "StampingTests", dependencies: ["Stamping", "Records", "Rules"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records"]),
         .testTarget(

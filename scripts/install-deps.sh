@@ -15,6 +15,7 @@ packages=(
   zbar-tools openssl                                  # tests: zbarimg decodes the QR codes, openssl reads the public key
   wrk curl                                            # scripts/load.sh: load test of cedocs serve on loopback
   unzip                                               # tests: an exported archive ZIP opens with unzip -l
+  strace sqlite3                                      # tests: failed writes injected (Tests/FaultTests), the registry read
 )
 
 missing=()

@@ -56,7 +56,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// True when the file at `path` was made from the same input and is on disk as made: then a run
     /// need not write it again (跳过未变的文件).
     public func isCurrent(_ path: String, input: String) -> Bool {
-        guard lock.withLock({ manifest.contains(path) }), let measure = FileDigest.measure(url(path)) else { return false }
+        guard lock.withLock({ manifest.contains(path) }), let measure = FileDigest.measure(url(path)),
+              FileEnding.isComplete(url(path)) else { return false }
         return lock.withLock { manifest.isCurrent(path, input: input, measure: measure) }
     }
 
@@ -163,12 +164,12 @@ public final class ArchiveStore: @unchecked Sendable {
     private func commit() throws(ArchiveError) {
         // The run's files reach the disk before the manifest that lists them (one flush for the run,
         // not one per file), so after a power cut the manifest never claims a file the disk lost.
-        sync()
         do {
+            try AtomicFile.flushFileSystem(of: root)
             try manifest.write(to: root.appendingPathComponent(ArchivePath.manifest))
         } catch {
-            throw ArchiveError("归档清单未能写入（\(error.reason)）：已写入的文件记在 \(ArchivePath.journal) 中，"
-                               + "下次运行或 cedocs archive check 时补记")
+            throw ArchiveError("归档清单 \(root.appendingPathComponent(ArchivePath.manifest).path) 未能写入（\(error.reason)）："
+                               + "已写入的文件记在 \(ArchivePath.journal) 中，下次运行或 cedocs archive check 时补记")
         }
         unlink(journalURL.path)
     }

@@ -1,3 +1,4 @@
+import CSyncfs
 import Foundation
 
 /// Writes a file so that readers only ever see the old file or the complete new one: the bytes go to
@@ -21,7 +22,12 @@ public enum AtomicFile {
 
         /// The failed call's `errno` in words; a full disk is named as such (磁盘已满).
         public init(path: String, errno code: Int32) {
-            self.init(path: path, reason: code == ENOSPC || code == EDQUOT ? "磁盘已满" : String(cString: strerror(code)))
+            self.init(path: path, reason: Self.reason(errno: code))
+        }
+
+        /// 磁盘已满 for a full disk or an exhausted quota, else 写入失败 with the system's words.
+        public static func reason(errno code: Int32) -> String {
+            code == ENOSPC || code == EDQUOT ? "磁盘已满" : "写入失败（\(String(cString: strerror(code)))）"
         }
     }
 
@@ -52,7 +58,7 @@ public enum AtomicFile {
             fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             named = true
         }
-        guard fd >= 0 else { throw WriteError(path: temporary.path, errno: errno) }
+        guard fd >= 0 else { throw WriteError(path: url.path, errno: errno) }
         do throws(WriteError) {
             try fill(fd)
             if !named {
@@ -63,14 +69,25 @@ public enum AtomicFile {
                 }
                 named = true
             }
-            close(fd)
+            // A file system that writes back late (NFS) reports a lost write only here.
+            let closed = close(fd)
             fd = -1
+            guard closed == 0 else { throw WriteError(path: url.path, errno: errno) }
             guard rename(temporary.path, url.path) == 0 else { throw WriteError(path: url.path, errno: errno) }
         } catch {
             if fd >= 0 { close(fd) }
             if named { unlink(temporary.path) }
             throw error
         }
+    }
+
+    /// Makes everything written to the file system holding `folder` durable (`syncfs`, one call for a
+    /// whole run), reporting a write the disk lost since, where `sync` would say nothing.
+    public static func flushFileSystem(of folder: URL) throws(WriteError) {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw WriteError(path: folder.path, errno: errno) }
+        defer { close(fd) }
+        guard syncfs(fd) == 0 else { throw WriteError(path: folder.path, errno: errno) }
     }
 
     /// Creates `folder` and what it lacks above it. One `mkdir` in the usual case (a person's new

@@ -17,9 +17,10 @@ struct ArchiveCheckCommand: ParsableCommand {
         abstract: "Verify every file of an archive against manifest.json.",
         discussion: """
             First finishes the manifest if a run was cut short (kill, power cut, full disk), then reads \
-            every file the manifest lists and compares its size and SHA-256; files on disk that the \
-            manifest does not list are named too (reports/ and samples/ aside). Exit status: 0 all files \
-            as listed, 1 missing, altered or unlisted files (listed), 2 the archive unusable.
+            every file the manifest lists, compares its size and SHA-256 and checks that a PDF or PNG ends \
+            as a whole file does (不完整 otherwise); files on disk that the manifest does not list are named \
+            too (reports/ and samples/ aside). Exit status: 0 all files as listed, 1 missing, altered, \
+            incomplete or unlisted files (listed), 2 the archive unusable.
             """
     )
 
@@ -31,9 +32,13 @@ struct ArchiveCheckCommand: ParsableCommand {
         let check = ArchiveCheck(store)
         for entry in check.missing { Console.out("缺失    \(entry.path)\(Self.owner(entry))") }
         for entry in check.altered { Console.out("已改动  \(entry.path)\(Self.owner(entry))：与清单中的 SHA-256 不符") }
+        for entry in check.incomplete {
+            Console.out("不完整  \(entry.path)\(Self.owner(entry))：文件不完整（末尾缺失），再次运行 render 或 stamp 将重新生成")
+        }
         for path in check.unlisted { Console.out("清单外  \(path)") }
-        Console.out("核查 \(check.intact + check.missing.count + check.altered.count) 个清单文件：完好 \(check.intact)，"
-                    + "缺失 \(check.missing.count)，已改动 \(check.altered.count)；清单外文件 \(check.unlisted.count) 个")
+        let listed = check.intact + check.missing.count + check.altered.count + check.incomplete.count
+        Console.out("核查 \(listed) 个清单文件：完好 \(check.intact)，缺失 \(check.missing.count)，"
+                    + "已改动 \(check.altered.count)，不完整 \(check.incomplete.count)；清单外文件 \(check.unlisted.count) 个")
         do { try store.close() } catch {
             Console.error(error.description)
             throw ExitCode(2)

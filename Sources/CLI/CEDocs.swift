@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct CEDocs: ParsableCommand {
@@ -17,4 +18,11 @@ struct CEDocs: ParsableCommand {
         subcommands: [Check.self, Render.self, Agency.self, Stamp.self, Verify.self, Serve.self,
                       ArchiveCommand.self, Sample.self]
     )
+
+    static func main() {
+        // A reader that leaves (`cedocs check … | head`) makes a write fail with EPIPE, which Console
+        // handles, instead of killing the process with a signal.
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }

@@ -41,7 +41,7 @@ final class ProgressDisplay {
         if drawn { write("\n") }
     }
 
-    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    private func write(_ text: String) { Console.write(text, to: .standardError, newline: false) }
 
     /// 1:05, 1:02:03
     static func clock(_ seconds: Int) -> String {

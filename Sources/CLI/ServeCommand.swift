@@ -43,7 +43,7 @@ struct Serve: ParsableCommand {
                 throw ExitCode(2)
             }
             let application = service.application(host: host, port: port) { port in
-                Console.error("cedocs serve: listening on \(host):\(port)")
+                Console.note("cedocs serve: listening on \(host):\(port)")
             }
             // The commands are synchronous; the server runs in a task while this thread waits for it.
             let done = DispatchSemaphore(value: 0)

@@ -50,18 +50,3 @@ enum Setup {
         }
     }
 }
-
-enum Console {
-    enum Stream { case standardOutput, standardError }
-
-    static func out(_ line: String) { write(line, to: .standardOutput) }
-    static func error(_ line: String) { write(line, to: .standardError) }
-
-    static func write(_ line: String, to stream: Stream, newline: Bool = true) {
-        let data = Data((newline ? line + "\n" : line).utf8)
-        switch stream {
-        case .standardOutput: FileHandle.standardOutput.write(data)
-        case .standardError: FileHandle.standardError.write(data)
-        }
-    }
-}

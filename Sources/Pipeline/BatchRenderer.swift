@@ -85,7 +85,9 @@ public final class BatchRenderer: Sendable {
         let rosterNeeded = documents.contains(.annualAudit)
         var roster: [RosterEntry] = []
         var rosterComplete = true
+        var collected = false
         func collect(_ add: (RosterEntry, [Page]) -> Void) {
+            collected = true
             for index in 0..<records.people.count {
                 let outcome = queue.collect(index)
                 report.merge(outcome.report)
@@ -122,6 +124,9 @@ public final class BatchRenderer: Sendable {
                 }
             }
             report.merge(printReport)
+            // The print job failed before its first page (its journal line or its file could not be
+            // written): its people are collected all the same, or 附件2 would list nobody.
+            if !collected { collect { _, _ in } }
         } else {
             if documents.contains(.printJob) { report.unchanged += 1 }
             collect { _, _ in }

@@ -51,6 +51,8 @@ public final class StampJob {
             }
         } catch let error as StampingError {
             throw error
+        } catch let error as RegistryError {
+            throw StampingError(error.message, storageFull: error.storageFull)
         } catch {
             throw StampingError("\(error)")
         }

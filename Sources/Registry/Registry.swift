@@ -24,7 +24,7 @@ public final class Registry: Sendable {
             queue = try DatabaseQueue(path: file.path, configuration: configuration)
             if create { try Schema.migrator.migrate(queue) }
         } catch {
-            throw RegistryError("无法打开审验登记库 \(file.path)：\(error)")
+            throw RegistryError("无法打开审验登记库 \(file.path)", error)
         }
     }
 
@@ -37,7 +37,7 @@ public final class Registry: Sendable {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     do {
-                        result = try body(RegistryRun(db: db))
+                        result = try body(RegistryRun(db: db, file: file))
                     } catch {
                         bodyError = error
                         throw error
@@ -47,7 +47,7 @@ public final class Registry: Sendable {
             }
         } catch {
             if let bodyError { throw bodyError }
-            throw RegistryError("审验登记库 \(file.path) 写入失败，本次盖章未登记任何结果：\(error)")
+            throw RegistryError("审验登记库 \(file.path) 写入失败，本次盖章未登记任何结果", error)
         }
         return result!
     }
@@ -74,7 +74,7 @@ public final class Registry: Sendable {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError("无法读取审验登记库 \(file.path)：\(error)")
+            throw RegistryError("无法读取审验登记库 \(file.path)", error)
         }
     }
 }
@@ -82,6 +82,8 @@ public final class Registry: Sendable {
 /// The registry inside one stamp run's transaction.
 public struct RegistryRun {
     let db: Database
+    /// The registry's file, named in errors.
+    let file: URL
 
     /// The result currently in force for a person (by 公民身份号码) or a unit (by name) with this
     /// agency and year: the one a re-stamp reuses when nothing changed.
@@ -144,7 +146,7 @@ public struct RegistryRun {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError("审验登记库读写失败：\(error)")
+            throw RegistryError("审验登记库 \(file.path) 读写失败", error)
         }
     }
 

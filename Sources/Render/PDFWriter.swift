@@ -49,11 +49,14 @@ public final class PDFWriter {
 
     public var pages: Int { pageCount }
 
-    /// Finishes the file (fonts are subset and written here). False when a write failed.
+    /// Finishes the file (fonts are subset and written here). False when a write failed: the sink's
+    /// own failure counts, not only Cairo's status, for Cairo's PDF surface can end with success after
+    /// its write function failed (a full tmpfs left a print job cut short at 57,344 bytes that way).
     public func finish() -> Bool {
         finished = true
         cairo_surface_finish(surface)
-        return cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS && sinkBox.takeUnretainedValue().flush()
+        let box = sinkBox.takeUnretainedValue()
+        return cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS && box.flush() && !box.failed
     }
 
     private static func setMetadata(_ metadata: DocumentMetadata, on surface: OpaquePointer) {
@@ -85,16 +88,21 @@ private final class SinkBox {
         buffer.reserveCapacity(Self.blockSize)
     }
 
+    /// The sink failed once: whatever follows is not passed on, and the output is incomplete.
+    private(set) var failed = false
+
     func write(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        guard !failed else { return false }
         buffer.append(contentsOf: chunk)
         return buffer.count < Self.blockSize || flush()
     }
 
-    /// Passes on what is gathered; false when the sink failed.
+    /// Passes on what is gathered; false when the sink failed, now or before.
     func flush() -> Bool {
-        guard !buffer.isEmpty else { return true }
+        guard !failed, !buffer.isEmpty else { return !failed }
         defer { buffer.removeAll(keepingCapacity: true) }
-        return buffer.withUnsafeBytes { sink($0) }
+        failed = !buffer.withUnsafeBytes { sink($0) }
+        return !failed
     }
 }
 

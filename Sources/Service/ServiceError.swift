@@ -79,6 +79,12 @@ extension ServiceError {
     /// The client went away; nobody reads this answer, it only ends the work.
     static let clientGone = ServiceError(status: .init(code: 499), code: "client_closed", message: "客户端已断开连接。")
 
+    /// The server's disk is full (507): nothing of the request was recorded; it works again once an
+    /// operator frees space, without a restart.
+    static let storageFull = ServiceError(
+        status: .init(code: 507, reasonPhrase: "Insufficient Storage"), code: "storage_full",
+        message: "服务器磁盘已满，本次盖章未登记任何结果：请稍后重试。", headers: [.retryAfter: "60"])
+
     static func notFound(_ message: String) -> ServiceError {
         ServiceError(status: .notFound, code: "not_found", message: message)
     }

@@ -82,11 +82,15 @@ struct StampRoute {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedocs-stamp-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try budget.check()
-        let (registry, creator, records) = (core.registry, core.creator, loaded)
+        let (registry, creator, records, logger) = (core.registry, core.creator, loaded, core.logger)
         let report = try await core.pool.run { job in
             do throws(StampingError) {
                 return try StampJob(renderer: job, profile: agency.profile, key: agency.key, registry: registry)
                     .run(records, recordsFolder: folder, options: RenderOptions(output: folder, creator: creator))
+            } catch where error.storageFull {
+                // The path of the server's file is for its operator, not for the client.
+                logger.error("stamp refused, disk full: \(error.description)")
+                throw ServiceError.storageFull
             } catch {
                 throw ServiceError(status: .internalServerError, code: "stamp_failed", message: error.description)
             }

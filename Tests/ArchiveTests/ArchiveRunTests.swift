@@ -48,7 +48,7 @@ struct ArchiveRunTests {
         #expect(try cedocs(["render", Repository.example.path, "--out", out.path]).status == 0)
         let clean = try cedocs(["archive", "check", out.path])
         #expect(clean.status == 0)
-        #expect(clean.stdout.contains("完好 8，缺失 0，已改动 0；清单外文件 0 个"))
+        #expect(clean.stdout.contains("完好 8，缺失 0，已改动 0，不完整 0；清单外文件 0 个"))
 
         let registration = out.appendingPathComponent("people/320302198001011239/2016/registration.pdf")
         var bytes = try Data(contentsOf: registration)
@@ -66,7 +66,7 @@ struct ArchiveRunTests {
         // Rendering again puts back what the records make; the stranger stays unlisted.
         #expect(try cedocs(["render", Repository.example.path, "--out", out.path]).status == 0)
         let after = try cedocs(["archive", "check", out.path])
-        #expect(after.stdout.contains("完好 8，缺失 0，已改动 0；清单外文件 1 个"), "\(after.stdout)")
+        #expect(after.stdout.contains("完好 8，缺失 0，已改动 0，不完整 0；清单外文件 1 个"), "\(after.stdout)")
     }
 
     @Test("a run killed with SIGKILL mid-batch leaves no partial file and a manifest that matches the disk; the rerun finishes")
@@ -124,6 +124,6 @@ struct ArchiveRunTests {
         #expect(written + (report?["unchanged"] as? Int ?? 0) == 602)
         let final = try cedocs(["archive", "check", out.path])
         #expect(final.status == 0)
-        #expect(final.stdout.contains("完好 602，缺失 0，已改动 0；清单外文件 0 个"), "\(final.stdout)")
+        #expect(final.stdout.contains("完好 602，缺失 0，已改动 0，不完整 0；清单外文件 0 个"), "\(final.stdout)")
     }
 }

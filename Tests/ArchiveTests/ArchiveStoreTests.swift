@@ -14,13 +14,13 @@ struct ArchiveStoreTests {
         let root = Repository.temporaryFolder()
         let store = try ArchiveStore(root: root)
         try store.willWrite(path, origin)
-        try AtomicFile.write(Array("%PDF-1 one".utf8), to: store.url(path))
+        try AtomicFile.write(wholePDF("one"), to: store.url(path))
         try store.didWrite(path, origin)
         #expect(store.isCurrent(path, input: "abc"))
         #expect(!store.isCurrent(path, input: "other"))
         try store.close()
         let reopened = try ArchiveStore(root: root)
-        #expect(reopened.entry(path)?.size == 10)
+        #expect(reopened.entry(path)?.size == wholePDF("one").count)
         #expect(reopened.isCurrent(path, input: "abc"))
         try reopened.close()
     }
@@ -31,14 +31,14 @@ struct ArchiveStoreTests {
         do {
             let store = try ArchiveStore(root: root)
             try store.willWrite(path, origin)
-            try AtomicFile.write(Array("%PDF-1 new".utf8), to: store.url(path))
+            try AtomicFile.write(wholePDF("new"), to: store.url(path))
             // No didWrite, no close: the process "dies" here (the lock goes with the store).
         }
         let journal = try String(contentsOf: root.appendingPathComponent("manifest.journal"), encoding: .utf8)
         #expect(journal.contains("intent"))
         let store = try ArchiveStore(root: root)
         let entry = try #require(store.entry(path))
-        #expect(entry.sha256 == FileDigest.sha256(Array("%PDF-1 new".utf8)))
+        #expect(entry.sha256 == FileDigest.sha256(wholePDF("new")))
         #expect(entry.origin.input == nil, "written again by the next run")
         #expect(ArchiveCheck(store).isClean)
         // Replayed into the manifest: the journal starts afresh.
@@ -51,7 +51,7 @@ struct ArchiveStoreTests {
         let root = Repository.temporaryFolder()
         let store = try ArchiveStore(root: root)
         try store.willWrite(path, origin)
-        try AtomicFile.write(Array("%PDF-1 old".utf8), to: store.url(path))
+        try AtomicFile.write(wholePDF("old"), to: store.url(path))
         try store.didWrite(path, origin)
         try store.close()
         do {
@@ -93,17 +93,17 @@ struct ArchiveStoreTests {
         func write(_ store: ArchiveStore, _ path: String, _ text: String, input: String) throws {
             let made = FileOrigin(person: String(path.split(separator: "/")[1]), year: 2016, kind: "registration", input: input)
             try store.willWrite(path, made)
-            try AtomicFile.write(Array(text.utf8), to: store.url(path))
+            try AtomicFile.write(wholePDF(text), to: store.url(path))
             try store.didWrite(path, made)
         }
         let first = try ArchiveStore(root: root)
-        try write(first, paths[0], "%PDF-1 a", input: "one")
-        try write(first, paths[1], "%PDF-1 b", input: "one")
+        try write(first, paths[0], "a", input: "one")
+        try write(first, paths[1], "b", input: "one")
         try first.close()
         let second = try ArchiveStore(root: root)
-        try write(second, paths[1], "%PDF-1 b2", input: "two")
-        try write(second, paths[2], "%PDF-1 c", input: "two")
-        #expect(second.entry(paths[1])?.sha256 == FileDigest.sha256(Array("%PDF-1 b2".utf8)))
+        try write(second, paths[1], "b2", input: "two")
+        try write(second, paths[2], "c", input: "two")
+        #expect(second.entry(paths[1])?.sha256 == FileDigest.sha256(wholePDF("b2")))
         #expect(second.isCurrent(paths[0], input: "one") && second.isCurrent(paths[1], input: "two"))
         #expect(!second.isCurrent(paths[1], input: "one"))
         try second.close()
@@ -126,9 +126,9 @@ struct ArchiveStoreTests {
     func manifestFormattedByHand() throws {
         let root = Repository.temporaryFolder()
         let path = "people/320302198001011239/2016/registration.pdf"
-        try AtomicFile.write(Array("%PDF-1 x".utf8), to: root.appendingPathComponent(path))
-        let sha = FileDigest.sha256(Array("%PDF-1 x".utf8))
-        let text = "{\n  \"schema\": \"cedocs/manifest/1\",\n  \"files\": [\n    {\"path\": \"\(path)\", \"size\": 8,\n"
+        try AtomicFile.write(wholePDF("x"), to: root.appendingPathComponent(path))
+        let sha = FileDigest.sha256(wholePDF("x"))
+        let text = "{\n  \"schema\": \"cedocs/manifest/1\",\n  \"files\": [\n    {\"path\": \"\(path)\", \"size\": \(wholePDF("x").count),\n"
             + "     \"sha256\": \"\(sha)\", \"year\": 2016, \"kind\": \"registration\", \"input\": \"abc\"}\n  ]\n}\n"
         try Data(text.utf8).write(to: root.appendingPathComponent("manifest.json"))
         let store = try ArchiveStore(root: root)

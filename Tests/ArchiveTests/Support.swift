@@ -30,3 +30,10 @@ func manifestEntries(_ archive: URL) throws -> [[String: Any]] {
     let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     return object?["files"] as? [[String: Any]] ?? []
 }
+
+/// Bytes that end as a whole PDF does, around `text`: a cross-reference where `startxref` points, then
+/// `%%EOF`. `archive check` reads the end of every PDF it lists, so the archive's tests store these.
+func wholePDF(_ text: String) -> [UInt8] {
+    let body = "%PDF-1.5\n% \(text)\n"
+    return Array((body + "xref\n0 0\ntrailer\n<< >>\nstartxref\n\(body.utf8.count)\n%%EOF\n").utf8)
+}

@@ -21,11 +21,15 @@ struct Harness {
     /// A plain red ring on a transparent background (the stamping tests' stand-in for a seal scan).
     static let testSeal = Repository.root.appendingPathComponent("Tests/StampPipelineTests/Fixtures/red-ring.png")
 
+    /// The folder the configuration (`config/`) lives in.
+    let folder: URL
     let service: CEDocsService
     let configuration: ServiceConfiguration
 
-    init(limits: ServiceConfiguration.Limits = .init(), name: String = #function) throws {
-        let file = try Self.writeConfiguration(limits: limits, name: name)
+    /// `registry`: where the registry lives, relative to the configuration or absolute.
+    init(limits: ServiceConfiguration.Limits = .init(), registry: String = "registry.sqlite", name: String = #function) throws {
+        let file = try Self.writeConfiguration(limits: limits, registry: registry, name: name)
+        folder = file.deletingLastPathComponent().deletingLastPathComponent()
         configuration = try ServiceConfiguration(contentsOf: file)
         service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
                                     fonts: TestFonts.library, creator: "cedocs test", threads: 2)
@@ -33,7 +37,8 @@ struct Harness {
 
     /// A fresh folder with the agencies' profiles and `config/service.yaml` (returned) giving `limits`
     /// and the tokens above: for this harness, or for a `cedocs serve` process (ServeProcess).
-    static func writeConfiguration(limits: ServiceConfiguration.Limits, name: String) throws -> URL {
+    static func writeConfiguration(limits: ServiceConfiguration.Limits, registry: String = "registry.sqlite",
+                                   name: String) throws -> URL {
         let config = Repository.temporaryFolder(name).appendingPathComponent("config")
         _ = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
                                      sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
@@ -41,7 +46,7 @@ struct Harness {
                                      sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
         func hash(_ token: String) -> String { TokenDigest.hex(TokenDigest.sha256(of: token)) }
         let yaml = """
-            registry: registry.sqlite
+            registry: \(registry)
             limits:
               body_bytes: \(limits.bodyBytes)
               people: \(limits.people)

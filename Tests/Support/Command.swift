@@ -2,7 +2,10 @@ import Foundation
 
 /// Runs a program and collects what it printed.
 public struct CommandResult: Sendable {
+    /// The exit status, or the signal's number when `signaled`.
     public var status: Int32
+    /// Killed by a signal (a trap, an abort) rather than exiting.
+    public var signaled: Bool
     public var stdout: String
     public var stderr: String
 }
@@ -29,7 +32,7 @@ public enum Command {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !reader.isFinished { usleep(1000) }
-        return CommandResult(status: process.terminationStatus,
+        return CommandResult(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
     }
