@@ -25,7 +25,8 @@ struct Harness {
     let service: CEDocsService
     let configuration: ServiceConfiguration
 
-    init(limits: ServiceConfiguration.Limits = .init(), name: String = #function) throws {
+    init(limits: ServiceConfiguration.Limits = .init(), verifyRate: ServiceConfiguration.VerifyRate = .init(),
+         name: String = #function) throws {
         folder = Repository.temporaryFolder(name)
         let config = folder.appendingPathComponent("config")
         _ = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
@@ -40,6 +41,7 @@ struct Harness {
               people: \(limits.people)
               request_seconds: \(limits.requestSeconds)
               pending_requests: \(limits.pendingRequests)
+            verify_rate: { burst: \(verifyRate.burst), per_minute: \(verifyRate.perMinute), trusted_proxies: [\(verifyRate.trustedProxies.map { "\"\($0)\"" }.joined(separator: ", "))] }
             tokens:
               - { name: 测试单位人事处, unit: \(Self.unitName), sha256: \(hash(Self.unitToken)) }
               - { name: 其他单位, unit: 徐州市其他单位, sha256: \(hash(Self.otherUnitToken)) }

@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+@testable import Service
+import TestSupport
+import Testing
+
+/// The public verify route's rate limit: a burst, then a steady rate, then 429 with Retry-After.
+@Suite struct RateLimitTests {
+    static let start = ContinuousClock.now
+
+    static func at(_ seconds: Double) -> ContinuousClock.Instant { start + .milliseconds(Int64(seconds * 1000)) }
+
+    @Test func theHundredAndFirstOfABurstIsRefusedAndTheBucketRefills() {
+        let limiter = RateLimiter(rate: .init(burst: 100, perSecond: 1))
+        for n in 1...100 { #expect(limiter.take("192.0.2.1", now: Self.at(0)) == .allowed, "request \(n)") }
+        #expect(limiter.take("192.0.2.1", now: Self.at(0)) == .refused(retryAfter: 1))
+        // Another address has its own bucket.
+        #expect(limiter.take("192.0.2.2", now: Self.at(0)) == .allowed)
+        #expect(limiter.take("192.0.2.1", now: Self.at(0.5)) == .refused(retryAfter: 1))
+        // One token a second comes back.
+        #expect(limiter.take("192.0.2.1", now: Self.at(1.0)) == .allowed)
+        #expect(limiter.take("192.0.2.1", now: Self.at(1.0)) == .refused(retryAfter: 1))
+        // After 100 s the whole burst again, and no more.
+        for n in 1...100 { #expect(limiter.take("192.0.2.1", now: Self.at(101)) == .allowed, "request \(n)") }
+        #expect(limiter.take("192.0.2.1", now: Self.at(101)) == .refused(retryAfter: 1))
+    }
+
+    @Test func retryAfterIsTheTimeToTheNextToken() {
+        let limiter = RateLimiter(rate: .init(burst: 2, perSecond: 0.1))
+        #expect(limiter.take("a", now: Self.at(0)) == .allowed && limiter.take("a", now: Self.at(0)) == .allowed)
+        #expect(limiter.take("a", now: Self.at(0)) == .refused(retryAfter: 10))
+        #expect(limiter.take("a", now: Self.at(7.5)) == .refused(retryAfter: 3))
+        #expect(limiter.take("a", now: Self.at(10)) == .allowed)
+    }
+
+    @Test func theTableIsBoundedFullBucketsGoFirstThenTheOldest() {
+        let limiter = RateLimiter(rate: .init(burst: 2, perSecond: 1), capacity: 3)
+        #expect(limiter.take("y", now: Self.at(0)) == .allowed)          // 1 left, full again at 1 s
+        #expect(limiter.take("x", now: Self.at(1)) == .allowed && limiter.take("x", now: Self.at(1)) == .allowed)
+        #expect(limiter.take("x", now: Self.at(1)) == .refused(retryAfter: 1))
+        #expect(limiter.take("z", now: Self.at(1.5)) == .allowed)        // 1 left
+        // The table is full: y's bucket is full again, so y goes and x keeps its state (one token, not two).
+        #expect(limiter.take("w", now: Self.at(2)) == .allowed)
+        #expect(limiter.tracked == 3)
+        #expect(limiter.take("x", now: Self.at(2)) == .allowed)
+        #expect(limiter.take("x", now: Self.at(2)) == .refused(retryAfter: 1))
+        // Full again with no full bucket: the one seen longest ago (z) goes, and starts afresh.
+        #expect(limiter.take("v", now: Self.at(2.1)) == .allowed)
+        #expect(limiter.tracked <= 3)
+        #expect(limiter.take("z", now: Self.at(2.1)) == .allowed && limiter.take("z", now: Self.at(2.1)) == .allowed)
+        // Many addresses never hold more than the capacity.
+        for n in 0..<1000 { _ = limiter.take("10.0.\(n / 256).\(n % 256)", now: Self.at(3)) }
+        #expect(limiter.tracked <= 3)
+    }
+
+    @Test func clientAddresses() throws {
+        #expect(ClientAddress.key(of: "192.0.2.7") == "192.0.2.7")
+        #expect(ClientAddress.key(of: "::ffff:192.0.2.7") == "192.0.2.7")
+        #expect(ClientAddress.key(of: "2001:db8:1:2:aaaa::1") == ClientAddress.key(of: "2001:db8:1:2:bbbb::9"))
+        #expect(ClientAddress.key(of: "2001:db8:1:2::1") != ClientAddress.key(of: "2001:db8:1:3::1"))
+        #expect(ClientAddress.key(of: "not an address") == nil)
+    }
+
+    /// The default configuration, end to end: 100 at once pass, the 101st is refused as JSON and as
+    /// a page, and after Retry-After the client is served again.
+    @Test func theServiceRefusesTheHundredAndFirstRequest() async throws {
+        try await Harness().run { client in
+            for n in 1...100 {
+                let answer = try await client.request(.get, "/v1/verify/XZPX-2016-\(String(format: "%06d", n))")
+                #expect(answer.status == .notFound, "request \(n)")
+            }
+            let refused = try await client.request(.get, "/v1/verify/XZPX-2016-000101")
+            #expect(refused.status == .tooManyRequests && refused.error["code"] as? String == "rate_limited")
+            let seconds = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
+            #expect(seconds == 1)
+            let page = try await client.request(.get, "/v1/verify/XZPX-2016-000101", headers: [.accept: "text/html"])
+            #expect(page.status == .tooManyRequests && page.headers[.retryAfter] == "1")
+            #expect(String(buffer: page.body).contains("查询过于频繁"))
+            try await Task.sleep(for: .seconds(seconds))
+            #expect(try await client.request(.get, "/v1/verify/XZPX-2016-000101").status == .notFound)
+        }
+    }
+
+    /// verify_rate from service.yaml; X-Forwarded-For counts only from a configured proxy.
+    @Test func configuredBurstAndTrustedProxy() async throws {
+        var rate = ServiceConfiguration.VerifyRate()
+        rate.burst = 2
+        rate.perMinute = 1
+        try await Harness(verifyRate: rate).run { client in
+            for address in ["203.0.113.1", "203.0.113.2"] {
+                let answer = try await client.request(.get, "/v1/verify/XZPX-2016-000001", headers: [.init("X-Forwarded-For")!: address])
+                #expect(answer.status == .notFound)
+            }
+            let third = try await client.request(.get, "/v1/verify/XZPX-2016-000001", headers: [.init("X-Forwarded-For")!: "203.0.113.3"])
+            #expect(third.status == .tooManyRequests && third.headers[.retryAfter] == "60")
+        }
+        rate.trustedProxies = ["127.0.0.1", "::1"]
+        try await Harness(verifyRate: rate).run { client in
+            func ask(_ forwarded: String) async throws -> HTTPResponse.Status {
+                try await client.request(.get, "/v1/verify/XZPX-2016-000001", headers: [.init("X-Forwarded-For")!: forwarded]).status
+            }
+            // Two from 203.0.113.1 (the proxy's own entry is the last), the third refused; another client is served.
+            let answers = [try await ask("203.0.113.1"), try await ask("198.51.100.9, 203.0.113.1"),
+                           try await ask("203.0.113.1"), try await ask("203.0.113.2")]
+            #expect(answers == [.notFound, .notFound, .tooManyRequests, .notFound])
+        }
+    }
+}
