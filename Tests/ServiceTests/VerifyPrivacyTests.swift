@@ -10,9 +10,9 @@ import Testing
 /// Verification tells a person's result only to one who shows they hold the document (the QR code's
 /// signature or the check code), against a real registry filled by real stamp requests.
 @Suite struct VerifyPrivacyTests {
-    /// Ten people stamped, then one of them again with other hours: current and superseded results.
+    /// Four people stamped, then one of them again with other hours: current and superseded results.
     static func stamped(_ harness: Harness, _ client: Client) async throws -> [IssuedResult] {
-        let people = (1...10).map { Samples.person($0, audit: true) }
+        let people = (1...4).map { Samples.person($0, audit: true) }
         _ = try await client.post("/v1/stamp", token: Harness.agencyToken, records: try body(Samples.records(people: people)))
         var changed = people
         changed[0] = Samples.person(1, activities: [Samples.activity(hours: 30),
@@ -42,7 +42,7 @@ import Testing
         let harness = try Harness(verifyRate: rate)
         try await harness.run { client in
             let issued = try await Self.stamped(harness, client)
-            #expect(issued.count >= 12 && issued.contains { $0.supersededBy != nil })
+            #expect(issued.count >= 6 && issued.contains { $0.supersededBy != nil })
             let secrets = Self.secrets(issued)
             var statuses: [String: Int] = [:]
             for n in 1...1000 {
@@ -71,6 +71,7 @@ import Testing
         }
     }
 
+    /// Without a code, with a wrong one and with the right one as people type it; JSON and the page alike.
     @Test func aWrongCheckCodeIsAnsweredAsNoneAndTheRightOneShowsTheResult() async throws {
         let harness = try Harness()
         try await harness.run { client in
@@ -111,25 +112,18 @@ import Testing
                     }
                 }
             }
+            // The page asks for the check code: its form's GET goes to this same address with the field `code`.
+            let page = String(buffer: try await client.request(.get, "/v1/verify/\(current.serial)", headers: [.accept: "text/html"]).body)
+            #expect(page.contains("<form method=\"get\" action=\"\(current.serial)\">") && page.contains("<input name=\"code\""))
+            #expect(page.contains("审验编号有效") && !page.contains("审验结果真实有效"))
+            let submitted = String(buffer: try await client.request(
+                .get, "/v1/verify/\(current.serial)?code=\(current.signed.checkCode)", headers: [.accept: "text/html"]).body)
+            #expect(submitted.contains("审验结果真实有效") && !submitted.contains("<form"))
+
             // An unknown serial: 404 with a code or without.
             let unknown = try await client.request(.get, "/v1/verify/XZPX-2016-000999")
             let guessed = try await client.request(.get, "/v1/verify/XZPX-2016-000999?code=\(current.signed.checkCode)")
             #expect(unknown.status == .notFound && guessed.status == .notFound && unknown.data == guessed.data)
-        }
-    }
-
-    @Test func thePageAsksForTheCheckCodeAndSubmitsItBack() async throws {
-        let harness = try Harness()
-        try await harness.run { client in
-            let issued = try await Self.stamped(harness, client)
-            let result = try #require(issued.first { $0.supersededBy == nil })
-            let page = String(buffer: try await client.request(.get, "/v1/verify/\(result.serial)", headers: [.accept: "text/html"]).body)
-            // The form's GET goes to this same address with the field `code`.
-            #expect(page.contains("<form method=\"get\" action=\"\(result.serial)\">") && page.contains("<input name=\"code\""))
-            #expect(page.contains("审验编号有效") && !page.contains("审验结果真实有效"))
-            let submitted = String(buffer: try await client.request(
-                .get, "/v1/verify/\(result.serial)?code=\(result.signed.checkCode)", headers: [.accept: "text/html"]).body)
-            #expect(submitted.contains("审验结果真实有效") && !submitted.contains("<form"))
         }
     }
 
