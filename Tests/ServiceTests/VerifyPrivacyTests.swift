@@ -10,9 +10,9 @@ import Testing
 /// Verification tells a person's result only to one who shows they hold the document (the QR code's
 /// signature or the check code), against a real registry filled by real stamp requests.
 @Suite struct VerifyPrivacyTests {
-    /// Four people stamped, then one of them again with other hours: current and superseded results.
+    /// Two people stamped, then one of them again with other hours: current and superseded results.
     static func stamped(_ harness: Harness, _ client: Client) async throws -> [IssuedResult] {
-        let people = (1...4).map { Samples.person($0, audit: true) }
+        let people = (1...2).map { Samples.person($0, audit: true) }
         _ = try await client.post("/v1/stamp", token: Harness.agencyToken, records: try body(Samples.records(people: people)))
         var changed = people
         changed[0] = Samples.person(1, activities: [Samples.activity(hours: 30),
@@ -42,7 +42,7 @@ import Testing
         let harness = try Harness(verifyRate: rate)
         try await harness.run { client in
             let issued = try await Self.stamped(harness, client)
-            #expect(issued.count >= 6 && issued.contains { $0.supersededBy != nil })
+            #expect(issued.count >= 4 && issued.contains { $0.supersededBy != nil })
             let secrets = Self.secrets(issued)
             var statuses: [String: Int] = [:]
             for n in 1...1000 {
