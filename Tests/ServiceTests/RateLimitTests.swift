@@ -65,6 +65,24 @@ import Testing
         #expect(ClientAddress.key(of: "not an address") == nil)
     }
 
+    @Test func verifyRateInTheConfiguration() throws {
+        let folder = Repository.temporaryFolder()
+        func read(_ yaml: String) throws -> ServiceConfiguration {
+            let file = folder.appendingPathComponent("service.yaml")
+            try yaml.write(to: file, atomically: true, encoding: .utf8)
+            return try ServiceConfiguration(contentsOf: file)
+        }
+        #expect(try read("registry: r.sqlite\n").verifyRate == ServiceConfiguration.VerifyRate())
+        let set = try read("verify_rate: { burst: 5, per_minute: 2.5, trusted_proxies: [\"10.0.0.1\", \"::1\"] }\n").verifyRate
+        #expect(set.burst == 5 && set.perMinute == 2.5 && set.trustedProxies == ["10.0.0.1", "::1"])
+        for (yaml, words) in [("verify_rate: { burst: 0 }", "verify_rate 中的 burst 与 per_minute 都应大于 0"),
+                              ("verify_rate: { per_minute: -1 }", "verify_rate 中的 burst 与 per_minute 都应大于 0"),
+                              ("verify_rate: { trusted_proxies: [proxy.example.org] }", "verify_rate.trusted_proxies[0]“proxy.example.org”不是 IP 地址")] {
+            #expect(throws: ServiceSetupError.self, "\(yaml)") { try read(yaml + "\n") }
+            do { _ = try read(yaml + "\n") } catch { #expect("\(error)".contains(words) && "\(error)".contains("service.yaml")) }
+        }
+    }
+
     /// A small burst from service.yaml, end to end: three pass, the fourth is refused as JSON and as a
     /// page, with the seconds until the next token (one every two minutes here, so that a slow machine
     /// cannot refill the bucket during the test).
