@@ -38,7 +38,7 @@ public struct IssuedResultRecord: Codable, Sendable, Equatable {
     public var verdict: String
     /// 张*东
     public var maskedName: String
-    /// 3203**********1239
+    /// **************1239 (Masking.idNumber)
     public var maskedID: String
 
     public init(serial: String, agency: String, agencyName: String, verdict: String, maskedName: String,

@@ -10,7 +10,7 @@ struct Verify: ParsableCommand {
         abstract: "Tell whether a serial, a QR code's URL or a stamped PDF is a genuine result.",
         discussion: """
             Checks the agency's signature with its public key (public.pem) and looks the result up in its \
-            registry; the person's name and ID number are shown masked. A PDF whose bytes differ from \
+            registry; the person's name and ID number are shown masked, the check code never. A PDF whose bytes differ from \
             those issued is reported as altered. Give the agency by --agency PROFILE, or --config DIR to \
             find it from the serial. Exit status: 0 genuine, 1 not genuine (unknown, forged, altered or \
             superseded), 2 the input or the agency unusable.
@@ -114,14 +114,18 @@ struct Verify: ParsableCommand {
     }
 }
 
-/// The answer as anyone asking reads it; the person's name and ID number masked.
+/// The answer as the agency's clerk reads it. This command runs on the agency's own machine with its
+/// registry, which holds every result whole, so it shows the result (the person masked, as on the
+/// public page) without asking for proof. It never prints the check code, nor the right one when a
+/// wrong one is given (--check): the code is what a holder of the paper proves it with, and a clerk
+/// who has to reissue a paper reprints result.pdf from the archive, not the code.
 enum VerifyText {
     /// Prints the outcome; true when the result is genuine (and the check code, if given, matches).
     static func print(_ outcome: Verifier.Outcome, check: String?) -> Bool {
         switch outcome {
         case .genuine(let issued, let document):
-            if let check, normalised(check) != normalised(issued.signed.checkCode) {
-                Console.out("不符：编号 \(issued.serial) 的校验码应为 \(issued.signed.checkCode)，与所给的 \(check) 不一致，纸面结果可能是伪造的")
+            if let check, !issued.signed.checkCodeMatches(check) {
+                Console.out("不符：所给的校验码 \(check) 不是编号 \(issued.serial) 的校验码，纸面结果可能是伪造的")
                 return false
             }
             Console.out("真实有效：\(issued.serial)" + (document.map { "（\($0.kind).pdf 与出具时一致）" } ?? ""))
@@ -159,18 +163,5 @@ enum VerifyText {
             Console.out("  年度审验表：\(c["passed"] ?? "") 人合格，\(c["failed"] ?? "") 人不合格")
         }
         Console.out("  审验日期：\(date)")
-        Console.out("  校验码：\(issued.signed.checkCode)")
-    }
-
-    /// Check codes typed by hand: case, dashes and the letters people confuse with digits do not matter.
-    private static func normalised(_ code: String) -> String {
-        String(code.uppercased().compactMap { c -> Character? in
-            switch c {
-            case "-", " ": return nil
-            case "O": return "0"
-            case "I", "L": return "1"
-            default: return c
-            }
-        })
     }
 }

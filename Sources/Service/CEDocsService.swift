@@ -10,6 +10,9 @@ import Render
 /// configuration (tokens, registry, limits) and cedocs' fonts and templates, checked at start.
 public struct CEDocsService: Sendable {
     let core: ServiceCore
+    /// The public verify route's rate limit and whom it counts (verify_rate).
+    let verifyLimiter: RateLimiter
+    let verifyClients: ClientAddress
 
     /// - Parameter threads: render threads; the cores by default.
     public init(configuration: ServiceConfiguration, templates: TemplateSet, fonts: FontLibrary, creator: String,
@@ -28,6 +31,9 @@ public struct CEDocsService: Sendable {
                            metrics: ServiceMetrics(),
                            registry: try Registry(file: configuration.registry, create: true),
                            input: RecordsInput(limits: configuration.limits), creator: creator, logger: logger)
+        verifyLimiter = RateLimiter(rate: .init(burst: configuration.verifyRate.burst,
+                                                perSecond: configuration.verifyRate.perMinute / 60))
+        verifyClients = ClientAddress(trustedProxies: configuration.verifyRate.trustedProxies)
     }
 
     /// Every route, behind the middleware that answers errors as JSON and counts requests.
@@ -38,7 +44,7 @@ public struct CEDocsService: Sendable {
         CheckRoute(core: core).register(on: router)
         RenderRoute(core: core).register(on: router)
         StampRoute(core: core).register(on: router)
-        VerifyRoute(core: core).register(on: router)
+        VerifyRoute(core: core, limiter: verifyLimiter, clients: verifyClients).register(on: router)
         return router
     }
 

@@ -14,6 +14,7 @@ import Yams
 ///   per_token_requests: 8            # of these, at most this many for one token (default: half, at least 1)
 ///   min_body_bytes_per_second: 16384 # after its first idle_seconds, a body slower than this on average: 408
 ///   idle_seconds: 5                  # a connection with nothing to read for this long is closed
+/// verify_rate: { burst: 100, per_minute: 60 }   # /v1/verify per client address; beyond: 429 (VerifyRate)
 /// tokens:                            # bearer tokens, stored as SHA-256 (cedocs serve hash-token)
 ///   - name: 徐州市测试单位人事处        # who: written in the log of stamp requests
 ///     unit: 徐州市测试单位             # may check and render this unit's records only
@@ -57,6 +58,8 @@ public struct ServiceConfiguration: Sendable {
     public var registry: URL
     public var limits: Limits
     public var tokens: [Token]
+    /// The public verify route's rate limit (VerifyRateSettings.swift).
+    public var verifyRate = VerifyRate()
 
     public init(registry: URL, limits: Limits = Limits(), tokens: [Token]) {
         self.registry = registry
@@ -119,7 +122,9 @@ public struct ServiceConfiguration: Sendable {
             guard !tokens.contains(where: { $0.sha256 == hash }) else { throw problem("\(at) 的令牌与前面的重复") }
             tokens.append(Token(name: entry.name, grant: grant, sha256: hash))
         }
+        let verifyRate = try VerifyRate(stored.verifyRate, problem: problem)
         self.init(registry: path(stored.registry ?? "registry.sqlite"), limits: limits, tokens: tokens)
+        self.verifyRate = verifyRate
     }
 }
 
@@ -157,4 +162,9 @@ private struct StoredConfiguration: Decodable {
     var registry: String?
     var limits: Limits?
     var tokens: [Token]?
+    var verifyRate: StoredVerifyRate?
+
+    enum CodingKeys: String, CodingKey {
+        case registry, limits, tokens, verifyRate = "verify_rate"
+    }
 }

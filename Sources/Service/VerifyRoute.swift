@@ -4,20 +4,31 @@ import Pipeline
 import Registry
 import Stamping
 
-/// `GET /v1/verify/{serial}[?sig=…]`: public, where a result's QR code lands (an agency whose
-/// verify_base is `https://<host>/v1/verify` prints exactly this URL). Whether the result is genuine,
-/// with the person's name and ID number masked: JSON, or a small page in Chinese for a browser
-/// (`Accept: text/html`). The signature in the URL, when present, must be the agency's over the
-/// registered result.
+/// `GET /v1/verify/{serial}[?sig=…|?code=…]`: public, where a result's QR code lands (an agency whose
+/// verify_base is `https://<host>/v1/verify` prints exactly this URL). JSON, or a small page in Chinese
+/// for a browser (`Accept: text/html`), at two levels (个人信息保护: serials are sequential, so anyone
+/// could walk them):
+///
+/// - without proof of holding the document, only whether the serial was issued and whether its result
+///   is still current: no person, unit, hours, verdict or date;
+/// - with the QR code's signature (`sig`, the agency's over the registered result) or the check code
+///   typed from the paper (`code`, compared in constant time), the result with the person masked.
+///
+/// A wrong check code gets exactly the answer of none: nothing tells a guesser how close it was. The
+/// check code itself is never answered. Every request counts against its client's rate limit first.
 struct VerifyRoute {
     let core: ServiceCore
+    let limiter: RateLimiter
+    let clients: ClientAddress
 
     func register(on router: Router<ServiceRequestContext>) {
         router.get("/v1/verify/:serial") { request, context in
             let html = request.headers[.accept]?.contains("text/html") == true
             do {
-                let verdict = try await verify(request, serial: context.parameters.get("serial") ?? "")
-                return html ? VerifyPage.response(verdict) : Self.json(verdict)
+                let client = clients.of(request, peer: context.channel.remoteAddress)
+                if case .refused(let seconds) = limiter.take(client) { throw ServiceError.rateLimited(retryAfter: seconds) }
+                let result = try await verify(request, serial: context.parameters.get("serial") ?? "")
+                return html ? VerifyPage.response(result) : Self.json(result)
             } catch let error as ServiceError where html {
                 return VerifyPage.response(error)
             }
@@ -34,8 +45,9 @@ struct VerifyRoute {
                                    message: "查无此编号：\(serial) 从未出具，可能是伪造的。")
         guard let agency = core.gatekeeper.agencies[serial.agency] else { throw unknown }
         let verifier = Verifier(registry: core.registry, publicKey: agency.publicKey, agency: agency.profile.code)
+        let query = request.uri.queryParameters
         let link: VerificationLink?
-        if let sig = request.uri.queryParameters.get("sig") {
+        if let sig = query.get("sig") {
             // The QR code's URL, parsed as `cedocs verify` parses it: the serial from the path, the signature.
             guard let parsed = VerificationLink(url: "https://cedocs.invalid/\(serial)?sig=\(sig)") else {
                 throw ServiceError(status: .badRequest, code: "bad_signature",
@@ -45,6 +57,7 @@ struct VerifyRoute {
         } else {
             link = nil
         }
+        let code = query.get("code").flatMap { $0.isEmpty ? nil : $0 }
         let outcome = try await core.pool.compute {
             do {
                 if let link { return try verifier.verify(link) }
@@ -54,13 +67,17 @@ struct VerifyRoute {
             }
         }
         switch outcome {
-        case .genuine(let issued, _): return VerifyResult(issued, status: "genuine", message: "真实有效")
-        case .superseded(let issued):
-            return VerifyResult(issued, status: "superseded",
-                                message: "已作废：已由 \(issued.supersededBy!) 取代，以新结果为准")
-        case .altered(let issued): return VerifyResult(issued, status: "altered", message: "文件内容与出具时不一致")
-        case .forged(let serial, let reason): return VerifyResult(serial: serial, status: "forged", message: "无效：\(reason)")
-        case .unknown: throw unknown
+        case .genuine(let issued, _), .superseded(let issued):
+            // verify(link) answers these only when the signature is the agency's over this result.
+            if link != nil { return VerifyResult(issued, proof: .signature) }
+            if let code, issued.signed.checkCodeMatches(code) { return VerifyResult(issued, proof: .checkCode) }
+            return VerifyResult(withheld: issued)
+        case .altered(let issued):
+            return VerifyResult(serial: issued.serial, status: "altered", message: "文件内容与出具时不一致")
+        case .forged(let serial, let reason):
+            return VerifyResult(serial: serial, status: "forged", message: "无效：\(reason)")
+        case .unknown:
+            throw unknown
         }
     }
 
@@ -73,45 +90,10 @@ struct VerifyRoute {
     }
 }
 
-/// The answer of a verification: the masked facts of the result, as anyone may see them.
-struct VerifyResult: Encodable, Sendable {
-    /// genuine, superseded, altered or forged.
-    var status: String
-    var message: String
-    var serial: String
-    var supersededBy: String?
-    /// The result's facts (`agency_name`, `year`, `person_name`, `person_id`, `unit`, `hours_total`,
-    /// `verdict`, `date`, …), the person's name and ID number masked, file digests left out.
-    var result: [String: String]?
-    var checkCode: String?
-    var issuedAt: String?
-
-    enum CodingKeys: String, CodingKey {
-        case status, message, serial, result
-        case supersededBy = "superseded_by", checkCode = "check_code", issuedAt = "issued_at"
-    }
-
-    init(_ issued: IssuedResult, status: String, message: String) {
-        self.status = status
-        self.message = message
-        serial = issued.serial.description
-        supersededBy = issued.supersededBy?.description
-        var facts: [String: String] = [:]
-        for (key, value) in issued.signed.content.entries where !key.hasSuffix("_sha256") {
-            switch key {
-            case "person_name": facts[key] = Masking.name(value)
-            case "person_id": facts[key] = Masking.idNumber(value)
-            default: facts[key] = value
-            }
-        }
-        result = facts
-        checkCode = issued.signed.checkCode
-        issuedAt = issued.issuedAt
-    }
-
-    init(serial: Serial, status: String, message: String) {
-        self.status = status
-        self.message = message
-        self.serial = serial.description
+extension ServiceError {
+    /// 429: this client has asked too often (RateLimiter).
+    static func rateLimited(retryAfter seconds: Int) -> ServiceError {
+        ServiceError(status: .tooManyRequests, code: "rate_limited",
+                     message: "查询过于频繁，请 \(seconds) 秒后再试。", headers: [.retryAfter: String(seconds)])
     }
 }

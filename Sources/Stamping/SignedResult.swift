@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A result's canonical content with the agency's Ed25519 signature over its bytes.
@@ -12,16 +11,9 @@ public struct SignedResult: Sendable, Equatable {
         self.signature = signature
     }
 
-    /// 校验码, e.g. `7KQ2-M9XD`: the first 40 bits of the signature's SHA-256 in Crockford base32 (no
-    /// I, L, O, U: nothing to misread). Printed under the QR code so that a person checking a serial by
-    /// hand can tell the paper in hand from one with a made-up serial.
-    public var checkCode: String {
-        let bytes = Array(SHA256.hash(data: signature).prefix(5))
-        let bits = bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-        let characters = (0..<8).map { alphabet[Int(bits >> UInt64(35 - 5 * $0) & 31)] }
-        return String(characters[0..<4]) + "-" + String(characters[4...])
-    }
+    /// 校验码, e.g. `7KQ2-M9XD` (`CheckCode`): printed under the QR code so that a person checking a
+    /// serial by hand can tell the paper in hand from one with a made-up serial.
+    public var checkCode: String { CheckCode.of(signature: signature) }
 
     /// What the QR code encodes: `<base>/<serial>?sig=<signature, base64url>`.
     public func verificationURL(base: String) -> String {

@@ -12,7 +12,7 @@ struct SpotCheckTests {
             return ManifestEntry(path: "people/\(n)/\(year)/result.pdf", size: 1, sha256: "00", origin: FileOrigin(
                 person: "\(n)", unit: "单位", year: year, kind: "result", input: "x",
                 result: IssuedResultRecord(serial: serial, agency: agency, agencyName: agency, verdict: "合格",
-                                           maskedName: "张*", maskedID: "3203**********0000")))
+                                           maskedName: "张*", maskedID: "**************0000")))
         }
     }
 

@@ -27,8 +27,9 @@ struct Harness {
     let configuration: ServiceConfiguration
 
     /// `registry`: where the registry lives, relative to the configuration or absolute.
-    init(limits: ServiceConfiguration.Limits = .init(), registry: String = "registry.sqlite", name: String = #function) throws {
-        let file = try Self.writeConfiguration(limits: limits, registry: registry, name: name)
+    init(limits: ServiceConfiguration.Limits = .init(), verifyRate: ServiceConfiguration.VerifyRate = .init(),
+         registry: String = "registry.sqlite", name: String = #function) throws {
+        let file = try Self.writeConfiguration(limits: limits, verifyRate: verifyRate, registry: registry, name: name)
         folder = file.deletingLastPathComponent().deletingLastPathComponent()
         configuration = try ServiceConfiguration(contentsOf: file)
         service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
@@ -37,8 +38,9 @@ struct Harness {
 
     /// A fresh folder with the agencies' profiles and `config/service.yaml` (returned) giving `limits`
     /// and the tokens above: for this harness, or for a `cedocs serve` process (ServeProcess).
-    static func writeConfiguration(limits: ServiceConfiguration.Limits, registry: String = "registry.sqlite",
-                                   name: String) throws -> URL {
+    static func writeConfiguration(limits: ServiceConfiguration.Limits,
+                                   verifyRate: ServiceConfiguration.VerifyRate = .init(),
+                                   registry: String = "registry.sqlite", name: String) throws -> URL {
         let config = Repository.temporaryFolder(name).appendingPathComponent("config")
         _ = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
                                      sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
@@ -55,6 +57,7 @@ struct Harness {
               per_token_requests: \(limits.tokenShare)
               min_body_bytes_per_second: \(limits.minBodyBytesPerSecond)
               idle_seconds: \(limits.idleSeconds)
+            verify_rate: { burst: \(verifyRate.burst), per_minute: \(verifyRate.perMinute), trusted_proxies: [\(verifyRate.trustedProxies.map { "\"\($0)\"" }.joined(separator: ", "))] }
             tokens:
               - { name: 测试单位人事处, unit: \(Self.unitName), sha256: \(hash(Self.unitToken)) }
               - { name: 其他单位, unit: 徐州市其他单位, sha256: \(hash(Self.otherUnitToken)) }

@@ -35,17 +35,23 @@ import Testing
             #expect(issued.count == 3)
             let serials = issued.map { $0["serial"] as! String }
 
-            // The serial alone, as typed by hand.
-            let json = try await client.request(.get, "/v1/verify/\(serials[0])")
-            #expect(json.status == .ok && json.json["status"] as? String == "genuine")
-            let facts = json.json["result"] as! [String: String]
+            // The serial alone, as typed by hand: only that it was issued and is current.
+            let serial = try #require(Serial(serials[0]))
+            let issuedResult = try #require(try Registry(file: harness.configuration.registry, create: true).issued(serial))
+            let bare = try await client.request(.get, "/v1/verify/\(serials[0])")
+            #expect(bare.status == .ok && bare.json["status"] as? String == "valid" && bare.json["proof"] as? String == "none")
+            #expect(bare.json["result"] == nil)
+
+            // With the check code typed from the paper: the result, masked.
+            let json = try await client.request(.get, "/v1/verify/\(serials[0])?code=\(issuedResult.signed.checkCode)")
+            #expect(json.status == .ok && json.json["status"] as? String == "genuine" && json.json["proof"] as? String == "check_code")
+            let facts = try #require(json.json["result"] as? [String: String])
             #expect(facts["person_name"] == "张*东" && facts["person_id"] == Masking.idNumber(Samples.idNumber(1)))
             #expect(facts["verdict"] == "合格" && !facts.keys.contains { $0.hasSuffix("_sha256") })
             #expect(!String(buffer: json.body).contains(Samples.idNumber(1)))
+            #expect(!String(buffer: json.body).contains(issuedResult.signed.checkCode))
 
             // The QR code's URL, opened by a phone.
-            let serial = try #require(Serial(serials[0]))
-            let issuedResult = try #require(try Registry(file: harness.configuration.registry, create: true).issued(serial))
             let url = issuedResult.signed.verificationURL(base: "http://127.0.0.1/v1/verify")
             let path = String(url.dropFirst("http://127.0.0.1".count))
             let page = try await client.request(.get, path, headers: [.accept: "text/html,application/xhtml+xml"])
@@ -53,6 +59,7 @@ import Testing
             let html = String(buffer: page.body)
             #expect(html.contains("审验结果真实有效") && html.contains("张*东") && html.contains("合格"))
             #expect(!html.contains("张卫东") && !html.contains(Samples.idNumber(1)))
+            #expect(!html.contains(issuedResult.signed.checkCode))
 
             // A signature that is not the agency's: its first character changed.
             let sig = path.range(of: "sig=")!.upperBound

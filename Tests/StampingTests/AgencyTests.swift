@@ -122,4 +122,16 @@ struct SignatureTests {
         #expect(code.replacingOccurrences(of: "-", with: "").allSatisfy { "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains($0) })
         #expect(SignedResult(content: signed.content, signature: signed.signature).checkCode == code)
     }
+
+    @Test("a check code is matched as typed by hand, and only the whole code matches")
+    func checkCodeTyped() {
+        let code = "7KQ2-M9X0"
+        for typed in ["7KQ2-M9X0", "7kq2m9x0", " 7KQ2 M9X0 ", "７ＫＱ２－Ｍ９Ｘ０", "7KQ2—M9XO", "7KQ2\u{3000}M9Xo"] {
+            #expect(CheckCode.matches(typed, code), "“\(typed)”")
+        }
+        for typed in ["", "7KQ2-M9X", "7KQ2-M9X01", "7KQ2-M9X1", "8KQ2-M9X0", String(repeating: "7KQ2M9X0", count: 9)] {
+            #expect(!CheckCode.matches(typed, code), "“\(typed)”")
+        }
+        #expect(CheckCode.normalised("ｉｌ-Ｏo") == Array("1100".utf8))
+    }
 }

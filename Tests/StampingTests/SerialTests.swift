@@ -34,9 +34,11 @@ struct MaskingTests {
         #expect(Masking.name(name) == masked)
     }
 
-    @Test("ID numbers keep the province, the city and the last four")
+    @Test("ID numbers keep the last four only: no region, no birth date")
     func idNumbers() {
-        #expect(Masking.idNumber("320302198001011239") == "3203**********1239")
-        #expect(Masking.idNumber("32032219720330345X") == "3203**********345X")
+        #expect(Masking.idNumber("320302198001011239") == "**************1239")
+        #expect(Masking.idNumber("32032219720330345X") == "**************345X")
+        #expect(Masking.idNumber("320302800101123") == "***********1123")
+        #expect(Masking.idNumber("12345") == "*****")
     }
 }
