@@ -6,7 +6,7 @@ import Registry
 import Render
 
 /// `cedocs serve`: the engine behind HTTP for units' and agencies' systems. Made from a
-/// configuration (tokens, registry, limits) and cedocs' fonts and templates, checked at start.
+/// configuration (tokens, request log, limits) and cedocs' fonts and templates, checked at start.
 public struct CEDocsService: Sendable {
     let core: ServiceCore
 
@@ -24,7 +24,7 @@ public struct CEDocsService: Sendable {
                            pool: RenderPool(templates: templates, fonts: fonts, threads: threads,
                                             capacity: configuration.limits.pendingRequests),
                            metrics: ServiceMetrics(),
-                           registry: try Registry(file: configuration.registry, create: true),
+                           requestLog: try Registry(file: configuration.requestLog, create: true),
                            input: RecordsInput(limits: configuration.limits), creator: creator, logger: logger)
     }
 

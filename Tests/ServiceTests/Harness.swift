@@ -34,7 +34,7 @@ struct Harness {
                                      sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
         func hash(_ token: String) -> String { TokenDigest.hex(TokenDigest.sha256(of: token)) }
         let yaml = """
-            registry: registry.sqlite
+            request_log: stamp-requests.sqlite
             limits:
               body_bytes: \(limits.bodyBytes)
               people: \(limits.people)
@@ -53,6 +53,9 @@ struct Harness {
         service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
                                     fonts: TestFonts.library, creator: "cedocs test", threads: 2)
     }
+
+    /// The registry of agency XZPX: its profile's, shared by `cedocs stamp` and the service.
+    var agencyRegistry: URL { folder.appendingPathComponent("config/agencies/XZPX/registry.sqlite") }
 
     /// Runs `body` against the real server on a free loopback port.
     func run<Value: Sendable>(_ body: @Sendable (Client) async throws -> Value) async throws -> Value {

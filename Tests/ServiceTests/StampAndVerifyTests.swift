@@ -45,7 +45,7 @@ import Testing
 
             // The QR code's URL, opened by a phone.
             let serial = try #require(Serial(serials[0]))
-            let issuedResult = try #require(try Registry(file: harness.configuration.registry, create: true).issued(serial))
+            let issuedResult = try #require(try Registry(file: harness.agencyRegistry, create: true).issued(serial))
             let url = issuedResult.signed.verificationURL(base: "http://127.0.0.1/v1/verify")
             let path = String(url.dropFirst("http://127.0.0.1".count))
             let page = try await client.request(.get, path, headers: [.accept: "text/html,application/xhtml+xml"])
@@ -74,7 +74,7 @@ import Testing
             #expect((second["issued"] as! [[String: Any]]).map { $0["serial"] as! String } == serials)
             return serials
         }
-        let log = try Registry(file: harness.configuration.registry, create: true).stampRequests()
+        let log = try Registry(file: harness.configuration.requestLog, create: true).stampRequests()
         #expect(log.count == 2)
         #expect(log.allSatisfy { $0.requester == "市职业技术培训中心" && $0.agency == "XZPX" && $0.status == 200 })
         #expect(log.first?.serials == serials && log.first?.people == 2 && log.first?.unit == Harness.unitName)
