@@ -5,7 +5,9 @@
 # per page for:
 #   1. the unit's one-job print PDF of every 附件1 (registrations.pdf), on 2 threads and on 1;
 #   2. the per-person archive (each person's 附件1 and certificate pages as their own PDFs), 2 and 1;
-#   3. 附件2 (the roster) of 1,000 and of N people: time should grow linearly.
+#   3. 附件2 (the roster) of 1,000 and of N people: time should grow linearly;
+#   4. an agency stamping 1,000 people (cedocs stamp: stamped 附件1, certificate, result sheet, 附件2)
+#      against rendering all their documents (cedocs render): the target is at most 1.3 times.
 # Results go to the terminal and to bench-out/results.txt.
 #
 #   scripts/bench.sh [N]        (default 10000)
@@ -25,6 +27,7 @@ bin=.build/release
 
 $bin/cedocs-bench-data --people "$people" --out "$out/people-$people.json" >/dev/null
 $bin/cedocs-bench-data --people 1000 --out "$out/people-1000.json" >/dev/null
+$bin/cedocs-bench-data --people 1000 --audited --out "$out/audited-1000.json" >/dev/null
 # Warm the font cache, as a running service or a second batch would find it.
 $bin/cedocs render examples/example.json --out "$out/warm" --quiet >/dev/null
 
@@ -75,10 +78,28 @@ run "per-person archive, 2 threads (documents)" documents "$out/people-$people.j
 run "per-person archive, 1 thread (documents)" documents "$out/people-$people.json" 1 registration,certificate
 run "附件2 roster of 1000 (pages)" roster "$out/people-1000.json" 2 annual-audit
 run "附件2 roster of $people (pages)" roster "$out/people-$people.json" 2 annual-audit
+
+# timed NAME COMMAND…: the wall-clock seconds of one command, into the walls list.
+timed() {
+  local name=$1
+  shift
+  /usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/errors.txt" || true
+  read -r wall user sys rss < "$out/time.txt"
+  echo "$wall"
+  echo "$name: $wall s wall, $(awk -v c="$user" -v s="$sys" 'BEGIN{printf "%.1f", c+s}') cpu s, $((rss / 1024)) MB peak" >> "$out/walls.txt"
+}
+rm -rf "$out/agency"
+$bin/cedocs agency init 徐州市职业技术培训中心 --code XZPX --district 市直 --config "$out/agency" >/dev/null
+render_wall=$(timed "render 1000 people, all documents, 2 threads" \
+  $bin/cedocs render "$out/audited-1000.json" --out "$out/run-render-1000" --jobs 2 --quiet)
+stamp_wall=$(timed "stamp 1000 people, 2 threads" \
+  $bin/cedocs stamp "$out/audited-1000.json" --agency "$out/agency/agencies/XZPX" --out "$out/run-stamp-1000" --jobs 2 --quiet)
+echo "stamp / render of 1000 people: $(awk -v s="$stamp_wall" -v r="$render_wall" 'BEGIN{printf "%.2f", s/r}') (target ≤ 1.30)" \
+  >> "$out/walls.txt"
 {
   echo
   echo "wall-clock seconds:"
   cat "$out/walls.txt"
 } | tee -a "$results"
-rm -rf "$out"/run-* "$out/warm"
+rm -rf "$out"/run-* "$out/warm" "$out/agency"
 echo "results: $results"

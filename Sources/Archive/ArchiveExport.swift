@@ -12,15 +12,15 @@ public enum ArchiveExport {
         /// By 单位名称 as the records give it.
         case unit(String)
 
-        /// The folder's path inside the archive; nil for an ID number that cannot be one.
-        var folder: String? {
+        /// The folder's path inside the archive laid out as `layout`; nil for an ID number that cannot be one.
+        func folder(_ layout: ArchiveLayout) -> String? {
             switch self {
             case .person(let id):
                 let id = id.uppercased()
                 guard ArchiveLayout(root: URL(fileURLWithPath: "/")).personFolder(id: id, year: 0) != nil else { return nil }
                 return "people/\(id)/"
             case .unit(let name):
-                return "units/\(SafeName.make(name))/"
+                return "units/\(layout.unitComponent(name))/"
             }
         }
 
@@ -34,7 +34,7 @@ public enum ArchiveExport {
 
     /// Writes the ZIP to `target` (whole or not at all) and returns the entries it holds.
     public static func write(_ subject: Subject, from store: ArchiveStore, to target: URL) throws(ArchiveError) -> [ManifestEntry] {
-        guard let folder = subject.folder else {
+        guard let folder = subject.folder(store.layout) else {
             throw ArchiveError("“\(subject.label)”不是有效的公民身份号码（18 位）")
         }
         let entries = store.entries.filter { $0.path.hasPrefix(folder) }

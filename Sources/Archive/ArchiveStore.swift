@@ -53,6 +53,18 @@ public final class ArchiveStore: @unchecked Sendable {
         lock.withLock { manifest.entry(path) }
     }
 
+    /// Where this archive's documents go: the layout's rule, with each unit folder made by the earlier
+    /// rule kept for the one unit the manifest says it belongs to.
+    public var layout: ArchiveLayout {
+        let units = lock.withLock { manifest.paths(under: "units/").compactMap(manifest.entry) }
+        return ArchiveLayout(root: root, keeping: ArchiveLayout.keptUnitFolders(units.map { ($0.path, $0.origin.unit) }))
+    }
+
+    /// The agency's stamp on the file listed at `path`, if an agency stamped it.
+    public func stamp(_ path: String) -> StampMark? {
+        lock.withLock { manifest.stamp(path) }
+    }
+
     /// True when the file at `path` was made from the same input and is on disk as made: then a run
     /// need not write it again (跳过未变的文件).
     public func isCurrent(_ path: String, input: String) -> Bool {

@@ -14,15 +14,33 @@ public struct FileOrigin: Codable, Sendable, Equatable {
     public var input: String?
     /// The result an audit agency issued in this file (result.pdf), for the spot check (抽检).
     public var result: IssuedResultRecord?
+    /// Set on every file an agency stamped: only `cedocs stamp` may replace it.
+    public var stamp: StampMark?
 
     public init(person: String? = nil, unit: String? = nil, year: Int, kind: String, input: String?,
-                result: IssuedResultRecord? = nil) {
+                result: IssuedResultRecord? = nil, stamp: StampMark? = nil) {
         self.person = person
         self.unit = unit
         self.year = year
         self.kind = kind
         self.input = input
         self.result = result
+        self.stamp = stamp
+    }
+}
+
+/// 已盖章: what the manifest keeps of a stamped file, so that a render leaves it alone and can tell
+/// whether the record changed since, and `archive check` can name its serial, without the registry.
+public struct StampMark: Codable, Sendable, Equatable {
+    /// 审验编号 printed on the file.
+    public var serial: String
+    /// SHA-256 of the record the agency examined (the person's, or for 附件2 the unit's roster),
+    /// independent of the engine: a new cedocs or template does not make a stamped record "changed".
+    public var record: String
+
+    public init(serial: String, record: String) {
+        self.serial = serial
+        self.record = record
     }
 }
 

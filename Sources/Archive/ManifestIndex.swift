@@ -54,6 +54,8 @@ struct ManifestIndex {
         var size: Int
         var sha256: Digest
         var input: Digest?
+        /// An agency stamped the file (its entry has a `stamp`).
+        var stamped: Bool
         var source: Source
     }
 
@@ -125,6 +127,15 @@ struct ManifestIndex {
         return file.size == measure.size && file.sha256 == Digest(measure.sha256)
     }
 
+    /// The listed paths that start with `prefix`.
+    func paths(under prefix: String) -> [String] { listed.keys.filter { $0.hasPrefix(prefix) } }
+
+    /// The agency's stamp on the file listed at `path`, if it has one.
+    func stamp(_ path: String) -> StampMark? {
+        guard listed[path]?.stamped == true else { return nil }
+        return entry(path)?.origin.stamp
+    }
+
     func entry(_ path: String) -> ManifestEntry? {
         guard let file = listed[path], let json = try? json(file.source) else { return nil }
         return try? JSONDecoder().decode(ManifestEntry.self, from: json)
@@ -173,7 +184,7 @@ struct ManifestIndex {
 extension ManifestIndex.Listed {
     init(_ entry: ManifestEntry, source: ManifestIndex.Source) {
         self.init(size: entry.size, sha256: .init(entry.sha256), input: entry.origin.input.map(ManifestIndex.Digest.init),
-                  source: source)
+                  stamped: entry.origin.stamp != nil, source: source)
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 // arguments give the same bytes. Realistic on purpose: names with rare characters (生僻字) and minority
 // names with the middle dot, long unit names, 6–12 activities per person of every common kind.
 //
-//   cedocs-bench-data --people 10000 --out bench.json [--seed 1]
+//   cedocs-bench-data --people 10000 --out bench.json [--seed 1] [--audited]
 
 struct Generator {
     var state: UInt64
@@ -44,13 +44,15 @@ var arguments = CommandLine.arguments.dropFirst()
 var people = 1000
 var out = "bench.json"
 var seed: UInt64 = 1
+var audited = false
 while let flag = arguments.popFirst() {
     switch flag {
     case "--people": people = Int(arguments.popFirst() ?? "") ?? people
     case "--out": out = arguments.popFirst() ?? out
     case "--seed": seed = UInt64(arguments.popFirst() ?? "") ?? seed
+    case "--audited": audited = true
     default:
-        FileHandle.standardError.write(Data("usage: cedocs-bench-data --people N --out FILE [--seed S]\n".utf8))
+        FileHandle.standardError.write(Data("usage: cedocs-bench-data --people N --out FILE [--seed S] [--audited]\n".utf8))
         exit(2)
     }
 }
@@ -123,7 +125,8 @@ for n in 0..<people {
         "education": random.pick(["本科", "硕士研究生", "大专", "博士研究生"]), "major": random.pick(majors),
         "field": random.pick(majors), "activities": activities(&random),
     ]
-    if n % 3 != 0 { person["audit"] = ["agency": "徐州市职业技术培训中心", "date": "2017-02-10"] }
+    // Two in three examined, as mid-way through an audit season; everyone with --audited (the stamp scenario).
+    if audited || n % 3 != 0 { person["audit"] = ["agency": "徐州市职业技术培训中心", "date": "2017-02-10"] }
     records.append(person)
 }
 

@@ -46,9 +46,10 @@ enum ArchiveSetup {
     static func finish(_ store: ArchiveStore, command: String, loaded: LoadedRecords, report: RenderReport,
                        started: Date) -> URL? {
         do {
+            let layout = store.layout
             try store.close()
             return try RunReportFile(command: command, version: CEDocs.version, loaded: loaded, report: report,
-                                     started: started).write(into: store.root)
+                                     started: started).write(into: layout)
         } catch {
             Console.error("\(error)")
             return nil

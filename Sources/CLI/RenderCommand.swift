@@ -14,7 +14,9 @@ struct Render: ParsableCommand {
             person on an odd page, one bookmark each). The output folder is an archive: manifest.json lists \
             every file with its SHA-256 and the digest of its input, a file whose input is unchanged is not \
             written again, a run cut short is finished by running it again, and reports/<year>/<unit>.render.json \
-            keeps the run's report. A progress bar shows on a terminal, a line every 5 s otherwise. \
+            keeps the run's report. A file an audit agency stamped is never replaced, not even with --force: it \
+            is reported (已盖章，未重写), and if the person's record changed since, the run says the agency must \
+            stamp again and exits with 1. A progress bar shows on a terminal, a line every 5 s otherwise. \
             Exit status: 0 all written, 1 some people or documents not written (reported), 2 the file or the \
             setup unusable.
             """
@@ -67,10 +69,13 @@ struct Render: ParsableCommand {
         let reportFile = ArchiveSetup.finish(store, command: "render", loaded: loaded, report: report, started: started)
         for failure in report.failures { Console.error(failure.description) }
         if !output.quiet {
+            for kept in report.keptStamped { Console.out(kept.description) }
             let seconds = Date().timeIntervalSince(started)
             Console.out("已生成 \(report.written) 个文件（\(report.people) 人，\(report.pages) 页，"
                         + String(format: "%.1f 秒", seconds) + "）"
-                        + (report.unchanged > 0 ? "，\(report.unchanged) 个文件输入未变、未重写" : "") + "，输出目录：\(output.out)")
+                        + (report.unchanged > 0 ? "，\(report.unchanged) 个文件输入未变、未重写" : "")
+                        + (report.keptStamped.isEmpty ? "" : "，\(report.keptStamped.count) 个文件已盖章、未重写")
+                        + "，输出目录：\(output.out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未生成：见上方错误") }
             if let reportFile { Console.out("运行报告：\(reportFile.path)") }
         }

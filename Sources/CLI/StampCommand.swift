@@ -12,8 +12,9 @@ struct Stamp: ParsableCommand {
             people/<公民身份号码>/<year>/registration.pdf and certificate.pdf stamped (the opinion from the \
             rules' verdict, the agency's seal, the serial) in place of the unstamped ones, and result.pdf \
             (verdict, hours, serial, QR code); then units/<unit>/<year>/annual-audit.pdf stamped once every \
-            person on it has a result. Results go into the agency's registry (registry.sqlite in PROFILE) \
-            in one transaction. Stamping unchanged records again gives the same serials and the same bytes. \
+            person on it has a result. Every file is rendered first (on --jobs threads) to a temporary name; \
+            the results then go into the agency's registry (registry.sqlite in PROFILE, the only source of \
+            its serials) in one short transaction, and only then do the files take their final names. Stamping unchanged records again gives the same serials and the same bytes. \
             Every file is recorded in the archive's manifest.json, each result sheet with its serial and \
             verdict (for cedocs sample); reports/<year>/<unit>.stamp.json keeps the run's report. \
             Exit status: 0 everyone stamped, 1 some people or the unit's form left unstamped (reported), \
@@ -26,6 +27,13 @@ struct Stamp: ParsableCommand {
     @Option(help: "The agency's profile folder, e.g. config/agencies/XZPX.")
     var agency: String
 
+    @Option(name: .shortAndLong, help: "Threads rendering at once; the default is the number of cores.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         let digest = ArchiveSetup.engineDigest()
         let loaded = try Setup.load(output.file)
@@ -36,7 +44,8 @@ struct Stamp: ParsableCommand {
             // The key first: without it nothing is written.
             let key = try AgencyKey(contentsOf: profile.signingKeyFile)
             let registry = try Registry(file: profile.registryFile, create: true)
-            job = StampJob(renderer: try Setup.renderJob(), profile: profile, key: key, registry: registry)
+            let (fonts, templates) = try Setup.engine()
+            job = StampJob(templates: templates, fonts: fonts, jobs: jobs, profile: profile, key: key, registry: registry)
             if profile.seal == nil { Console.error("注意：\(profile.name)未配置印章图像，印章处保留虚线框，须手工盖章") }
         } catch let error as ExitCode {
             throw error
@@ -48,10 +57,13 @@ struct Stamp: ParsableCommand {
         let archive = try ArchiveSetup.run(store, digest: digest, recordsFile: output.file)
         let started = Date()
         let report: StampReport
+        let display = output.quiet ? nil : ProgressDisplay()
         do {
+            defer { display?.finish() }
             report = try job.run(loaded, recordsFolder: URL(fileURLWithPath: output.file).deletingLastPathComponent(),
                                  options: RenderOptions(output: store.root, png: output.png, dpi: output.dpi,
-                                                        creator: "cedocs \(CEDocs.version)"), archive: archive)
+                                                        creator: "cedocs \(CEDocs.version)"), archive: archive,
+                                 progress: display?.update)
         } catch {
             // Files written before the refusal are in the journal; closing puts them in the manifest.
             _ = ArchiveSetup.finish(store, command: "stamp", loaded: loaded, report: RenderReport(), started: started)

@@ -15,6 +15,9 @@ public struct DocumentBuilder: Sendable {
         self.creator = creator
     }
 
+    /// How reports name a person: "张卫东（320302198001011239）".
+    public static func subject(_ person: Person) -> String { Formatting.subject(person) }
+
     /// 附件1 电子登记表 of one person; stamped when an agency gives its `stamp`.
     public func registration(_ person: Person, _ assessment: PersonAssessment, stamp: AgencyStamp? = nil) -> DocumentData {
         // Only activities that count toward the audit year belong on the year's form; the rules
@@ -42,19 +45,12 @@ public struct DocumentBuilder: Sendable {
         let rows = TableRows(count: people.count, amountFormat: HoursFormat.string) { index in
             let entry = people[index]
             return TableRow(text: ["no": String(index + 1), "name": entry.name, "id_number": entry.idNumber,
-                                   "title_level": entry.titleAndLevel, "result": entry.result],
+                                   "title_level": entry.titleAndLevel, "result": entry.result(stamped: stamp != nil)],
                             amounts: ["public_hours": entry.publicHours, "professional_hours": entry.professionalHours,
                                       "total_hours": entry.totalHours])
         }
         var fields = unitFields()
-        fields["opinion.unit"] = ""
-        fields["date.unit"] = ""
-        // The agency's opinion on the unit's form is written once every listed person has been
-        // examined: until then it stays blank for the hand.
-        let examined = !people.isEmpty && people.allSatisfy { $0.auditDate != nil }
-        let passed = people.filter(\.passed).count
-        fields["opinion.agency"] = examined ? "经审验，本单位\(passed)人合格，\(people.count - passed)人不合格。" : ""
-        fields["date.agency"] = examined ? people.compactMap(\.auditDate).max()!.chinese : ""
+        fields.merge(Self.blankOpinions) { $1 }
         return DocumentData(fields: fields, tables: ["roster": rows], subject: "单位“\(records.unit.name)”",
                             metadata: DocumentMetadata(
                                 title: "\(records.unit.name) \(records.year)年度继续教育年度审验表",
@@ -109,14 +105,13 @@ public struct DocumentBuilder: Sendable {
         fields["hours.professional"] = HoursFormat.string(assessment.professionalHours)
         fields["hours.total"] = HoursFormat.string(assessment.totalHours)
         fields["hours.required"] = HoursFormat.string(assessment.requiredTotal)
-        fields["opinion.unit"] = ""
-        fields["date.unit"] = ""
-        // The agency's opinion is printed only once an agency has examined the person, and then it is
-        // the rules' verdict (an override can only turn a pass into a fail).
-        fields["opinion.agency"] = person.audit == nil ? "" : assessment.verdict.opinionText
-        fields["date.agency"] = person.audit?.date.chinese ?? ""
+        fields.merge(Self.blankOpinions) { $1 }
         return fields
     }
+
+    /// The unit's and the agency's opinion boxes as a form leaves them for the hand. The agency's is
+    /// filled only by its stamp (`stamped`): an `audit` in the records is not the agency's word.
+    static let blankOpinions = ["opinion.unit": "", "date.unit": "", "opinion.agency": "", "date.agency": ""]
 
     func metadata(_ kind: DocumentKind, about person: Person) -> DocumentMetadata {
         DocumentMetadata(

@@ -28,10 +28,11 @@ public struct RosterEntry: Sendable, Equatable {
         auditDate = person.audit?.date
     }
 
-    /// 审验结果 on the roster. With an audit: the verdict. Without one the agency has not spoken, so
-    /// the column says whether the hours meet the requirement, marked as awaiting audit — never 合格.
-    var result: String {
-        if auditDate != nil { return passed ? "合格" : "不合格" }
+    /// 审验结果 on the roster. On the agency's stamped form: the verdict. Otherwise the agency has not
+    /// spoken on this paper (an `audit` in the records is not its word), so the column says whether
+    /// the hours meet the requirement, marked as awaiting audit — never 合格.
+    func result(stamped: Bool) -> String {
+        if stamped { return passed ? "合格" : "不合格" }
         return passed ? "达到要求（待审验）" : "未达要求（待审验）"
     }
 }

@@ -10,6 +10,8 @@ public struct ArchiveRun: Sendable {
     let recordsFile: String
     /// Write every file even when its input is unchanged.
     let force: Bool
+    /// Where the run's documents go in this archive.
+    let layout: ArchiveLayout
 
     public init(store: ArchiveStore, digest: InputDigest, recordsFile: URL, force: Bool = false) throws(ArchiveError) {
         guard let measure = FileDigest.measure(recordsFile) else { throw ArchiveError("无法读取记录文件 \(recordsFile.path)") }
@@ -17,6 +19,7 @@ public struct ArchiveRun: Sendable {
         self.digest = digest
         self.recordsFile = measure.sha256
         self.force = force
+        layout = store.layout
     }
 
     func path(_ url: URL) -> String {
@@ -28,6 +31,22 @@ public struct ArchiveRun: Sendable {
     func isCurrent(_ target: URL, _ origin: FileOrigin) -> Bool {
         guard !force, let input = origin.input else { return false }
         return store.isCurrent(path(target), input: input)
+    }
+
+    /// Whether `target` is a file an agency stamped, which only `cedocs stamp` replaces (with a new
+    /// serial, the old one superseded): then it is kept and reported as kept, or, when the record it
+    /// was stamped from (`record`, `InputDigest.record`) has changed since, reported as a failure so
+    /// that the clerk has the agency stamp again.
+    func keepsStamped(_ target: URL, record: @autoclosure () -> String, subject: String, document: String,
+                      report: inout RenderReport) -> Bool {
+        guard let stamp = store.stamp(path(target)) else { return false }
+        if stamp.record == record() {
+            report.keptStamped.append(.init(subject: subject, document: document, serial: stamp.serial))
+        } else {
+            report.failures.append(.init(subject: subject, document: document,
+                                         message: "记录在盖章后已改变，需审验机构重新盖章（已盖章的文件 \(stamp.serial) 保持原样）"))
+        }
+        return true
     }
 
     /// `record` in `run`, or just `write` when the output folder is not kept as an archive.

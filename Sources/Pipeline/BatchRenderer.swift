@@ -51,13 +51,15 @@ public final class BatchRenderer: Sendable {
                     documents: Set<OutputDocument> = Set(OutputDocument.allCases), archive: ArchiveRun? = nil,
                     progress: ((BatchProgress) -> Void)? = nil) -> RenderReport {
         let records = loaded.records
-        let layout = ArchiveLayout(root: options.output)
+        let layout = archive?.layout ?? ArchiveLayout(root: options.output)
         let unitFolder = layout.unitFolder(name: records.unit.name, year: records.year)
         let printJob = unitFolder.appendingPathComponent("registrations.pdf")
         let printJobOrigin = unitOrigin("print-job", kinds: [.registration], records, archive)
         // People's 附件1 pages are only laid out for a print job that is to be written.
         let printJobNeeded = documents.contains(.printJob) && !(archive?.isCurrent(printJob, printJobOrigin) ?? false)
         let queue = OrderedWork<PersonOutcome>(count: records.people.count, window: window)
+        let rosterTarget = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
+        let rosterStamped = documents.contains(.annualAudit) && archive?.store.stamp(archive!.path(rosterTarget)) != nil
 
         // When no per-person file is written, the workers only lay out and the calling thread's drawing
         // of the print job is the bottleneck: one thread fewer leaves it a core of its own.
@@ -69,7 +71,7 @@ public final class BatchRenderer: Sendable {
                 let builder = DocumentBuilder(records: records, creator: options.creator)
                 let person = PersonRun(renderer: renderer, builder: builder, layout: layout, recordsFolder: recordsFolder,
                                        options: options, documents: documents, archive: archive,
-                                       printJobNeeded: printJobNeeded)
+                                       printJobNeeded: printJobNeeded, rosterStamped: rosterStamped)
                 while let index = queue.take() {
                     queue.deliver(index, person.render(index, engine: engine))
                 }
@@ -84,6 +86,7 @@ public final class BatchRenderer: Sendable {
         // 附件2 needs every person's row: a person who could not be read leaves it incomplete.
         let rosterNeeded = documents.contains(.annualAudit)
         var roster: [RosterEntry] = []
+        var rosterRecords: [String] = []
         var rosterComplete = true
         var collected = false
         func collect(_ add: (RosterEntry, [Page]) -> Void) {
@@ -93,6 +96,7 @@ public final class BatchRenderer: Sendable {
                 report.merge(outcome.report)
                 if let entry = outcome.entry {
                     if rosterNeeded { roster.append(entry) }
+                    if let record = outcome.record { rosterRecords.append(record) }
                 } else {
                     rosterComplete = false
                 }
@@ -134,8 +138,12 @@ public final class BatchRenderer: Sendable {
         if rosterNeeded, !rosterComplete {
             report.failures.append(.init(subject: unitSubject, document: DocumentKind.annualAudit.chineseName,
                                          message: "有人员的记录无法读取（见上），表中名单不全，未生成"))
+        } else if rosterNeeded, archive?.keepsStamped(rosterTarget, record: InputDigest.roster(rosterRecords, of: records),
+                                                      subject: unitSubject, document: DocumentKind.annualAudit.chineseName,
+                                                      report: &report) ?? false {
+            // The agency's stamped 附件2 stays as issued.
         } else if rosterNeeded {
-            let target = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
+            let target = rosterTarget
             let origin = unitOrigin(DocumentKind.annualAudit.rawValue, kinds: [.annualAudit], records, archive)
             if archive?.isCurrent(target, origin) ?? false {
                 report.unchanged += 1
@@ -165,6 +173,8 @@ public final class BatchRenderer: Sendable {
         var entry: RosterEntry?
         /// The person's 附件1 pages for the print job, when it was laid out.
         var printPages: [Page]?
+        /// The person's `InputDigest.record`, when the unit's 附件2 is stamped.
+        var record: String?
     }
 
     static func printJobMetadata(_ records: RecordsFile, _ options: RenderOptions) -> DocumentMetadata {

@@ -44,6 +44,19 @@ public struct InputDigest: Sendable {
         digest(["person", String(records.year), CanonicalText.of(records.unit), CanonicalText.of(person)])
     }
 
+    /// What an agency stamped a person's documents from (StampMark.record): the record alone, the
+    /// engine aside, so that only a change of the record itself asks for a new stamp.
+    static func record(_ person: Person, of records: RecordsFile) -> String {
+        FileDigest.sha256(Data(["record", String(records.year), CanonicalText.of(records.unit),
+                                CanonicalText.of(person)].joined(separator: "\u{1F}").utf8))
+    }
+
+    /// What an agency stamped a unit's 附件2 from: its people's records (`people`, each `record`), in order.
+    static func roster(_ people: [String], of records: RecordsFile) -> String {
+        FileDigest.sha256(Data((["roster", String(records.year), CanonicalText.of(records.unit)] + people)
+            .joined(separator: "\u{1F}").utf8))
+    }
+
     /// One of a person's documents (`person`: the person's digest above); `extra` adds what else the
     /// document shows (a photo's digest, a stamp).
     func document(_ kind: DocumentKind, person: String, extra: [String] = []) -> String {

@@ -17,6 +17,8 @@ struct PersonRun {
     let archive: ArchiveRun?
     /// The print job is being written, so it needs this person's 附件1 pages.
     let printJobNeeded: Bool
+    /// The unit's 附件2 is stamped, so each person's record digest is needed to tell whether it changed.
+    let rosterStamped: Bool
 
     /// The `index`th valid person of the records, read from the file again.
     func render(_ index: Int, engine: RulesEngine) -> BatchRenderer.PersonOutcome {
@@ -34,19 +36,30 @@ struct PersonRun {
                         _ outcome: BatchRenderer.PersonOutcome) -> BatchRenderer.PersonOutcome {
         var outcome = outcome
         let year = builder.records.year
-        let assessment = engine.assess(person, year: year)
-        outcome.entry = RosterEntry(person, assessment)
+        // What the unit's own documents show: the agency's examination (audit, an override included)
+        // reaches paper only through the agency's stamp.
+        var shown = person
+        shown.audit = nil
+        let assessment = engine.assess(shown, year: year)
+        outcome.entry = RosterEntry(shown, assessment)
+        if rosterStamped { outcome.record = InputDigest.record(person, of: builder.records) }
         guard let folder = layout.personFolder(id: person.idNumber, year: year) else { return outcome }
+        // The report is passed in, not captured: a captured `outcome` would make every access to it exclusive.
+        func keepsStamped(_ kind: DocumentKind, _ report: inout RenderReport) -> Bool {
+            archive?.keepsStamped(folder.appendingPathComponent(kind.fileName),
+                                  record: InputDigest.record(person, of: builder.records), subject: DocumentBuilder.subject(person),
+                                  document: kind.chineseName, report: &report) ?? false
+        }
         // Digests only matter with an archive; the person's is shared by both documents.
-        let digests = archive.map { ($0.digest, $0.digest.person(person, of: builder.records)) }
+        let digests = archive.map { ($0.digest, $0.digest.person(shown, of: builder.records)) }
         func origin(_ kind: DocumentKind, extra: [String] = []) -> FileOrigin {
             FileOrigin(person: person.idNumber, unit: builder.records.unit.name, year: year, kind: kind.rawValue,
                        input: digests.map { $0.0.document(kind, person: $0.1, extra: extra) })
         }
 
-        let data = builder.registration(person, assessment)
+        let data = builder.registration(shown, assessment)
         var laidOut = false
-        if documents.contains(.registration) {
+        if documents.contains(.registration) && !keepsStamped(.registration, &outcome.report) {
             let target = folder.appendingPathComponent(DocumentKind.registration.fileName)
             let registration = origin(.registration)
             if archive?.isCurrent(target, registration) ?? false {
@@ -64,9 +77,9 @@ struct PersonRun {
                                                      message: error.description))
             }
         }
-        if documents.contains(.certificate) {
-            var certificate = builder.certificate(person, assessment)
-            renderer.resolvePhoto(&certificate, person: person, recordsFolder: recordsFolder, report: &outcome.report)
+        if documents.contains(.certificate) && !keepsStamped(.certificate, &outcome.report) {
+            var certificate = builder.certificate(shown, assessment)
+            renderer.resolvePhoto(&certificate, person: shown, recordsFolder: recordsFolder, report: &outcome.report)
             let photo = certificate.images["person.photo"].flatMap { FileDigest.measure(URL(fileURLWithPath: $0))?.sha256 }
             let target = folder.appendingPathComponent(DocumentKind.certificate.fileName)
             let made = origin(.certificate, extra: ["photo \(photo ?? "none")"])

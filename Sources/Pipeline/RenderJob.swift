@@ -81,10 +81,11 @@ public final class RenderJob {
     }
 
     /// Lays out, renders and writes a document page by page, keeping none of them: for the unit's
-    /// 附件2, hundreds of pages long. The number of pages, or nil when it failed (reported).
-    func renderStreamed(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, options: RenderOptions,
-                        report: inout RenderReport) -> Int? {
-        let target = folder.appendingPathComponent(kind.fileName)
+    /// 附件2, hundreds of pages long. Written as `name` (the kind's file name unless given: a stamp
+    /// run writes to a temporary name first). The number of pages, or nil when it failed (reported).
+    func renderStreamed(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, named name: String? = nil,
+                        options: RenderOptions, report: inout RenderReport) -> Int? {
+        let target = folder.appendingPathComponent(name ?? kind.fileName)
         var layoutError: LayoutError?
         var previewError: AtomicFile.WriteError?
         var pages = 0

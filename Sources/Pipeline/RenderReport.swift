@@ -14,6 +14,15 @@ public struct RenderReport: Sendable {
         }
     }
 
+    /// A stamped file a render left as the agency issued it (已盖章，未重写).
+    public struct KeptStamped: Sendable, Codable, CustomStringConvertible {
+        public var subject: String
+        public var document: String
+        /// 审验编号 on the file.
+        public var serial: String
+        public var description: String { "\(subject) 的\(document)已盖章，未重写（审验编号 \(serial)）" }
+    }
+
     /// Files written (a count: a batch writes tens of thousands).
     public var written = 0
     /// Files whose input had not changed since they were written, so not written again.
@@ -21,6 +30,8 @@ public struct RenderReport: Sendable {
     public var pages = 0
     public var people = 0
     public var failures: [Failure] = []
+    /// Stamped files left alone; a stamped file whose record changed since is a failure instead.
+    public var keptStamped: [KeptStamped] = []
 
     public init() {}
 }
@@ -33,5 +44,6 @@ extension RenderReport {
         pages += other.pages
         people += other.people
         failures += other.failures
+        keptStamped += other.keptStamped
     }
 }

@@ -19,6 +19,8 @@ public struct RunReportFile: Encodable {
     var unchanged: Int
     var pages: Int
     var failures: [RenderReport.Failure]
+    /// Stamped files left as the agency issued them (已盖章，未重写).
+    var stamped: [RenderReport.KeptStamped]
 
     public init(command: String, version: String, loaded: LoadedRecords, report: RenderReport, started: Date) {
         self.command = command
@@ -33,6 +35,7 @@ public struct RunReportFile: Encodable {
         written = report.written
         unchanged = report.unchanged
         pages = report.pages
+        stamped = report.keptStamped
         // Rejected people first, as the file has them: nothing of theirs was made.
         failures = loaded.rejected.map { person in
             RenderReport.Failure(subject: "第 \(person.index + 1) 人 \(person.name ?? "")（\(person.idNumber ?? "无身份号码")）",
@@ -41,11 +44,11 @@ public struct RunReportFile: Encodable {
         } + report.failures
     }
 
-    /// Writes the report into the archive at `root`; returns its path.
+    /// Writes the report into the archive laid out as `layout`, named as the unit's folder; returns its path.
     @discardableResult
-    public func write(into root: URL) throws(AtomicFile.WriteError) -> URL {
-        let url = root.appendingPathComponent(ArchivePath.reports).appendingPathComponent(String(year))
-            .appendingPathComponent("\(SafeName.make(unit)).\(command).json")
+    public func write(into layout: ArchiveLayout) throws(AtomicFile.WriteError) -> URL {
+        let url = layout.root.appendingPathComponent(ArchivePath.reports).appendingPathComponent(String(year))
+            .appendingPathComponent("\(layout.unitComponent(unit)).\(command).json")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(Array(try! encoder.encode(self)), to: url)

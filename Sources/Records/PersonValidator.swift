@@ -46,9 +46,7 @@ enum PersonValidator {
         }
 
         let name = r.requiredString("name", "姓名", &log)
-        if let name, let bad = name.unicodeScalars.enumerated().first(where: { isInvisible($0.element) }) {
-            log.error(r.childPath("name"), "姓名第 \(bad.offset + 1) 个字符是不可见的控制字符 \(scalarCode(bad.element))，请删除")
-        }
+        HiddenCharacters.refuse(name, "姓名", at: r.childPath("name"), &log)
         if case .string(let raw)? = r.node("name") { result.name = raw }
 
         let gender = r.optionalEnum("gender", "性别", Gender.self, &log)
@@ -120,15 +118,6 @@ enum PersonValidator {
             return nil
         }
         return value
-    }
-
-    /// Characters that print as nothing (or break the line) and so corrupt a printed name: controls,
-    /// format characters such as U+200B, and the line/paragraph separators.
-    private static func isInvisible(_ u: Unicode.Scalar) -> Bool {
-        switch u.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator: true
-        default: false
-        }
     }
 }
 

@@ -11,6 +11,11 @@ enum UnitValidator {
         let authority = r.requiredString("authority", "主管部门", &log)
         let district = r.optionalString("district", "所在地区", &log)
         let contact = r.optionalString("contact", "联系人", &log)
+        // The unit's name names its folder in the archive and heads every document.
+        for (key, label, text) in [("name", "单位名称", name), ("authority", "主管部门", authority),
+                                   ("district", "所在地区", district), ("contact", "联系人", contact)] {
+            HiddenCharacters.refuse(text, label, at: r.childPath(key), &log)
+        }
 
         // 统一社会信用代码: optional and printed on none of the documents, so a wrong one must not stop the
         // forms of hundreds of people. It is a warning, and the code is dropped (nil) so that a number

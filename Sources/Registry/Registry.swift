@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 import Stamping
 
-/// The register of issued results (审验登记库), one SQLite file in the agency's profile folder.
-/// A stamp run records all its results in one transaction (`run`): a run that dies leaves all of
-/// them or none. Serials are allocated inside that transaction, which also keeps two runs from
-/// handing out the same number.
+/// The register of issued results (审验登记库), one SQLite file in the agency's profile folder: the
+/// only source of the agency's serials, whichever front end stamps. In WAL mode (a GRDB
+/// DatabasePool), so that reads — verification, a stamp run looking up the results in force — never
+/// wait for a writer. A stamp run records all its results in one short transaction (`run`): a run
+/// that dies leaves all of them or none, and two runs' transactions follow each other.
 public final class Registry: Sendable {
-    private let queue: DatabaseQueue
+    private let database: any DatabaseWriter
     public let file: URL
 
     /// Opens the register, creating it when `create` is set; read-only otherwise (`cedocs verify`).
@@ -21,8 +22,13 @@ public final class Registry: Sendable {
         // A second stamp run waits for the first rather than failing.
         configuration.busyMode = .timeout(60)
         do {
-            queue = try DatabaseQueue(path: file.path, configuration: configuration)
-            if create { try Schema.migrator.migrate(queue) }
+            if create {
+                let pool = try DatabasePool(path: file.path, configuration: configuration)
+                try Schema.migrator.migrate(pool)
+                database = pool
+            } else {
+                database = try DatabaseQueue(path: file.path, configuration: configuration)
+            }
         } catch {
             throw RegistryError("无法打开审验登记库 \(file.path)", error)
         }
@@ -34,7 +40,7 @@ public final class Registry: Sendable {
         var result: T?
         var bodyError: (any Error)?
         do {
-            try queue.writeWithoutTransaction { db in
+            try database.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     do {
                         result = try body(RegistryRun(db: db, file: file))
@@ -68,9 +74,19 @@ public final class Registry: Sendable {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
+    /// The result in force for a person or unit (`RegistryRun.current`), read without waiting for a writer.
+    public func current(agency: String, year: Int, kind: ResultContent.Kind, subject: String) throws(RegistryError) -> IssuedResult? {
+        try read { db in try RegistryRun(db: db).current(agency: agency, year: year, kind: kind, subject: subject) }
+    }
+
+    /// The last sequence the agency issued in `year` (0 for none), read without waiting for a writer.
+    public func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
+        try read { db in try RegistryRun(db: db).lastSequence(agency: agency, year: year) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
         do {
-            return try queue.read(body)
+            return try database.read(body)
         } catch let error as RegistryError {
             throw error
         } catch {
@@ -97,12 +113,17 @@ public struct RegistryRun {
         }
     }
 
-    /// The next unused serial of the agency's year.
-    public func nextSerial(agency: String, year: Int) throws(RegistryError) -> Serial {
-        let last = try access {
+    /// The last sequence the agency issued in `year`; 0 when none yet.
+    public func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
+        try access {
             try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM issue WHERE agency = ? AND year = ?",
                              arguments: [agency, year]) ?? 0
         }
+    }
+
+    /// The next unused serial of the agency's year.
+    public func nextSerial(agency: String, year: Int) throws(RegistryError) -> Serial {
+        let last = try lastSequence(agency: agency, year: year)
         guard let serial = Serial(agency: agency, year: year, sequence: last + 1) else {
             throw RegistryError("机构 \(agency) \(year) 年度的审验编号已用完（最多 \(Serial.sequences.upperBound) 个）")
         }

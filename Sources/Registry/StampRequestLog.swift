@@ -47,9 +47,8 @@ extension Registry {
 
     /// Every logged stamp request, oldest first.
     public func stampRequests() throws -> [StampRequest] {
-        // Through `run` (a write transaction): the registry keeps its connection to itself.
-        try run { run in
-            try Row.fetchAll(run.db, sql: "SELECT * FROM stamp_request ORDER BY id").map { row in
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM stamp_request ORDER BY id").map { row in
                 let serials: String = row["serials"]
                 return StampRequest(requester: row["requester"], agency: row["agency"], unit: row["unit"],
                                     year: row["year"], people: row["people"], status: row["status"],

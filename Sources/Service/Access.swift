@@ -1,19 +1,23 @@
 import Foundation
 import Hummingbird
 import Records
+import Registry
 import Stamping
 
-/// An audit agency the service stamps for: its profile, its signing key (loaded once, at start) and
-/// its public key for verification.
+/// An audit agency the service stamps for: its profile, its signing key (loaded once, at start), its
+/// public key for verification, and its registry — the profile's registry.sqlite, the same one
+/// `cedocs stamp` uses, so that the agency's serials have one source whichever front end stamps.
 struct Agency: Sendable {
     let profile: AgencyProfile
     let key: AgencyKey
     let publicKey: AgencyPublicKey
+    let registry: Registry
 
-    init(folder: URL) throws(StampingError) {
+    init(folder: URL) throws {
         profile = try AgencyProfile(contentsOf: folder)
         key = try AgencyKey(contentsOf: profile.signingKeyFile)
         publicKey = key.publicKey
+        registry = try Registry(file: profile.registryFile, create: true)
     }
 }
 
@@ -62,7 +66,7 @@ struct Gatekeeper: Sendable {
     /// Every agency of the configuration, by code: whose results the service verifies.
     let agencies: [String: Agency]
 
-    init(_ tokens: [ServiceConfiguration.Token]) throws(StampingError) {
+    init(_ tokens: [ServiceConfiguration.Token]) throws {
         var agencies: [String: Agency] = [:]
         var callers: [(sha256: [UInt8], caller: Caller)] = []
         for (index, token) in tokens.enumerated() {
@@ -70,7 +74,13 @@ struct Gatekeeper: Sendable {
             case .unit(let name):
                 callers.append((token.sha256, Caller(name: token.name, role: .unit(name), token: index)))
             case .agency(let folder):
-                let agency = try Agency(folder: folder)
+                let found = try AgencyProfile(contentsOf: folder)
+                // Tokens of one agency share its profile; two profiles of one code would be two sources of its serials.
+                if let known = agencies[found.code], known.profile.folder.standardizedFileURL != found.folder.standardizedFileURL {
+                    throw StampingError("机构代码 \(found.code) 出现在两个配置目录中（\(known.profile.folder.path)、\(found.folder.path)）："
+                                        + "一个机构只能有一个审验登记库")
+                }
+                let agency = try agencies[found.code] ?? Agency(folder: folder)
                 agencies[agency.profile.code] = agency
                 callers.append((token.sha256, Caller(name: token.name, role: .agency(agency), token: index)))
             }

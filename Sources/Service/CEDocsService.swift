@@ -7,7 +7,7 @@ import Registry
 import Render
 
 /// `cedocs serve`: the engine behind HTTP for units' and agencies' systems. Made from a
-/// configuration (tokens, registry, limits) and cedocs' fonts and templates, checked at start.
+/// configuration (tokens, request log, limits) and cedocs' fonts and templates, checked at start.
 public struct CEDocsService: Sendable {
     let core: ServiceCore
     /// The public verify route's rate limit and whom it counts (verify_rate).
@@ -29,7 +29,7 @@ public struct CEDocsService: Sendable {
                                             capacity: configuration.limits.pendingRequests,
                                             share: configuration.limits.tokenShare),
                            metrics: ServiceMetrics(),
-                           registry: try Registry(file: configuration.registry, create: true),
+                           requestLog: try Registry(file: configuration.requestLog, create: true),
                            input: RecordsInput(limits: configuration.limits), creator: creator, logger: logger)
         verifyLimiter = RateLimiter(rate: .init(burst: configuration.verifyRate.burst,
                                                 perSecond: configuration.verifyRate.perMinute / 60))

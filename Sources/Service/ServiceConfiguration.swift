@@ -4,7 +4,8 @@ import Yams
 /// The file `cedocs serve --config FILE` reads. Paths are relative to the file's folder.
 ///
 /// ```yaml
-/// registry: registry.sqlite          # the register of issued results and of stamp requests (SQLite)
+/// request_log: stamp-requests.sqlite  # the log of stamp requests (SQLite); each agency's results go
+///                                    # into its own profile's registry.sqlite, as with cedocs stamp
 /// limits:                            # each optional; the defaults are shown
 ///   body_bytes: 8388608              # a records file larger than this: 413
 ///   people: 1000                     # more people in one request: 422
@@ -55,14 +56,16 @@ public struct ServiceConfiguration: Sendable {
         public var sha256: [UInt8]
     }
 
-    public var registry: URL
+    /// Who asked to stamp what (SQLite). Not a source of serials: an agency's results go only into its
+    /// profile's registry, whichever front end stamps (one registry per agency).
+    public var requestLog: URL
     public var limits: Limits
     public var tokens: [Token]
     /// The public verify route's rate limit (VerifyRateSettings.swift).
     public var verifyRate = VerifyRate()
 
-    public init(registry: URL, limits: Limits = Limits(), tokens: [Token]) {
-        self.registry = registry
+    public init(requestLog: URL, limits: Limits = Limits(), tokens: [Token]) {
+        self.requestLog = requestLog
         self.limits = limits
         self.tokens = tokens
     }
@@ -77,6 +80,10 @@ public struct ServiceConfiguration: Sendable {
             stored = try YAMLDecoder().decode(StoredConfiguration.self, from: text)
         } catch {
             throw problem("无法读取：\(error)")
+        }
+        guard stored.registry == nil else {
+            throw problem("registry 已不再使用：各审验机构的结果只登记在其配置目录中的 registry.sqlite（与 cedocs stamp 同一个），"
+                          + "盖章请求的记录改用 request_log 指定，如 request_log: stamp-requests.sqlite")
         }
         let folder = file.deletingLastPathComponent()
         func path(_ relative: String) -> URL {
@@ -123,7 +130,7 @@ public struct ServiceConfiguration: Sendable {
             tokens.append(Token(name: entry.name, grant: grant, sha256: hash))
         }
         let verifyRate = try VerifyRate(stored.verifyRate, problem: problem)
-        self.init(registry: path(stored.registry ?? "registry.sqlite"), limits: limits, tokens: tokens)
+        self.init(requestLog: path(stored.requestLog ?? "stamp-requests.sqlite"), limits: limits, tokens: tokens)
         self.verifyRate = verifyRate
     }
 }
@@ -159,12 +166,14 @@ private struct StoredConfiguration: Decodable {
         var sha256: String
     }
 
+    /// Refused: the service's own registry of before, a second source of an agency's serials.
     var registry: String?
+    var requestLog: String?
     var limits: Limits?
     var tokens: [Token]?
     var verifyRate: StoredVerifyRate?
 
     enum CodingKeys: String, CodingKey {
-        case registry, limits, tokens, verifyRate = "verify_rate"
+        case registry, requestLog = "request_log", limits, tokens, verifyRate = "verify_rate"
     }
 }

@@ -10,7 +10,8 @@ struct ServiceCore: Sendable {
     let gatekeeper: Gatekeeper
     let pool: RenderPool
     let metrics: ServiceMetrics
-    let registry: Registry
+    /// The log of stamp requests (`request_log`); results are in each agency's own registry.
+    let requestLog: Registry
     let input: RecordsInput
     /// Written into each PDF's Creator.
     let creator: String

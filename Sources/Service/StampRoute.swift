@@ -7,12 +7,13 @@ import Stamping
 
 /// `POST /v1/stamp`: an agency stamps a unit's records (as `cedocs stamp`) and gets back a ZIP of the
 /// stamped documents (`people/<id>/<year>/registration.pdf`, `certificate.pdf`, `result.pdf`,
-/// `units/<unit>/<year>/annual-audit.pdf`) and `stamp-report.json`; the results go into the registry.
-/// Every request of a known token is logged there, refused or not: who, what, when, the outcome.
+/// `units/<unit>/<year>/annual-audit.pdf`) and `stamp-report.json`; the results go into the agency's
+/// registry (its profile's registry.sqlite, as with `cedocs stamp`). Every request of a known token is
+/// logged in the service's request log, refused or not: who, what, when, the outcome.
 ///
 /// The stamp run is one call on the render pool into a folder of its own, deleted after zipping. It
-/// is one registry transaction, so it is not cut short between people: a client that leaves still
-/// gets its results recorded, and asking again reuses them (same serials, same bytes).
+/// renders first and records its results in one short transaction at the end; a client that leaves
+/// stops it between people, and then nothing is recorded.
 struct StampRoute {
     let core: ServiceCore
 
@@ -54,7 +55,7 @@ struct StampRoute {
     }
 
     private func log(_ entry: StampRequest) {
-        do { try core.registry.log(entry) } catch {
+        do { try core.requestLog.log(entry) } catch {
             core.logger.error("stamp request not logged: \(error)")
         }
     }
@@ -82,16 +83,20 @@ struct StampRoute {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedocs-stamp-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try budget.check()
-        let (registry, creator, records, logger) = (core.registry, core.creator, loaded, core.logger)
+        // The agency's own registry: the one `cedocs stamp` with its profile uses.
+        let (registry, creator, records, logger) = (agency.registry, core.creator, loaded, core.logger)
         let report = try await core.pool.run { job in
             do throws(StampingError) {
                 return try StampJob(renderer: job, profile: agency.profile, key: agency.key, registry: registry)
-                    .run(records, recordsFolder: folder, options: RenderOptions(output: folder, creator: creator))
+                    .run(records, recordsFolder: folder, options: RenderOptions(output: folder, creator: creator),
+                         shouldStop: { (try? budget.check()) == nil })
             } catch where error.storageFull {
                 // The path of the server's file is for its operator, not for the client.
                 logger.error("stamp refused, disk full: \(error.description)")
                 throw ServiceError.storageFull
             } catch {
+                // A client gone or out of time: answered as such (the run recorded nothing).
+                try budget.check()
                 throw ServiceError(status: .internalServerError, code: "stamp_failed", message: error.description)
             }
         }

@@ -44,7 +44,7 @@ struct VerifyRoute {
         let unknown = ServiceError(status: .notFound, code: "unknown_serial",
                                    message: "查无此编号：\(serial) 从未出具，可能是伪造的。")
         guard let agency = core.gatekeeper.agencies[serial.agency] else { throw unknown }
-        let verifier = Verifier(registry: core.registry, publicKey: agency.publicKey, agency: agency.profile.code)
+        let verifier = Verifier(registry: agency.registry, publicKey: agency.publicKey, agency: agency.profile.code)
         let query = request.uri.queryParameters
         let link: VerificationLink?
         if let sig = query.get("sig") {

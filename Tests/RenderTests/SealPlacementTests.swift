@@ -10,7 +10,8 @@ import TestSupport
 
 @Suite("Seal slots: 上不压正文，下骑年盖月")
 struct SealPlacementTests {
-    /// Lays out a person's document from the shipped templates and returns the laid-out pages.
+    /// Lays out a person's document from the shipped templates and returns the laid-out pages; with
+    /// `audit`, as an agency stamps it (its opinion, the audit's date, a serial, no seal image).
     func laidOut(_ kind: DocumentKind, audit: Bool, extraActivities: Int = 0) throws -> LaidOutDocument {
         let folder = Repository.temporaryFolder()
         var person = Samples.person(1, audit: audit)
@@ -22,7 +23,11 @@ struct SealPlacementTests {
         let builder = DocumentBuilder(records: loaded.records, creator: "test")
         let p = try loaded.records.people.person(at: 0)
         let assessment = RulesEngine().assess(p, year: 2016)
-        let data = kind == .registration ? builder.registration(p, assessment) : builder.certificate(p, assessment)
+        let stamp = p.audit.map { audit in
+            AgencyStamp(serial: "XZPX-2016-000001", seal: nil, opinion: assessment.verdict.opinionText, date: audit.date)
+        }
+        let data = kind == .registration ? builder.registration(p, assessment, stamp: stamp)
+            : builder.certificate(p, assessment, stamp: stamp)
         return try job.compose(kind, data)
     }
 

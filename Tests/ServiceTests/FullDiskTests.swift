@@ -12,8 +12,9 @@ import Testing
     @Test func stampOnFullDiskThenAgain() async throws {
         let disk = try Tmpfs(kilobytes: 1024)
         defer { disk.unmount() }
-        let registry = disk.folder.appendingPathComponent("registry.sqlite")
-        let harness = try Harness(registry: registry.path)
+        // The agency's profile, and so its registry, on the small disk.
+        let harness = try Harness(agencyConfig: disk.folder)
+        let registry = harness.agencyRegistry
         let records = try body(StampAndVerifyTests.examined)
         @Sendable func issued() throws -> Int {
             Int(try Command.run("/usr/bin/sqlite3", ["-readonly", registry.path, "SELECT COUNT(*) FROM issue"])

@@ -25,12 +25,17 @@ struct Harness {
     let folder: URL
     let service: CEDocsService
     let configuration: ServiceConfiguration
+    /// The registry of agency XZPX: its profile's, shared by `cedocs stamp` and the service.
+    let agencyRegistry: URL
 
-    /// `registry`: where the registry lives, relative to the configuration or absolute.
+    /// `agencyConfig`: the folder whose `agencies/XZPX` holds agency XZPX's profile and registry (the
+    /// configuration's own folder by default; a small file system for the full-disk tests).
     init(limits: ServiceConfiguration.Limits = .init(), verifyRate: ServiceConfiguration.VerifyRate = .init(),
-         registry: String = "registry.sqlite", name: String = #function) throws {
-        let file = try Self.writeConfiguration(limits: limits, verifyRate: verifyRate, registry: registry, name: name)
+         agencyConfig: URL? = nil, name: String = #function) throws {
+        let file = try Self.writeConfiguration(limits: limits, verifyRate: verifyRate, agencyConfig: agencyConfig, name: name)
         folder = file.deletingLastPathComponent().deletingLastPathComponent()
+        agencyRegistry = (agencyConfig ?? file.deletingLastPathComponent())
+            .appendingPathComponent("agencies/XZPX/registry.sqlite")
         configuration = try ServiceConfiguration(contentsOf: file)
         service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
                                     fonts: TestFonts.library, creator: "cedocs test", threads: 2)
@@ -40,15 +45,16 @@ struct Harness {
     /// and the tokens above: for this harness, or for a `cedocs serve` process (ServeProcess).
     static func writeConfiguration(limits: ServiceConfiguration.Limits,
                                    verifyRate: ServiceConfiguration.VerifyRate = .init(),
-                                   registry: String = "registry.sqlite", name: String) throws -> URL {
+                                   agencyConfig: URL? = nil, name: String) throws -> URL {
         let config = Repository.temporaryFolder(name).appendingPathComponent("config")
-        _ = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
-                                     sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
+        let xzpx = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
+                                            sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify",
+                                            config: agencyConfig ?? config)
         _ = try AgencyProfile.create(name: "铜山区职称办", code: "TSZC", districts: ["铜山区"], seal: nil,
                                      sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify", config: config)
         func hash(_ token: String) -> String { TokenDigest.hex(TokenDigest.sha256(of: token)) }
         let yaml = """
-            registry: \(registry)
+            request_log: stamp-requests.sqlite
             limits:
               body_bytes: \(limits.bodyBytes)
               people: \(limits.people)
@@ -61,7 +67,7 @@ struct Harness {
             tokens:
               - { name: 测试单位人事处, unit: \(Self.unitName), sha256: \(hash(Self.unitToken)) }
               - { name: 其他单位, unit: 徐州市其他单位, sha256: \(hash(Self.otherUnitToken)) }
-              - { name: 市职业技术培训中心, agency: agencies/XZPX, sha256: \(hash(Self.agencyToken)) }
+              - { name: 市职业技术培训中心, agency: "\(xzpx.folder.path)", sha256: \(hash(Self.agencyToken)) }
               - { name: 铜山区职称办, agency: agencies/TSZC, sha256: "\(hash(Self.countyToken).uppercased())" }
 
             """
@@ -69,6 +75,7 @@ struct Harness {
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         return file
     }
+
 
     /// Runs `body` against the real server on a free loopback port.
     func run<Value: Sendable>(_ body: @Sendable (Client) async throws -> Value) async throws -> Value {

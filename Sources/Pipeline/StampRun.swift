@@ -1,0 +1,327 @@
+import Archive
+import Documents
+import Foundation
+import Layout
+import Records
+import Registry
+import Render
+import Rules
+import Stamping
+
+/// One stamp run's fixed inputs and its steps (`StampJob`), shared by its worker threads.
+struct StampRun: Sendable {
+    let issuer: Issuer
+    let registry: Registry
+    let engine: RulesEngine
+    let records: RecordsFile
+    /// People of the file refused at loading: the unit's 附件2 waits for them.
+    let rejected: Int
+    let recordsFolder: URL
+    let options: RenderOptions
+    let recording: ArchiveRun?
+    let shouldStop: @Sendable () -> Bool
+
+    var profile: AgencyProfile { issuer.profile }
+    var layout: ArchiveLayout { recording?.layout ?? ArchiveLayout(root: options.output) }
+    var builder: DocumentBuilder { DocumentBuilder(records: records, creator: options.creator) }
+
+    static let stopped = StampingError("盖章已中止（请求方已断开或超时）：本次盖章未登记任何结果，也未替换任何文件")
+
+    /// A rendered file at its temporary name, and where it goes once its result is recorded.
+    struct StagedFile: Sendable {
+        var kind: DocumentKind
+        var staged: URL
+        var target: URL
+        var origin: FileOrigin
+        var sha256: String
+        /// PNG previews written beside it.
+        var previews: Int
+        var subject: String
+    }
+
+    /// A result ready to record: issued anew or reused, with its files.
+    struct Result: Sendable {
+        /// As the report names it.
+        var subject: String
+        /// As the registry files it: 公民身份号码, or the unit's name.
+        var key: String
+        var kind: ResultContent.Kind
+        var outcome: Issuer.Outcome
+        /// The result in force when the run read the registry.
+        var inForce: Serial?
+        var verdict: String
+        var files: [StagedFile]
+
+        var serial: Serial { outcome.signed.content.serial! }
+    }
+
+    /// What became of one person.
+    enum Step: Sendable {
+        case staged(RosterEntry, record: String, Result, RenderReport)
+        case skipped(RosterEntry, record: String, StampReport.Skipped)
+        case failedRender(RosterEntry, record: String, RenderReport)
+        /// The content changed (or nothing was issued yet): to be issued under a new serial.
+        case needsSerial(current: IssuedResult?)
+        /// The whole run stops: the records file changed meanwhile, the registry, or `shouldStop`.
+        case failed(StampingError)
+    }
+
+    /// Everything one attempt rendered, before it is recorded.
+    struct Staged {
+        /// The last sequence issued when the attempt began.
+        var base: Int
+        var results: [Result] = []
+        var report = StampReport()
+    }
+
+    func serial(_ sequence: Int) throws(StampingError) -> Serial {
+        guard let serial = Serial(agency: profile.code, year: records.year, sequence: sequence) else {
+            throw StampingError("机构 \(profile.code) \(records.year) 年度的审验编号已用完（最多 \(Serial.sequences.upperBound) 个）")
+        }
+        return serial
+    }
+
+    /// The `index`th person: refused, or staged again under the result in force if its content is
+    /// unchanged, or to be issued anew.
+    func check(_ index: Int, renderer: RenderJob) -> Step {
+        guard !shouldStop() else { return .failed(Self.stopped) }
+        do {
+            let person = try records.people.person(at: index)
+            let assessment = engine.assess(person, year: records.year)
+            let entry = RosterEntry(person, assessment)
+            let record = InputDigest.record(person, of: records)
+            if let reason = issuer.refusal(person, assessment) {
+                return .skipped(entry, record: record, .init(subject: DocumentBuilder.subject(person), reason: reason))
+            }
+            guard let current = try registry.current(agency: profile.code, year: records.year, kind: .person,
+                                                     subject: person.idNumber) else { return .needsSerial(current: nil) }
+            return stagePerson(person, assessment, entry, record, serial: current.serial, current: current, reuseOnly: true,
+                               renderer: renderer) ?? .needsSerial(current: current)
+        } catch {
+            return .failed(StampingError("\(error)"))
+        }
+    }
+
+    /// The `index`th person issued under `serial`, replacing `current`.
+    func issue(_ index: Int, serial: Serial, current: IssuedResult?, renderer: RenderJob) -> Step {
+        guard !shouldStop() else { return .failed(Self.stopped) }
+        do {
+            let person = try records.people.person(at: index)
+            let assessment = engine.assess(person, year: records.year)
+            return stagePerson(person, assessment, RosterEntry(person, assessment), InputDigest.record(person, of: records),
+                               serial: serial, current: current, reuseOnly: false, renderer: renderer)
+                ?? .failed(StampingError("内部错误：新结果未能出具"))
+        } catch {
+            return .failed(StampingError("\(error)"))
+        }
+    }
+
+    /// Renders the person's three files under `serial`; nil when `reuseOnly` and the content is not
+    /// `current`'s (nothing kept).
+    private func stagePerson(_ person: Person, _ assessment: PersonAssessment, _ entry: RosterEntry, _ record: String,
+                             serial: Serial, current: IssuedResult?, reuseOnly: Bool, renderer: RenderJob) -> Step? {
+        var rendering = RenderReport()
+        let subject = DocumentBuilder.subject(person)
+        // Refusal ensures an audit; validated ID numbers always make a folder.
+        guard let audit = person.audit, let folder = layout.personFolder(id: person.idNumber, year: records.year) else {
+            return .failedRender(entry, record: record, rendering)
+        }
+        let stamp = agencyStamp(serial, opinion: AgencyOpinion.person(assessment), date: audit.date)
+        let personDigest = recording.map { $0.digest.person(person, of: records) }
+        func origin(_ kind: DocumentKind, result: IssuedResultRecord? = nil) -> FileOrigin {
+            FileOrigin(person: person.idNumber, unit: records.unit.name, year: records.year, kind: kind.rawValue,
+                       input: recording.flatMap { run in personDigest.map { run.digest.document(kind, person: $0, extra: stampInput(serial)) } },
+                       result: result, stamp: StampMark(serial: serial.description, record: record))
+        }
+        var certificate = builder.certificate(person, assessment, stamp: stamp)
+        renderer.resolvePhoto(&certificate, person: person, recordsFolder: recordsFolder, report: &rendering)
+        var files: [StagedFile] = []
+        func failed() -> Step {
+            discard(files)
+            return .failedRender(entry, record: record, rendering)
+        }
+        guard let registration = write(.registration, builder.registration(person, assessment, stamp: stamp), into: folder,
+                                       origin: origin(.registration), renderer: renderer, report: &rendering) else { return failed() }
+        files.append(registration)
+        guard let certificateFile = write(.certificate, certificate, into: folder, origin: origin(.certificate),
+                                          renderer: renderer, report: &rendering) else { return failed() }
+        files.append(certificateFile)
+        let content = ResultContent.person(serial: serial, agencyName: profile.name, unit: records.unit.name, person: person,
+                                           assessment: assessment, registrationSHA256: registration.sha256,
+                                           certificateSHA256: certificateFile.sha256)
+        let outcome: Issuer.Outcome
+        do { outcome = try issuer.issue(content, current: current?.signed) } catch {
+            rendering.failures.append(.init(subject: subject, document: DocumentKind.result.chineseName, message: error.message))
+            return failed()
+        }
+        if reuseOnly, case .issued = outcome {
+            discard(files)
+            return nil
+        }
+        let signed = outcome.signed
+        let url = signed.verificationURL(base: profile.verifyBase)
+        guard let code = QREncoder.matrix(for: url) else {
+            rendering.failures.append(.init(subject: subject, document: DocumentKind.result.chineseName,
+                                            message: "查询网址过长，无法编成二维码：\(url)"))
+            return failed()
+        }
+        let verdict = AgencyOpinion.verdict(assessment)
+        let sheet = builder.result(person, assessment, stamp: stamp, checkCode: signed.checkCode,
+                                   verifyBase: profile.verifyBase, code: code)
+        let issued = IssuedResultRecord(serial: serial.description, agency: profile.code, agencyName: profile.name,
+                                        verdict: verdict, maskedName: Masking.name(person.name),
+                                        maskedID: Masking.idNumber(person.idNumber))
+        guard let sheetFile = write(.result, sheet, into: folder, origin: origin(.result, result: issued), renderer: renderer,
+                                    report: &rendering) else { return failed() }
+        files.append(sheetFile)
+        return .staged(entry, record: record,
+                       Result(subject: subject, key: person.idNumber, kind: .person, outcome: outcome,
+                              inForce: current?.serial, verdict: verdict, files: files), rendering)
+    }
+
+    /// The unit's stamped 附件2, when every person on it has a result in this run; `next` is the
+    /// last new serial taken by the people.
+    func stageRoster(_ roster: [RosterEntry], records people: [String], next: Int, into staged: inout Staged,
+                     renderer: RenderJob) throws {
+        let unit = records.unit.name
+        let subject = "单位“\(unit)”的\(DocumentKind.annualAudit.chineseName)"
+        if let reason = Issuer.rosterRefusal(people: roster.count, results: staged.results.count, rejected: rejected) {
+            staged.report.skipped.append(.init(subject: subject, reason: reason))
+            return
+        }
+        // Every person on it has a result, so an audit date.
+        guard let date = roster.compactMap(\.auditDate).max() else { return }
+        let folder = layout.unitFolder(name: unit, year: records.year)
+        let passed = roster.filter(\.passed).count
+        let verdict = "\(passed)人合格，\(roster.count - passed)人不合格"
+        let opinion = AgencyOpinion.roster(passed: passed, failed: roster.count - passed)
+        let record = InputDigest.roster(people, of: records)
+        let results = staged.results.map(\.serial)
+        let current = try registry.current(agency: profile.code, year: records.year, kind: .roster, subject: unit)
+
+        /// The 附件2 under `serial`; nil when it failed (reported in `rendering`) or, with `reuseOnly`,
+        /// when its content is not `current`'s.
+        func attempt(_ serial: Serial, reuseOnly: Bool, _ rendering: inout RenderReport) -> Result? {
+            let origin = FileOrigin(unit: unit, year: records.year, kind: DocumentKind.annualAudit.rawValue,
+                                    input: recording.map {
+                                        $0.digest.unit(DocumentKind.annualAudit.rawValue + " " + stampInput(serial).joined(separator: " "),
+                                                       kinds: [.annualAudit], recordsFile: $0.recordsFile)
+                                    }, stamp: StampMark(serial: serial.description, record: record))
+            let data = builder.annualAudit(roster, stamp: agencyStamp(serial, opinion: opinion, date: date))
+            guard let table = write(.annualAudit, data, into: folder, origin: origin, renderer: renderer, report: &rendering) else {
+                return nil
+            }
+            let content = ResultContent.roster(serial: serial, agencyName: profile.name, unit: unit, date: date, passed: passed,
+                                               failed: roster.count - passed, results: results,
+                                               annualAuditSHA256: table.sha256)
+            let outcome: Issuer.Outcome
+            do { outcome = try issuer.issue(content, current: current?.signed) } catch {
+                rendering.failures.append(.init(subject: subject, document: DocumentKind.annualAudit.chineseName,
+                                                message: error.message))
+                discard([table])
+                return nil
+            }
+            if reuseOnly, case .issued = outcome {
+                discard([table])
+                return nil
+            }
+            return Result(subject: subject, key: unit, kind: .roster, outcome: outcome, inForce: current?.serial,
+                          verdict: verdict, files: [table])
+        }
+        var rendering = RenderReport()
+        var result: Result?
+        if let current { result = attempt(current.serial, reuseOnly: true, &rendering) }
+        if result == nil && rendering.failures.isEmpty {
+            rendering = RenderReport()
+            result = attempt(try serial(next + 1), reuseOnly: false, &rendering)
+        }
+        staged.report.rendering.merge(rendering)
+        if let result { staged.results.append(result) }
+    }
+
+    /// Records every result of the attempt in one short transaction; false (nothing recorded) when
+    /// another run issued a result of this agency and year, or of one of these people, meanwhile.
+    func commit(_ staged: Staged) throws -> Bool {
+        let issuesNew = staged.results.contains { if case .issued = $0.outcome { true } else { false } }
+        return try registry.run { run in
+            if issuesNew, try run.lastSequence(agency: profile.code, year: records.year) != staged.base { return false }
+            for result in staged.results {
+                let inForce = try run.current(agency: profile.code, year: records.year, kind: result.kind, subject: result.key)
+                guard inForce?.serial == result.inForce else { return false }
+                if case .issued(let signed, let replacing) = result.outcome {
+                    try run.record(signed, subject: result.key, replacing: replacing)
+                }
+                for file in result.files {
+                    try run.record(IssuedDocument(kind: file.kind.rawValue, sha256: file.sha256), of: result.serial)
+                }
+            }
+            return true
+        }
+    }
+
+    /// Once recorded: every file to its final name (journaled in the archive), and the report. A file
+    /// that cannot be put in place is reported with what to do: its result is recorded, and running
+    /// the stamp again writes the same file.
+    func place(_ staged: Staged) -> StampReport {
+        var report = staged.report
+        for result in staged.results {
+            for file in result.files {
+                ArchiveRun.write(file.target, file.origin, in: recording, subject: file.subject,
+                                 document: file.kind.chineseName, report: &report.rendering) { rendering in
+                    guard rename(file.staged.path, file.target.path) == 0 else {
+                        let reason = String(cString: strerror(errno))
+                        rendering.failures.append(.init(subject: file.subject, document: file.kind.chineseName,
+                                                        message: "结果已登记（审验编号 \(result.serial)），但文件未能放到位（\(reason)）："
+                                                            + "再次运行盖章即可写出同一编号、同样的文件"))
+                        return nil
+                    }
+                    return file.previews
+                }
+            }
+            switch result.outcome {
+            case .reused:
+                report.issued.append(.init(subject: result.subject, serial: result.serial, verdict: result.verdict,
+                                           reused: true, replaced: nil))
+            case .issued(_, let replacing):
+                report.issued.append(.init(subject: result.subject, serial: result.serial, verdict: result.verdict,
+                                           reused: false, replaced: replacing))
+            }
+        }
+        return report
+    }
+
+    /// Removes an attempt's temporary files.
+    func discard(_ staged: Staged) { for result in staged.results { discard(result.files) } }
+
+    func discard(_ files: [StagedFile]) { for file in files { unlink(file.staged.path) } }
+
+    /// What the agency puts on a document issued under `serial`: its opinion of `date`, the serial, its seal.
+    func agencyStamp(_ serial: Serial, opinion: String, date: CalendarDate) -> AgencyStamp {
+        AgencyStamp(serial: serial.description,
+                    seal: profile.seal.map { SealImage(path: $0.path, diameter: profile.sealDiameter) },
+                    opinion: opinion, date: date)
+    }
+
+    /// What a stamped document is made from beyond its record: the serial, the agency and its seal.
+    func stampInput(_ serial: Serial) -> [String] {
+        ["stamp \(serial)", "agency \(profile.code) \(profile.name)",
+         "seal \(profile.seal.flatMap { FileDigest.measure($0)?.sha256 } ?? "none") \(profile.sealDiameter)"]
+    }
+
+    /// Renders one stamped document to a temporary name beside its target; nil when it failed (reported).
+    private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, origin: FileOrigin,
+                       renderer: RenderJob, report: inout RenderReport) -> StagedFile? {
+        let name = "\(AtomicFile.temporaryPrefix)\(kind.fileName).\(getpid()).stamp\(AtomicFile.temporarySuffix)"
+        let staged = folder.appendingPathComponent(name)
+        guard let pages = renderer.renderStreamed(kind, data, into: folder, named: name, options: options, report: &report) else {
+            return nil
+        }
+        guard let measure = FileDigest.measure(staged) else {
+            unlink(staged.path)
+            report.failures.append(.init(subject: data.subject, document: kind.chineseName, message: "刚写入的文件无法读取：\(staged.path)"))
+            return nil
+        }
+        return StagedFile(kind: kind, staged: staged, target: folder.appendingPathComponent(kind.fileName), origin: origin,
+                          sha256: measure.sha256, previews: options.png ? pages : 0, subject: data.subject)
+    }
+}

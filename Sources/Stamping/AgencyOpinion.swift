@@ -1,0 +1,17 @@
+import Records
+import Rules
+
+/// 审验意见: the words an audit agency puts on the documents it stamps, and nobody else. An unstamped
+/// document leaves the agency's box blank whatever the records say; these texts reach a page only
+/// through a stamp.
+public enum AgencyOpinion {
+    /// On a person's documents: the rules' verdict, an agency's override included —
+    /// `继续教育审验合格`, or `继续教育审验不合格：` and every reason.
+    public static func person(_ assessment: PersonAssessment) -> String { assessment.verdict.opinionText }
+
+    /// On the unit's 附件2, once every person on it has a result.
+    public static func roster(passed: Int, failed: Int) -> String { "经审验，本单位\(passed)人合格，\(failed)人不合格。" }
+
+    /// 合格 or 不合格: the verdict as the registry, the result sheet and the stamp log name it.
+    public static func verdict(_ assessment: PersonAssessment) -> String { assessment.verdict.isPass ? "合格" : "不合格" }
+}
