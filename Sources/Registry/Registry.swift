@@ -76,12 +76,12 @@ public final class Registry: Sendable {
 
     /// The result in force for a person or unit (`RegistryRun.current`), read without waiting for a writer.
     public func current(agency: String, year: Int, kind: ResultContent.Kind, subject: String) throws(RegistryError) -> IssuedResult? {
-        try read { db in try RegistryRun(db: db).current(agency: agency, year: year, kind: kind, subject: subject) }
+        try read { db in try RegistryRun(db: db, file: file).current(agency: agency, year: year, kind: kind, subject: subject) }
     }
 
     /// The last sequence the agency issued in `year` (0 for none), read without waiting for a writer.
     public func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
-        try read { db in try RegistryRun(db: db).lastSequence(agency: agency, year: year) }
+        try read { db in try RegistryRun(db: db, file: file).lastSequence(agency: agency, year: year) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
