@@ -27,7 +27,7 @@ token=$("$cedocs" serve hash-token --new)
 secret=$(sed -n 's/^token: //p' <<<"$token")
 digest=$(sed -n 's/^sha256: //p' <<<"$token")
 cat >"$work/service.yaml" <<YAML
-registry: registry.sqlite
+request_log: stamp-requests.sqlite
 limits: { pending_requests: 64 }
 tokens:
   - { name: load test, unit: "$unit", sha256: $digest }

@@ -64,7 +64,7 @@ extension FaultSuite {
             let hash = try shell("printf '%s' \"$1\" | \"$0\" serve hash-token", [token])
             let config = folder.appendingPathComponent("service.yaml")
             try """
-                registry: registry.sqlite
+                request_log: stamp-requests.sqlite
                 tokens:
                   - { name: 人事处, unit: 徐州市第一人民医院, sha256: \(hash.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) }
 

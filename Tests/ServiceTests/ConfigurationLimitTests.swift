@@ -7,7 +7,7 @@ import Testing
 @Suite struct ConfigurationLimitTests {
     func configuration(_ limits: String) throws -> ServiceConfiguration {
         let file = Repository.temporaryFolder().appendingPathComponent("service.yaml")
-        try "registry: registry.sqlite\nlimits: \(limits)\n".write(to: file, atomically: true, encoding: .utf8)
+        try "request_log: stamp-requests.sqlite\nlimits: \(limits)\n".write(to: file, atomically: true, encoding: .utf8)
         return try ServiceConfiguration(contentsOf: file)
     }
 

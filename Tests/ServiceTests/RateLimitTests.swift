@@ -72,7 +72,7 @@ import Testing
             try yaml.write(to: file, atomically: true, encoding: .utf8)
             return try ServiceConfiguration(contentsOf: file)
         }
-        #expect(try read("registry: r.sqlite\n").verifyRate == ServiceConfiguration.VerifyRate())
+        #expect(try read("request_log: r.sqlite\n").verifyRate == ServiceConfiguration.VerifyRate())
         let set = try read("verify_rate: { burst: 5, per_minute: 2.5, trusted_proxies: [\"10.0.0.1\", \"::1\"] }\n").verifyRate
         #expect(set.burst == 5 && set.perMinute == 2.5 && set.trustedProxies == ["10.0.0.1", "::1"])
         for (yaml, words) in [("verify_rate: { burst: 0 }", "verify_rate 中的 burst 与 per_minute 都应大于 0"),
