@@ -247,11 +247,12 @@ struct ObjectReader {
     private static let suggestionDistance = 2
 }
 
-/// A key as messages and paths show it: one of more than 64 characters is cut to its first 32 and its
-/// length, so that a huge unknown key does not fill every message that names it.
+/// A key as messages and paths show it: one of more than 64 bytes is cut to its first 32 characters
+/// and its length, so that a huge unknown key does not fill every message that names it (bytes, not
+/// characters: counting them is free whatever the length).
 func shortKey(_ key: String) -> String {
-    guard key.utf8.count > 64, key.count > 64 else { return key }
-    return "\(key.prefix(32))…（共 \(key.count) 个字符）"
+    guard key.utf8.count > 64 else { return key }
+    return "\(key.prefix(32))…（共 \(key.utf8.count) 字节）"
 }
 
 /// Blank means empty after trimming whitespace (including the full-width space U+3000).

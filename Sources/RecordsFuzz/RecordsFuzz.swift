@@ -15,11 +15,25 @@ enum RecordsFuzz {
 }
 
 #if CEDOCS_FUZZ
-/// libFuzzer's entry (scripts/fuzz.sh builds with `-sanitize=fuzzer -DCEDOCS_FUZZ`; libFuzzer has the main).
+/// libFuzzer's entry (scripts/fuzz.sh builds with `-sanitize=fuzzer -DCEDOCS_FUZZ`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     RecordsFuzz.run(start.map { Data(bytes: $0, count: count) } ?? Data())
     return 0
+}
+
+/// libFuzzer's driver: SwiftPM names the executable's entry point after the module and links `main` to
+/// it, so the entry hands over to libFuzzer rather than relying on libFuzzer's own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("cedocs_records_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzOneInput)
 }
 #else
 /// Without libFuzzer: runs the files named on the command line through the same path, to replay a

@@ -112,7 +112,7 @@ struct UnknownKeyTests {
         let key = String(repeating: "k", count: 10 << 20)
         let problems = Fixture.fileProblems(Fixture.text("{\"\(key)\": 1}"))
         let unknown = try #require(problems.first { $0.message.hasPrefix("未知字段") })
-        let shown = String(repeating: "k", count: 32) + "…（共 10485760 个字符）"
+        let shown = String(repeating: "k", count: 32) + "…（共 10485760 字节）"
         #expect(unknown.path == shown)
         #expect(unknown.message.hasPrefix("未知字段\"\(String(repeating: "k", count: 32))"))
         #expect(!unknown.message.contains("是否应为"))
