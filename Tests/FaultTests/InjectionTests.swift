@@ -40,7 +40,9 @@ extension FaultSuite {
             }
         }
 
-        func exercise(_ scenario: Scenario) throws -> Tally {
+        /// Async only to yield between runs: each run holds its thread for a second or two, and the
+        /// service's async tests need the same few threads to answer in time.
+        func exercise(_ scenario: Scenario) async throws -> Tally {
             let base = Repository.temporaryFolder(scenario.name)
             defer { try? FileManager.default.removeItem(at: base) }
             var tally = Tally()
@@ -58,6 +60,7 @@ extension FaultSuite {
                     // n-th call, the run is tried again with a smaller n.
                     var n = sampled
                     while true {
+                        await Task.yield()
                         let folder = base.appendingPathComponent("\(calls)-\(n)")
                         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                         try scenario.prepare(folder)
@@ -81,6 +84,7 @@ extension FaultSuite {
                                     "\(what): \(failed) failed, exit \(result.status)\n\(result.stderr)")
                         }
                         try scenario.check(folder, what)
+                        await Task.yield()
                         let again = try Cedocs.run(scenario.arguments(folder))
                         #expect(again.status == scenario.clean && !again.signaled,
                                 "\(what), run again: exit \(again.status)\n\(again.stderr)")
@@ -94,8 +98,8 @@ extension FaultSuite {
         }
 
         @Test("render: every write, flush and rename may fail")
-        func render() throws {
-            let tally = try exercise(Scenario(name: "render", arguments: { folder in
+        func render() async throws {
+            let tally = try await exercise(Scenario(name: "render", arguments: { folder in
                 ["render", Repository.example.path, "--out", folder.appendingPathComponent("out").path]
             }, check: { folder, what in
                 let out = folder.appendingPathComponent("out")
@@ -112,11 +116,11 @@ extension FaultSuite {
         }
 
         @Test("stamp: every write, flush and rename may fail, the registry's too")
-        func stamp() throws {
+        func stamp() async throws {
             let base = Repository.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: base) }
             let (records, profile) = try Cedocs.stampInputs(in: base)
-            let tally = try exercise(Scenario(name: "stamp", prepare: { folder in
+            let tally = try await exercise(Scenario(name: "stamp", prepare: { folder in
                 try FileManager.default.copyItem(at: profile, to: folder.appendingPathComponent("config"))
             }, arguments: { folder in
                 Cedocs.stamp(records, in: folder)
@@ -130,13 +134,13 @@ extension FaultSuite {
         }
 
         @Test("archive export: every write, flush and rename of the ZIP may fail")
-        func export() throws {
+        func export() async throws {
             let base = Repository.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: base) }
             let archive = base.appendingPathComponent("archive")
             let rendered = try Cedocs.run(["render", Repository.example.path, "--out", archive.path])
             try #require(rendered.status == 0, "\(rendered.stderr)")
-            let tally = try exercise(Scenario(name: "export", prepare: { folder in
+            let tally = try await exercise(Scenario(name: "export", prepare: { folder in
                 try FileManager.default.copyItem(at: archive, to: folder.appendingPathComponent("archive"))
             }, arguments: { folder in
                 ["archive", "export", folder.appendingPathComponent("archive").path, "--unit", "徐州市第一人民医院",
