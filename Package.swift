@@ -28,7 +28,9 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev"])]
         ),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        .target(name: "Records"),
+        // A guard against SIGBUS when a mapped records file is cut short while it is read.
+        .target(name: "CSafeMapping"),
+        .target(name: "Records", dependencies: ["CSafeMapping"]),
         .target(name: "Rules", dependencies: ["Records"]),
         .target(name: "Layout", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Documents", dependencies: ["Records", "Rules", "Layout"]),
@@ -50,9 +52,12 @@ let package = Package(
         ),
         // The register of issued results (SQLite); outer ring, like Archive.
         .target(name: "Registry", dependencies: ["Stamping", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The report of `cedocs check` and /v1/check (re-exported by Pipeline): Records and Rules only, so the
+        // fuzz target builds without the rest.
+        .target(name: "Reports", dependencies: ["Records", "Rules"]),
         .target(
             name: "Pipeline",
-            dependencies: ["Records", "Rules", "Documents", "Layout", "Render", "Archive", "Stamping", "Registry"]
+            dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "Archive", "Stamping", "Registry"]
         ),
         // The HTTP service (issue 6): the outer ring, calls Pipeline; nothing depends on it but the CLI.
         .target(
@@ -83,6 +88,10 @@ let package = Package(
             ],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=deflateInit_"])]
         ),
+        // The libFuzzer target of records parsing, validation, rules and check-report JSON (scripts/fuzz.sh);
+        // a plain build makes it a replayer of saved inputs. Not part of the product.
+        .executableTarget(name: "cedocs-records-fuzz", dependencies: ["Records", "Rules", "Reports"],
+                          path: "Sources/RecordsFuzz"),
         // Synthetic records for the benchmark (scripts/bench.sh); not part of the product.
         .executableTarget(name: "cedocs-bench-data", path: "Sources/BenchData"),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),

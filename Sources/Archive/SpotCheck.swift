@@ -67,7 +67,7 @@ public struct SampleRate: Sendable, Comparable, CustomStringConvertible {
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
-              let whole = Int(parts[0].isEmpty ? "0" : parts[0]) else { return nil }
+              let whole = Int(parts[0].isEmpty ? "0" : parts[0]), whole <= 100 else { return nil }
         var fraction = 0
         if parts.count == 2 {
             let digits = parts[1]

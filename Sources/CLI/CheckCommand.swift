@@ -14,75 +14,155 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Argument(help: "The records file (cedocs/records/1 JSON).")
+    @Argument(help: "The records file (cedocs/records/1 JSON); - or /dev/stdin for standard input.")
     var file: String
 
     @Flag(help: "Print the report as JSON for other programs.")
     var json = false
 
+    /// How many problems and rejected people `check` keeps and lists; the rest are counted. A file
+    /// of millions of bad people is then checked in the same little memory as a good one.
+    static let listedProblems = 1_000
+
     func run() throws {
-        let loaded = try Setup.load(file)
-        // A person at a time, printed as it is assessed: a file of any size is checked in little memory.
+        let loaded: LoadedRecords
+        do {
+            loaded = try Setup.loadRecords(file, keepingProblems: Self.listedProblems)
+        } catch {
+            if json { CheckJSON.failure(code: "invalid_records", message: "记录文件 \(error.fileName) 无法使用",
+                                        problems: error.problems, omitted: error.omitted) }
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        // A person at a time, as it is assessed: a file of any size is checked in little memory.
         let walk = CheckReport.Walk(loaded)
         let summary: CheckReport.Summary
-        do throws(RecordsChangedError) {
+        do throws(CheckJSON.Failure) {
             summary = try json ? CheckJSON.print(walk) : CheckText.print(walk)
         } catch {
-            Console.error(error.description)
+            if json { CheckJSON.failure(code: error.code, message: error.message, problems: [], omitted: 0) }
+            Console.error(error.message)
             throw ExitCode(2)
         }
         if summary.withErrors > 0 { throw ExitCode(1) }
     }
 }
 
-/// `check --json`: the JSON of `CheckReport` (snake_case keys in sorted order), written a person at
-/// a time.
+/// `check --json`: the JSON of `CheckReport` (snake_case keys in sorted order). The people go to a
+/// temporary file as they are assessed and reach standard output only once the report is complete:
+/// a run that fails midway (the file edited meanwhile) prints one complete error object instead of
+/// half a report.
 enum CheckJSON {
-    static func print(_ walk: CheckReport.Walk) throws(RecordsChangedError) -> CheckReport.Summary {
-        let encoder = CheckReport.encoder
-        // Encoding plain strings and numbers cannot fail.
-        func json(_ value: some Encodable) -> String { String(decoding: try! encoder.encode(value), as: UTF8.self) }
+    struct Failure: Error {
+        /// `records_changed`, `output_failed`, as the service's error codes.
+        var code: String
+        var message: String
+    }
+
+    static func print(_ walk: CheckReport.Walk) throws(Failure) -> CheckReport.Summary {
+        let spool = try Spool()
         var first = true
-        Console.write("{\"file\":\(json(walk.file)),\"people\":[", to: .standardOutput, newline: false)
-        let summary = try walk.run { person in
-            Console.write((first ? "\n" : ",\n") + json(person), to: .standardOutput, newline: false)
-            first = false
+        // Keys in sorted order, as the encoder writes them: file, omitted, people, problems, rejected, …
+        var omitted = ""
+        if let counts = walk.omitted { omitted = ",\"omitted\":" + (try json(counts)) }
+        try spool.write("{\"file\":" + (try json(walk.file)) + omitted + ",\"people\":[")
+        var failure: Failure?
+        let summary: CheckReport.Summary
+        do throws(RecordsChangedError) {
+            summary = try walk.run { person in
+                guard failure == nil else { return }
+                do throws(Failure) {
+                    try spool.write((first ? "\n" : ",\n") + (try json(person)))
+                } catch {
+                    failure = error
+                }
+                first = false
+            }
+        } catch {
+            throw Failure(code: "records_changed", message: error.description)
         }
-        Console.out("\n],\"problems\":\(json(walk.problems)),\"rejected\":\(json(walk.rejected)),"
-                    + "\"summary\":\(json(summary)),\"unit\":\(json(walk.unit)),\"year\":\(walk.year)}")
+        if let failure { throw failure }
+        let problems = try json(walk.problems), rejected = try json(walk.rejected)
+        let counts = try json(summary), unit = try json(walk.unit)
+        try spool.write("\n],\"problems\":\(problems),\"rejected\":\(rejected),"
+                        + "\"summary\":\(counts),\"unit\":\(unit),\"year\":\(walk.year)}\n")
+        try spool.copyToStandardOutput()
         return summary
+    }
+
+    /// The one JSON object printed instead of a report, in the shape of the service's errors:
+    /// `{"error": {"code": "…", "message": "…", "problems": [{"path": "…", "message": "…"}]}}`.
+    static func failure(code: String, message: String, problems: [RecordsProblem], omitted: Int) {
+        struct Body: Encodable {
+            struct Detail: Encodable {
+                var code: String
+                var message: String
+                var problems: [Item]?
+                var omitted: Int?
+            }
+            struct Item: Encodable {
+                var path: String
+                var message: String
+            }
+            var error: Detail
+        }
+        let items = problems.map { Body.Item(path: $0.path, message: $0.message) }
+        let body = Body(error: .init(code: code, message: message, problems: items.isEmpty ? nil : items,
+                                     omitted: omitted > 0 ? omitted : nil))
+        // Only strings and integers: encoding cannot fail, and if it ever did the fallback is still one object.
+        Console.out((try? json(body)) ?? "{\"error\":{\"code\":\"\(code)\"}}")
+    }
+
+    private static func json(_ value: some Encodable) throws(Failure) -> String {
+        do {
+            return String(decoding: try CheckReport.encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw Failure(code: "output_failed", message: "检查结果无法写成 JSON：\(error)")
+        }
     }
 }
 
 /// The clerk's reading of a check report.
 enum CheckText {
-    static func print(_ walk: CheckReport.Walk) throws(RecordsChangedError) -> CheckReport.Summary {
+    static func print(_ walk: CheckReport.Walk) throws(CheckJSON.Failure) -> CheckReport.Summary {
         Console.out("\(walk.file)：\(walk.unit)，\(walk.year)年度")
         for problem in walk.problems { Console.out(line(problem)) }
-        let summary = try walk.run { person in
-            Console.out("")
-            Console.out("\(person.path)  \(person.name)（\(person.idNumber)）\(person.level)")
-            let rows = person.activities.enumerated().map { i, a in
-                [String(i + 1), a.subject, HoursFormat.string(a.hours) + (a.counted ? "" : "（不计入）"), a.explanation]
-            }
-            for row in Table.render(header: ["#", "科目", "认定学时", "依据"], rows: rows) { Console.out("  " + row) }
-            Console.out("  公共 \(HoursFormat.string(person.publicHours))，专业 \(HoursFormat.string(person.professionalHours))，"
-                        + "合计 \(HoursFormat.string(person.totalHours))（应修 \(HoursFormat.string(person.requiredTotal))，"
-                        + "其中公共科目 \(HoursFormat.string(person.requiredPublic))）")
-            let verdict = person.verdict == "合格" ? "合格" : "不合格：" + person.reasons.joined(separator: "；")
-            Console.out("  结论：\(verdict)" + (person.audited ? "" : "（尚未审验）"))
-            for problem in person.problems { Console.out("  " + line(problem)) }
+        let summary: CheckReport.Summary
+        do throws(RecordsChangedError) {
+            summary = try walk.run(person)
+        } catch {
+            throw CheckJSON.Failure(code: "records_changed", message: error.description)
         }
         for person in walk.rejected {
             Console.out("")
             Console.out("\(person.path)  \(person.name ?? "（无姓名）")（\(person.idNumber ?? "无身份号码")）记录有误，未受理：")
             for problem in person.problems { Console.out("  " + line(problem)) }
         }
+        if let omitted = walk.omitted {
+            Console.out("")
+            Console.out("……只列出前 \(Check.listedProblems) 个问题：另有 \(omitted.rejected) 人记录有误未列出，"
+                        + "未列出的问题共 \(omitted.problems) 个")
+        }
         let s = summary
         Console.out("")
         Console.out("共 \(s.people) 人：有效 \(s.valid)，合格 \(s.passing)，不合格 \(s.failing)，"
                     + "有错误 \(s.withErrors)，警告 \(s.warnings) 条")
         return summary
+    }
+
+    private static func person(_ person: CheckReport.PersonResult) {
+        Console.out("")
+        Console.out("\(person.path)  \(person.name)（\(person.idNumber)）\(person.level)")
+        let rows = person.activities.enumerated().map { i, a in
+            [String(i + 1), a.subject, HoursFormat.string(a.hours) + (a.counted ? "" : "（不计入）"), a.explanation]
+        }
+        for row in Table.render(header: ["#", "科目", "认定学时", "依据"], rows: rows) { Console.out("  " + row) }
+        Console.out("  公共 \(HoursFormat.string(person.publicHours))，专业 \(HoursFormat.string(person.professionalHours))，"
+                    + "合计 \(HoursFormat.string(person.totalHours))（应修 \(HoursFormat.string(person.requiredTotal))，"
+                    + "其中公共科目 \(HoursFormat.string(person.requiredPublic))）")
+        let verdict = person.verdict == "合格" ? "合格" : "不合格：" + person.reasons.joined(separator: "；")
+        Console.out("  结论：\(verdict)" + (person.audited ? "" : "（尚未审验）"))
+        for problem in person.problems { Console.out("  " + line(problem)) }
     }
 
     static func line(_ problem: CheckReport.Problem) -> String {

@@ -20,7 +20,7 @@ final class ProgressDisplay {
         last = now
         let seconds = Double(now - started) / 1e9
         let rate = seconds > 0 ? Double(progress.done) / seconds : 0
-        let left = rate > 0 ? Int((Double(progress.total - progress.done) / rate).rounded(.up)) : nil
+        let left = rate > 0 ? Int(exactly: (Double(progress.total - progress.done) / rate).rounded(.up)) : nil
         let counts = "\(progress.done)/\(progress.total) 人  \(progress.pages) 页" + String(format: "  %.1f 人/秒", rate)
             + (progress.unchanged > 0 ? "  未变跳过 \(progress.unchanged)" : "")
             + (progress.failures > 0 ? "  失败 \(progress.failures)" : "")

@@ -10,11 +10,16 @@ import Render
 enum Setup {
     static func load(_ file: String) throws -> LoadedRecords {
         do {
-            return try RecordsLoader.load(contentsOf: URL(fileURLWithPath: file))
+            return try loadRecords(file)
         } catch {
             Console.error(error.description)
             throw ExitCode(2)
         }
+    }
+
+    /// `-` is standard input.
+    static func loadRecords(_ file: String, keepingProblems limit: Int = .max) throws(RecordsFileError) -> LoadedRecords {
+        try RecordsLoader.load(contentsOf: URL(fileURLWithPath: file == "-" ? "/dev/stdin" : file), keepingProblems: limit)
     }
 
     /// Fonts and templates, checked; a missing font or a broken template stops the run here.

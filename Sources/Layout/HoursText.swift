@@ -4,7 +4,8 @@ import Foundation
 public enum HoursText {
     public static func format(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        // Int(exactly:): no trap for a value too large for an Int (the rules keep hours far below).
+        if rounded == rounded.rounded(), let whole = Int(exactly: rounded) { return String(whole) }
         return String(format: "%.1f", rounded)
     }
 

@@ -1,7 +1,7 @@
 /// The ruled lines of a page, collected cell by cell: an edge two cells share is drawn once.
 struct RuleSet {
     private struct Key: Hashable {
-        var x0: Int, y0: Int, x1: Int, y1: Int
+        var x0: Double, y0: Double, x1: Double, y1: Double
     }
 
     private var seen: Set<Key> = []
@@ -19,7 +19,7 @@ struct RuleSet {
 
     mutating func add(_ a: Point, _ b: Point) {
         // Hundredths of a point: equal edges computed along different sums still match.
-        func q(_ v: Double) -> Int { Int((v * 100).rounded()) }
+        func q(_ v: Double) -> Double { (v * 100).rounded() }
         let key = Key(x0: q(a.x), y0: q(a.y), x1: q(b.x), y1: q(b.y))
         guard seen.insert(key).inserted else { return }
         lines.append(RuleLine(from: a, to: b, width: width))

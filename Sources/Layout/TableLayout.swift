@@ -105,15 +105,17 @@ extension Composition {
                 continue
             }
             let width = mm(columns[i].width) - 2 * padding
-            var fitted = FittedText(lines: fitter.wrap(value, font: font, width: width), font: font,
-                                    lineHeight: fitter.lineHeight(for: font))
-            if fitted.height + 2 * padding > maxHeight {
+            let wrapped = fitter.wrapKeepingNumbers(value, font: font, width: width)
+            var fitted = FittedText(lines: wrapped.lines, font: font, lineHeight: fitter.lineHeight(for: font))
+            let tooTall = fitted.height + 2 * padding > maxHeight
+            if tooTall || !wrapped.whole {
+                // Too tall, or a number wider than the column: smaller, down to the floor.
                 guard let shrunk = fitter.fit(value, font: font, in: Size(width: width, height: maxHeight - 2 * padding)) else {
                     throw .doesNotFit(subject: data.subject, field: fieldName(i), cell: cellNames[i], text: value,
                                       floor: template.minFontSize)
                 }
                 fitted = shrunk
-                height = maxHeight
+                height = tooTall ? maxHeight : max(height, fitted.height + 2 * padding)
             } else {
                 height = max(height, fitted.height + 2 * padding)
             }

@@ -6,9 +6,9 @@ public struct FittedText: Sendable, Equatable {
     public var height: Double { Double(lines.count) * lineHeight }
 }
 
-/// Sets text into a width, and into a box: nominal size first; if too tall, smaller in half-point steps
-/// down to the template's floor; past the floor, nil (the caller names the person, field and cell).
-/// Never clips, never overflows sideways.
+/// Sets text into a width, and into a box: nominal size first; if too tall, or if a number or date would
+/// be split across lines, smaller in half-point steps down to the template's floor; past the floor, nil
+/// (the caller names the person, field and cell). Never clips, never overflows sideways.
 public struct TextFitter {
     public let measurer: any TextMeasurer
     /// Line height as a multiple of the font size.
@@ -24,30 +24,44 @@ public struct TextFitter {
 
     /// Lines of `text` no wider than `width`, with Chinese line-breaking rules applied.
     public func wrap(_ text: String, font: FontSpec, width: Double) -> [MeasuredLine] {
+        wrapKeepingNumbers(text, font: font, width: width).lines
+    }
+
+    /// `wrap`, and whether every number and date stayed on one line. False when one is longer than the
+    /// width by itself (or a line holds nothing but it): the caller shrinks the text, then errors.
+    public func wrapKeepingNumbers(_ text: String, font: FontSpec, width: Double) -> (lines: [MeasuredLine], whole: Bool) {
         var out: [MeasuredLine] = []
+        var whole = true
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var rest = String(paragraph)
             if rest.isEmpty {
                 out.append(MeasuredLine(text: "", width: 0))
                 continue
             }
+            let first = out.count
             while !rest.isEmpty {
                 let lines = measurer.breakLines(rest, font: font, width: width)
-                guard let broken = firstViolation(in: lines) else {
+                guard let broken = firstViolation(in: lines), let next = lines[broken].text.first else {
                     out.append(contentsOf: lines)
                     break
                 }
                 // Keep the lines before the bad boundary, shorten the one before it, re-break the rest.
                 out.append(contentsOf: lines[..<(broken - 1)])
                 var line = Array(lines[broken - 1].text)
-                let carry = Kinsoku.charactersToCarry(from: line, before: lines[broken].text.first!)
+                let carry = Kinsoku.charactersToCarry(from: line, before: next)
                 line.removeLast(carry)
                 let kept = String(line)
                 out.append(MeasuredLine(text: kept, width: measurer.width(of: kept, font: font)))
                 rest = String(lines[(broken - 1)...].map(\.text).joined().dropFirst(line.count))
             }
+            if out.count - first > 1, ((first + 1)..<out.count).contains(where: { i in
+                guard let last = out[i - 1].text.last, let next = out[i].text.first else { return false }
+                return Kinsoku.keepsTogether(last, next)
+            }) {
+                whole = false
+            }
         }
-        return out
+        return (out, whole)
     }
 
     /// Index of the first line whose boundary with the line before breaks the rules and can be mended.
@@ -70,10 +84,10 @@ public struct TextFitter {
         var size = font.size
         while true {
             let f = font.resized(size)
-            let lines = wrap(text, font: f, width: box.width)
+            let (lines, whole) = wrapKeepingNumbers(text, font: f, width: box.width)
             let fitted = FittedText(lines: lines, font: f, lineHeight: lineHeight(for: f))
             // A hair of tolerance: heights are sums of floating-point line heights.
-            if fitted.height <= box.height + 0.01 && lines.allSatisfy({ $0.width <= box.width + 0.01 }) {
+            if whole, fitted.height <= box.height + 0.01 && lines.allSatisfy({ $0.width <= box.width + 0.01 }) {
                 return fitted
             }
             if size <= floor { return nil }

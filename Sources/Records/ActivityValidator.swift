@@ -17,8 +17,6 @@ enum ActivityValidator {
                             "taught_hours", "approved_hours", "variant"]
     static let scopes = ["international", "national", "provincial", "municipal"]
     static let variants = ["case_report", "abstract", "conference_read", "conference_abstract"]
-    /// "一次最多认定两年的学时": at most 2 × 144 for anyone; a larger claim is a typing error.
-    static let maxHours = 288.0
     /// How many years back an activity can still matter (degree-study diplomas count for three years).
     static let yearsBack = 3
 
@@ -40,10 +38,7 @@ enum ActivityValidator {
         if let end {
             checkYear(of: end, kind: kind, year: year, auditDate: auditDate, path: r.childPath("end"), log: &log)
         }
-        let hours = r.optionalNumber("hours", "学时", minimum: 0, &log)
-        if let hours, hours > maxHours {
-            log.error(r.childPath("hours"), "学时数 \(formatNumber(hours)) 不合理：一次活动最多认定两年的学时，不可能超过 \(formatNumber(maxHours))")
-        }
+        let hours = r.optionalNumber("hours", "学时", ValueRanges.hours, &log)
         let provider = r.optionalString("provider", "施教机构", &log)
         let assessment = r.optionalString("assessment", "考核结果", &log)
         let evidence = r.optionalString("evidence", "证明材料", &log)
@@ -80,23 +75,25 @@ enum ActivityValidator {
     private static func readParams(_ node: JSONNode, path: String, start: CalendarDate?, end: CalendarDate?,
                                    log: inout ProblemLog) -> ActivityParams? {
         guard let p = ObjectReader(node, path: path, label: "认定参数", allowed: nil, log: &log) else { return nil }
-        let days = p.optionalInteger("days", "参加天数", minimum: 0, &log)
+        let days = p.optionalInteger("days", "参加天数", ValueRanges.days, &log)
         if let days, let start, let end, end >= start, days > end.dayNumber - start.dayNumber + 1 {
             let span = end.dayNumber - start.dayNumber + 1
             log.error(p.childPath("days"), "参加天数 \(days) 天超过起止日期之间的 \(span) 天（\(start) 至 \(end)）")
         }
+        // 是否毕业 (四(三)) is read by the rules from the open params; only a boolean can mean yes or no.
+        _ = p.optionalBool("graduated", "是否毕业 graduated", &log)
         return ActivityParams(
             days: days,
-            months: p.optionalNumber("months", "月数", minimum: 0, &log),
+            months: p.optionalNumber("months", "月数", ValueRanges.months, &log),
             scope: p.optionalChoice("scope", "范围", scopes, &log),
             abroad: p.optionalBool("abroad", "是否出国（境）", &log),
-            courses: p.optionalInteger("courses", "通过课程数", minimum: 0, &log),
+            courses: p.optionalInteger("courses", "通过课程数", ValueRanges.courses, &log),
             level: p.optionalString("level", "级别", &log),
-            grade: p.optionalInteger("grade", "获奖等级", minimum: 1, &log),
-            rank: p.optionalInteger("rank", "排名", minimum: 1, &log),
-            chars: p.optionalInteger("chars", "字数", minimum: 0, &log),
-            taughtHours: p.optionalNumber("taught_hours", "授课学时", minimum: 0, &log),
-            approvedHours: p.optionalNumber("approved_hours", "核定学时", minimum: 0, &log),
+            grade: p.optionalInteger("grade", "获奖等级", ValueRanges.grade, &log),
+            rank: p.optionalInteger("rank", "排名", ValueRanges.rank, &log),
+            chars: p.optionalInteger("chars", "字数", ValueRanges.chars, &log),
+            taughtHours: p.optionalNumber("taught_hours", "授课学时", ValueRanges.taughtHours, &log),
+            approvedHours: p.optionalNumber("approved_hours", "核定学时", ValueRanges.approvedHours, &log),
             variant: p.optionalChoice("variant", "论文类型", variants, &log),
             other: p.others(except: paramKeys))
     }

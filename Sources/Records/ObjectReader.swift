@@ -40,12 +40,12 @@ struct ObjectReader {
         var fields: [String: JSONNode] = [:]
         for member in members {
             if fields[member.key] != nil {
-                log.error(joinPath(path, member.key), "字段\(quoted(member.key))重复出现，只能写一次")
+                log.error(joinPath(path, shortKey(member.key)), "字段\(quoted(shortKey(member.key)))重复出现，只能写一次")
                 continue
             }
             fields[member.key] = member.value
             if let allowed, !allowed.contains(member.key) {
-                log.error(joinPath(path, member.key), Self.unknownKeyMessage(member.key, allowed: allowed))
+                log.error(joinPath(path, shortKey(member.key)), Self.unknownKeyMessage(member.key, allowed: allowed))
             }
         }
         self.fields = fields
@@ -166,33 +166,45 @@ struct ObjectReader {
 
     // MARK: numbers
 
-    /// An optional integer ≥ `minimum`; `3.0` is accepted as 3, as JSON Schema does.
-    func optionalInteger(_ key: String, _ label: String, minimum: Int, _ log: inout ProblemLog) -> Int? {
+    /// An optional integer in `range`; `3.0` is accepted as 3, as JSON Schema does. `why` says in a few
+    /// words why the upper bound is where it is (the clerk reads it after a value past it).
+    func optionalInteger(_ key: String, _ label: String, _ range: ClosedRange<Int>, why: String,
+                         _ log: inout ProblemLog) -> Int? {
         guard let node = node(key) else { return nil }
         guard case .number(let d, let literal) = node else {
             log.error(childPath(key), "\(label)应为整数，实际为\(node.shortDescription)")
             return nil
         }
-        guard d == d.rounded(), abs(d) < 9_007_199_254_740_992 else {
-            log.error(childPath(key), "\(label)应为整数，实际为 \(literal)")
+        // The range first: every bound is far below 2^53, so the conversion below is exact.
+        guard d >= Double(range.lowerBound) else {
+            log.error(childPath(key), "\(label)应为不小于 \(range.lowerBound) 的整数，实际为 \(literal)")
             return nil
         }
-        guard Int(d) >= minimum else {
-            log.error(childPath(key), "\(label)应为不小于 \(minimum) 的整数，实际为 \(literal)")
+        guard d <= Double(range.upperBound) else {
+            log.error(childPath(key), "\(label) \(literal) 不合理，最多为 \(range.upperBound)（\(why)），应是录入错误")
+            return nil
+        }
+        guard d == d.rounded() else {
+            log.error(childPath(key), "\(label)应为整数，实际为 \(literal)")
             return nil
         }
         return Int(d)
     }
 
-    /// An optional number ≥ `minimum`.
-    func optionalNumber(_ key: String, _ label: String, minimum: Double, _ log: inout ProblemLog) -> Double? {
+    /// An optional number in `range` (finite: the parser refuses anything else).
+    func optionalNumber(_ key: String, _ label: String, _ range: ClosedRange<Double>, why: String,
+                        _ log: inout ProblemLog) -> Double? {
         guard let node = node(key) else { return nil }
         guard case .number(let d, let literal) = node else {
             log.error(childPath(key), "\(label)应为数字，实际为\(node.shortDescription)")
             return nil
         }
-        guard d >= minimum else {
-            log.error(childPath(key), "\(label)不能小于 \(formatNumber(minimum))，实际为 \(literal)")
+        guard d >= range.lowerBound else {
+            log.error(childPath(key), "\(label)不能小于 \(formatNumber(range.lowerBound))，实际为 \(literal)")
+            return nil
+        }
+        guard d <= range.upperBound else {
+            log.error(childPath(key), "\(label) \(literal) 不合理，最多为 \(formatNumber(range.upperBound))（\(why)），应是录入错误")
             return nil
         }
         return d
@@ -215,15 +227,31 @@ struct ObjectReader {
             && c.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || ($0.element.isASCII && $0.element.isNumber) }
     }
 
+    /// "是否应为…？" for a key within two edits of an allowed one. The edit distance is at least the
+    /// difference in length, so a key much longer than every allowed one is not compared at all: the
+    /// cost stays bounded whatever the file holds (a key of 10 MB is answered at once).
     private static func unknownKeyMessage(_ key: String, allowed: [String]) -> String {
-        var message = "未知字段\(quoted(key))"
-        if let near = allowed.min(by: { editDistance($0, key) < editDistance($1, key) }), editDistance(near, key) <= 2 {
+        var message = "未知字段\(quoted(shortKey(key)))"
+        let longest = allowed.map(\.count).max() ?? 0
+        // A Character takes at least one UTF-8 byte; the Character count is checked after.
+        if key.utf8.count <= 4 * (longest + suggestionDistance), key.count <= longest + suggestionDistance,
+           let near = allowed.min(by: { editDistance($0, key) < editDistance($1, key) }),
+           editDistance(near, key) <= suggestionDistance {
             message += "，是否应为\(quoted(near))？"
         } else {
             message += "，"
         }
         return message + "允许的字段：\(allowed.joined(separator: "、"))"
     }
+
+    private static let suggestionDistance = 2
+}
+
+/// A key as messages and paths show it: one of more than 64 characters is cut to its first 32 and its
+/// length, so that a huge unknown key does not fill every message that names it.
+func shortKey(_ key: String) -> String {
+    guard key.utf8.count > 64, key.count > 64 else { return key }
+    return "\(key.prefix(32))…（共 \(key.count) 个字符）"
 }
 
 /// Blank means empty after trimming whitespace (including the full-width space U+3000).

@@ -40,9 +40,15 @@ public struct PersonList: Sendable {
 
     /// The `index`th valid person, decoded and checked again from the file.
     public func person(at index: Int) throws(RecordsChangedError) -> Person {
+        try checked(at: index).person
+    }
+
+    /// The `index`th valid person with what its validation found (warnings only: the person is
+    /// valid), so that a report does not have to keep every person's warnings from the load.
+    public func checked(at index: Int) throws(RecordsChangedError) -> (person: Person, problems: [RecordsProblem]) {
         switch storage {
         case .decoded(let people):
-            return people[index]
+            return (people[index], [])
         case .encoded(let encoded):
             let source = encoded.sourceIndices[index]
             let changed = RecordsChangedError(fileName: encoded.bytes.fileName, path: "people[\(source)]")
@@ -52,7 +58,7 @@ public struct PersonList: Sendable {
             var log = ProblemLog(personIndex: source)
             guard let person = PersonValidator.validate(node, index: source, year: encoded.year, registry: &registry,
                                                         log: &log).person else { throw changed }
-            return person
+            return (person, log.problems)
         }
     }
 

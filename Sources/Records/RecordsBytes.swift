@@ -1,3 +1,4 @@
+import CSafeMapping
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +9,9 @@ import Glibc
 ///
 /// A file is mapped read-only and parsed once from start to end, handing each page back
 /// (`MADV_DONTNEED`) once it has been read; a person is read again later with `pread`, a few KB at a
-/// time. An HTTP request body is already in memory and is simply kept.
+/// time. The mapping is guarded (CSafeMapping): a file cut short while it is read gives zeros instead
+/// of SIGBUS, and `changed` tells the loader. A pipe is read into memory (up to `pipeLimit`), and an
+/// HTTP request body is already in memory and is simply kept.
 ///
 /// Reading a person again (rather than keeping every person decoded) means an edit to the file in
 /// the middle of a run is noticed: the bytes no longer decode to a valid person, and that person is
@@ -23,29 +26,98 @@ public final class RecordsBytes: @unchecked Sendable {
     private let storage: Storage
 
     private enum Storage {
-        case mapped(descriptor: Int32)
+        /// `guardSlot`: the SIGBUS guard of the mapping (CSafeMapping); `size` and `modified` as the
+        /// file was when mapped, to tell later whether it changed.
+        case mapped(descriptor: Int32, guardSlot: Int32, size: Int, modified: timespec)
         case memory
     }
 
-    /// Maps a regular file, or reads anything else (a pipe, an empty file) into memory.
+    /// The most a pipe or standard input may bring: it is read into memory, a file of any size is not.
+    public static let pipeLimit = 256 << 20
+
+    /// Maps a regular file, reads a pipe (standard input, a FIFO, `<(…)`) into memory up to
+    /// `pipeLimit`, and refuses devices and folders, saying what they are.
     init(contentsOf url: URL, fileName: String) throws(RecordsFileError) {
         self.fileName = fileName
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw .file(fileName, "无法读取文件 \(url.path)（可能没有读取权限）")
+            let reason = errno == EACCES ? "没有读取权限" : String(cString: strerror(errno))
+            throw .file(fileName, "无法读取文件 \(url.path)（\(reason)）")
         }
         var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
-           let base = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED {
-            buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: Int(status.st_size))
-            storage = .mapped(descriptor: descriptor)
-            return
+        guard fstat(descriptor, &status) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw .file(fileName, "无法读取文件 \(url.path)（\(reason)）")
         }
-        close(descriptor)
-        guard let data = try? Data(contentsOf: url) else {
-            throw .file(fileName, "无法读取文件 \(url.path)（可能没有读取权限）")
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            if status.st_size > 0, let size = Int(exactly: status.st_size),
+               let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED {
+                let slot = cedocs_guard_mapping(base, size)
+                if slot >= 0 {
+                    buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+                    storage = .mapped(descriptor: descriptor, guardSlot: slot, size: size, modified: status.st_mtim)
+                    return
+                }
+                // No guard left: unmapped and read like a pipe, as a cut-short mapping would be fatal.
+                munmap(base, size)
+            }
+        case S_IFIFO, S_IFSOCK:
+            break
+        case let kind:
+            close(descriptor)
+            throw .file(fileName, "\(url.path) 是\(Self.kindName(kind))，不是记录文件")
         }
-        (buffer, storage) = (Self.copy(data), .memory)
+        defer { close(descriptor) }
+        (buffer, storage) = (try Self.readAll(descriptor, path: url.path, fileName: fileName), .memory)
+    }
+
+    private static func kindName(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: "文件夹"
+        case S_IFCHR: "字符设备（如 /dev/null、/dev/zero 或终端）"
+        case S_IFBLK: "块设备（磁盘）"
+        default: "特殊文件"
+        }
+    }
+
+    /// Everything the descriptor gives until its end, at most `pipeLimit` bytes.
+    private static func readAll(_ descriptor: Int32, path: String,
+                                fileName: String) throws(RecordsFileError) -> UnsafeBufferPointer<UInt8> {
+        var storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 16)
+        var count = 0
+        while true {
+            if count == storage.count {
+                guard count <= pipeLimit else {
+                    storage.deallocate()
+                    throw .file(fileName, "从 \(path) 读入的内容超过 \(pipeLimit >> 20) MB 的上限；请把记录保存为文件再检查")
+                }
+                let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: min(storage.count * 2, pipeLimit + 1))
+                _ = larger.moveInitialize(fromContentsOf: storage)
+                storage.deallocate()
+                storage = larger
+            }
+            let n = Glibc.read(descriptor, storage.baseAddress.map { $0 + count }, storage.count - count)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else {
+                let reason = String(cString: strerror(errno))
+                storage.deallocate()
+                throw .file(fileName, "读取 \(path) 时出错（\(reason)）")
+            }
+            if n == 0 { break }
+            count += n
+        }
+        return UnsafeBufferPointer(rebasing: storage[0..<count])
+    }
+
+    /// Whether the file was cut short or written to since it was mapped: what was read of it may be a
+    /// mixture (zeros where it was cut, see CSafeMapping). Bytes in memory never change.
+    var changed: Bool {
+        guard case .mapped(let descriptor, let slot, let size, let modified) = storage else { return false }
+        var status = stat()
+        return cedocs_mapping_faulted(slot) != 0 || fstat(descriptor, &status) != 0 || status.st_size != size
+            || status.st_mtim.tv_sec != modified.tv_sec || status.st_mtim.tv_nsec != modified.tv_nsec
     }
 
     /// Bytes already in memory (an HTTP request body).
@@ -54,7 +126,7 @@ public final class RecordsBytes: @unchecked Sendable {
         (buffer, storage) = (Self.copy(data), .memory)
     }
 
-    private static func copy(_ data: Data) -> UnsafeBufferPointer<UInt8> {
+    private static func copy<C: Collection<UInt8>>(_ data: C) -> UnsafeBufferPointer<UInt8> {
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(data.count, 1))
         _ = copy.initialize(from: data)
         return UnsafeBufferPointer(rebasing: copy[0..<data.count])
@@ -62,7 +134,8 @@ public final class RecordsBytes: @unchecked Sendable {
 
     deinit {
         switch storage {
-        case .mapped(let descriptor):
+        case .mapped(let descriptor, let slot, _, _):
+            cedocs_unguard_mapping(slot)
             munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
             close(descriptor)
         case .memory:
@@ -110,12 +183,12 @@ public final class RecordsBytes: @unchecked Sendable {
         switch storage {
         case .memory:
             return Array(buffer[range])
-        case .mapped(let descriptor):
+        case .mapped(let descriptor, _, _, _):
             var bytes = [UInt8](repeating: 0, count: range.count)
             var done = 0
             while done < range.count {
                 let n = bytes.withUnsafeMutableBytes {
-                    pread(descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+                    pread(descriptor, $0.baseAddress.map { $0 + done }, range.count - done, off_t(range.lowerBound + done))
                 }
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else { return nil }

@@ -10,14 +10,20 @@ public enum RecordsLoader {
     static let topKeys = ["schema", "year", "unit", "people"]
     static let years = 2000...2100
 
-    public static func load(contentsOf url: URL) throws(RecordsFileError) -> LoadedRecords {
+    /// The message for a file that changed under the reader (cut short, written to).
+    static let changedMessage = "文件在读取过程中被修改（被截短或写入），请不要在检查或生成时编辑记录文件，改好后重新运行"
+
+    /// - Parameter limit: how many problems (and rejected people) to keep; all are counted
+    ///   (`LoadedRecords.counts`). `cedocs check` keeps a few, so that memory does not follow the number
+    ///   of bad people.
+    public static func load(contentsOf url: URL, keepingProblems limit: Int = .max) throws(RecordsFileError) -> LoadedRecords {
         let fileName = url.lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw .file(fileName, "找不到文件 \(url.path)")
         }
         if isDirectory.boolValue { throw .file(fileName, "\(url.path) 是文件夹，不是记录文件") }
-        return try load(RecordsBytes(contentsOf: url, fileName: fileName))
+        return try load(RecordsBytes(contentsOf: url, fileName: fileName), keepingProblems: limit)
     }
 
     /// - Parameter peopleLimit: more people than this and the file is refused (`RecordsFileError.peopleLimit`)
@@ -29,13 +35,16 @@ public enum RecordsLoader {
     /// Two passes over the bytes, neither holding more than one person: the file's syntax and its
     /// top-level members, noting where each person lies; then each person checked in turn. The
     /// people are decoded once more when they are worked on (`PersonList`).
-    static func load(_ source: RecordsBytes, peopleLimit: Int? = nil) throws(RecordsFileError) -> LoadedRecords {
+    static func load(_ source: RecordsBytes, keepingProblems limit: Int = .max,
+                     peopleLimit: Int? = nil) throws(RecordsFileError) -> LoadedRecords {
         let fileName = source.fileName
         let (tree, items) = try parse(source, peopleLimit: peopleLimit)
 
         var log = ProblemLog()
+        var tally = ProblemTally(limit: limit)
         guard let root = ObjectReader(tree, path: "", label: "文件顶层", allowed: topKeys, log: &log) else {
-            throw RecordsFileError(fileName: fileName, problems: log.problems)
+            tally.add(log.problems)
+            throw tally.fileError(fileName)
         }
         checkSchema(root, &log)
         let year = readYear(root, &log)
@@ -47,38 +56,37 @@ public enum RecordsLoader {
             log.error("people", "人员名单 people 应为数组 […]，实际为\(node.shortDescription)")
         }
         let fileUnusable = log.hasErrors
+        tally.add(log.problems)
 
         // People are checked even when the file is unusable, so that the clerk sees everything at once.
         var ranges: [Range<Int>] = []
         var sourceIndices: [Int] = []
-        var rejected: [RejectedPerson] = []
+        var rejected = RejectedTally(limit: limit)
         var registry = PersonValidator.Registry()
         var release = RecordsBytes.ForwardRelease(source, from: 0)
         for (index, range) in items.enumerated() {
             // Parsed once already: only an edit to the file since then can make this fail.
-            guard let item = try? JSONParser.parse(source.buffer, range) else {
-                throw .file(fileName, "文件在读取过程中被修改，请不要在检查或生成时编辑记录文件，改好后重新运行")
-            }
+            guard let item = try? JSONParser.parse(source.buffer, range) else { throw .file(fileName, changedMessage) }
             release.passed(range.upperBound)
             var personLog = ProblemLog(personIndex: index)
             let result = PersonValidator.validate(item, index: index, year: year, registry: &registry, log: &personLog)
-            log.problems += personLog.problems
+            tally.add(personLog.problems)
             if result.person != nil {
                 ranges.append(range)
                 sourceIndices.append(index)
             } else {
-                rejected.append(RejectedPerson(index: index, idNumber: result.idNumber, name: result.name,
-                                               problems: personLog.problems))
+                rejected.add(index: index, idNumber: result.idNumber, name: result.name, problems: personLog.problems)
             }
         }
         source.release(0..<source.buffer.count)
+        if source.changed { throw .file(fileName, changedMessage) }
 
-        guard !fileUnusable, let year, let unit else {
-            throw RecordsFileError(fileName: fileName, problems: log.problems)
-        }
+        guard !fileUnusable, let year, let unit else { throw tally.fileError(fileName) }
         let people = PersonList(bytes: source, ranges: ranges, sourceIndices: sourceIndices, year: year)
         return LoadedRecords(fileName: fileName, records: RecordsFile(year: year, unit: unit, people: people),
-                             sourceIndices: sourceIndices, rejected: rejected, problems: log.problems)
+                             sourceIndices: sourceIndices, rejected: rejected.kept, problems: tally.kept,
+                             counts: ProblemCounts(errors: tally.errors, warnings: tally.warnings,
+                                                   rejectedPeople: rejected.count, rejectedProblems: rejected.problems))
     }
 
     // MARK: file level
@@ -96,6 +104,7 @@ public enum RecordsLoader {
         let text = start..<bytes.count
         var release = RecordsBytes.ForwardRelease(source, from: start)
         if let offset = firstInvalidUTF8Offset(bytes, text, progress: { release.passed($0) }) {
+            if source.changed { throw .file(fileName, changedMessage) }
             let at = TextPosition(offset: offset, in: bytes, from: start)
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             throw .file(fileName, "第 \(at.line) 行第 \(at.column) 列附近：文件不是 UTF-8 编码（字节 0x\(byte) 无效），可能是 GBK/GB 18030 编码，请另存为 UTF-8 编码")
@@ -117,6 +126,8 @@ public enum RecordsLoader {
         } catch let error where error.pastLimit {
             throw .tooManyPeople(fileName, limit: peopleLimit ?? .max)
         } catch {
+            // A file cut short reads as zeros past its new end: that is the change, not the syntax.
+            if source.changed { throw .file(fileName, changedMessage) }
             let at = TextPosition(offset: error.offset, in: bytes, from: start)
             throw .file(fileName, "第 \(at.line) 行第 \(at.column) 列附近：JSON 语法错误，\(error.message)")
         }

@@ -58,16 +58,23 @@ public struct LoadedRecords: Sendable {
     public var sourceIndices: [Int]
     /// Invalid people: they never stop the valid ones.
     public var rejected: [RejectedPerson]
-    /// Every problem found, errors and warnings, in file order.
+    /// Every problem found, errors and warnings, in file order (up to the loader's limit).
     public var problems: [RecordsProblem]
+    /// All problems and rejected people, counted: more than `problems` and `rejected` hold when the
+    /// loader was given a limit.
+    public var counts: ProblemCounts
 
     public init(fileName: String, records: RecordsFile, sourceIndices: [Int], rejected: [RejectedPerson],
-                problems: [RecordsProblem]) {
+                problems: [RecordsProblem], counts: ProblemCounts? = nil) {
         self.fileName = fileName
         self.records = records
         self.sourceIndices = sourceIndices
         self.rejected = rejected
         self.problems = problems
+        self.counts = counts ?? ProblemCounts(errors: problems.filter(\.isError).count,
+                                              warnings: problems.filter { !$0.isError }.count,
+                                              rejectedPeople: rejected.count,
+                                              rejectedProblems: rejected.map(\.problems.count).reduce(0, +))
     }
 
     public var errors: [RecordsProblem] { problems.filter(\.isError) }
@@ -81,12 +88,15 @@ public struct LoadedRecords: Sendable {
 public struct RecordsFileError: Error, Sendable, CustomStringConvertible {
     public var fileName: String
     public var problems: [RecordsProblem]
+    /// Problems found but not kept (past the loader's limit).
+    public var omitted: Int
     /// Set when the file was refused for listing more people than this (the load's `peopleLimit`).
     public var peopleLimit: Int?
 
-    public init(fileName: String, problems: [RecordsProblem]) {
+    public init(fileName: String, problems: [RecordsProblem], omitted: Int = 0) {
         self.fileName = fileName
         self.problems = problems
+        self.omitted = omitted
     }
 
     /// The file as a whole: `$` is its path.
@@ -104,6 +114,7 @@ public struct RecordsFileError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        (["文件 \(fileName) 无法使用："] + problems.map { "  \($0)" }).joined(separator: "\n")
+        (["文件 \(fileName) 无法使用："] + problems.map { "  \($0)" }
+         + (omitted > 0 ? ["  ……另有 \(omitted) 个问题未列出"] : [])).joined(separator: "\n")
     }
 }

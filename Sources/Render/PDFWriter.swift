@@ -113,8 +113,8 @@ extension ShapingContext {
     /// A page as PNG bytes at `dpi`, drawn from the same display list as the PDF.
     public func png(_ page: Page, dpi: Double) -> [UInt8]? {
         let scale = dpi / 72
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((page.size.width * scale).rounded()),
-                                                 Int32((page.size.height * scale).rounded()))!
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, cInt((page.size.width * scale).rounded()),
+                                                 cInt((page.size.height * scale).rounded()))!
         defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }

@@ -70,7 +70,7 @@ public final class ShapingContext: TextMeasurer {
     private func shapeLines(_ text: String, font: FontSpec, width: Double) -> [MeasuredLine] {
         let l = layout
         pango_layout_set_font_description(l, description(for: font))
-        pango_layout_set_width(l, Int32(width * Double(PANGO_SCALE)))
+        pango_layout_set_width(l, cInt(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR)
         pango_layout_set_text(l, text, -1)
         let utf8 = Array(text.utf8)

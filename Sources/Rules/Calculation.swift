@@ -97,6 +97,13 @@ enum ParamText {
     static func notPositive(_ name: String, _ value: String) -> String { "params.\(name) 应大于 0，现为 \(value)" }
 
     static func negative(_ name: String, _ value: String) -> String { "params.\(name) 不能为负数，现为 \(value)" }
+
+    /// Nil when `value` lies in its range (the loader's, `ValueRanges`); else why not. Records from a
+    /// file never get here out of range, activities built in code may.
+    static func outOfRange<V>(_ name: String, _ value: V, _ bound: ValueRanges.Bound<V>) -> String? {
+        bound.range.contains(value) ? nil
+            : "params.\(name) 应在 \(bound.range.lowerBound) 到 \(bound.range.upperBound) 之间（\(bound.why)），现为 \(value)"
+    }
 }
 
 /// 一, 二, … for award grades and similar ordinals (1–99).

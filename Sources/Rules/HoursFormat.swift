@@ -1,8 +1,13 @@
 /// Hours as the forms print them: `36`, `12.5`, `9.6` — at most two decimals, no trailing zeros.
 public enum HoursFormat {
+    /// Hundredths below 2^53 are exact in a Double.
+    private static let exact: UInt = 1 << 53
+    /// Total over every Double: validation keeps real hours far below `exact`, and past it (or for a
+    /// value that is not finite) the number is written plainly instead of being converted to an Int.
     public static func string(_ hours: Double) -> String {
-        guard hours.isFinite else { return "\(hours)" }
-        let cents = Int((hours * 100).rounded())
+        guard let cents = Int(exactly: (hours * 100).rounded()), cents.magnitude < exact else {
+            return hours.isFinite ? String(hours.rounded()) : "\(hours)"
+        }
         let sign = cents < 0 ? "-" : ""
         let whole = abs(cents) / 100
         let fraction = abs(cents) % 100

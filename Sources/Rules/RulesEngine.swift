@@ -52,7 +52,12 @@ public struct RulesEngine: Sendable {
                                    counted: false, form: activity.form ?? "", errors: [error])
         }
         let context = RuleContext(policy: policy, rule: rule, activity: activity, level: level, year: year)
-        let outcome = Self.measure(rule.measure, context)
+        // A claim out of its range (only an activity built in code can hold one) is refused, so that no
+        // rule does arithmetic on it.
+        let outcome = activity.hours.flatMap { claim in
+            ValueRanges.hours.range.contains(claim) ? nil
+                : Outcome.refused(context, "申报学时 \(HoursFormat.string(claim)) 应在 0 到 \(HoursFormat.string(ValueRanges.hours.range.upperBound)) 之间（\(ValueRanges.hours.why)）")
+        } ?? Self.measure(rule.measure, context)
 
         var hours = outcome.hours
         var explanation = outcome.text + "（\(policy.clausePrefix)\(rule.clause)）"

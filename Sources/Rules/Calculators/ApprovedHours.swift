@@ -8,6 +8,9 @@ enum ApprovedHoursCalculator {
             guard approved >= 0 else {
                 return .refused(context, ParamText.negative("approved_hours", HoursFormat.string(approved)))
             }
+            if let problem = ParamText.outOfRange("approved_hours", approved, ValueRanges.approvedHours) {
+                return .refused(context, problem)
+            }
             let hours = Hours.round(approved)
             var outcome = Outcome(hours: hours, text: "\(name) \(phrase) = \(HoursFormat.string(hours))学时")
             outcome.checkFixedClaim(context.claim)

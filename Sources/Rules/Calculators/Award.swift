@@ -14,10 +14,12 @@ enum AwardCalculator {
             return .refused(context, ParamText.missing("grade", "获奖等级，1 为一等奖"))
         }
         guard grade >= 1 else { return .refused(context, "params.grade 应为 1（一等奖）、2（二等奖）…，现为 \(grade)") }
+        if let problem = ParamText.outOfRange("grade", grade, ValueRanges.grade) { return .refused(context, problem) }
         guard let rank = context.params.rank else {
             return .refused(context, ParamText.missing("rank", "获奖者排名"))
         }
         guard rank >= 1 else { return .refused(context, ParamText.notPositive("rank", "\(rank)")) }
+        if let problem = ParamText.outOfRange("rank", rank, ValueRanges.rank) { return .refused(context, problem) }
 
         let name = "\(level.label)\(ChineseNumeral.string(grade))等奖"
         var outcome: Outcome

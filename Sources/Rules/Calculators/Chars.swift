@@ -10,6 +10,7 @@ enum PerCharsCalculator {
             return .refused(context, ParamText.missing("chars", "字数"))
         }
         guard chars >= 0 else { return .refused(context, ParamText.negative("chars", "\(chars)")) }
+        if let problem = ParamText.outOfRange("chars", chars, ValueRanges.chars) { return .refused(context, problem) }
         let blocks = block > 0 ? chars / block : 0
         let remainder = block > 0 ? chars % block : chars
         let hours = Hours.round(Double(blocks) * perBlock)

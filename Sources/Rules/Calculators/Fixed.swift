@@ -12,6 +12,7 @@ enum FixedCalculator {
                 return .refused(context, ParamText.missing("rank", "合作者排名"))
             }
             guard rank >= 1 else { return .refused(context, ParamText.notPositive("rank", "\(rank)")) }
+            if let problem = ParamText.outOfRange("rank", rank, ValueRanges.rank) { return .refused(context, problem) }
             if rank > maxRank {
                 outcome = Outcome(hours: 0, text: "\(option.label) 合作者第\(rank)名，限前\(maxRank)名认定，不认定学时")
             } else {

@@ -7,6 +7,7 @@ enum PerCourseCalculator {
             return .refused(context, ParamText.missing("courses", "通过门数"))
         }
         guard courses >= 0 else { return .refused(context, ParamText.negative("courses", "\(courses)")) }
+        if let problem = ParamText.outOfRange("courses", courses, ValueRanges.courses) { return .refused(context, problem) }
         let hours = Hours.round(Double(courses) * perCourse)
         var outcome = Outcome(hours: hours, text: "\(context.rule.name) 通过\(courses)门×\(HoursFormat.string(perCourse))学时"
             + " = \(HoursFormat.string(hours))学时")

@@ -7,6 +7,9 @@ enum MultipleCalculator {
             return .refused(context, ParamText.missing("taught_hours", "授课学时"))
         }
         guard taught >= 0 else { return .refused(context, ParamText.negative("taught_hours", HoursFormat.string(taught))) }
+        if let problem = ParamText.outOfRange("taught_hours", taught, ValueRanges.taughtHours) {
+            return .refused(context, problem)
+        }
         let hours = Hours.round(taught * factor)
         var outcome = Outcome(hours: hours, text: "\(context.rule.name) \(HoursFormat.string(taught))学时×\(HoursFormat.string(factor))"
             + " = \(HoursFormat.string(hours))学时")

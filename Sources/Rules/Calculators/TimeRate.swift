@@ -15,6 +15,7 @@ enum TimeRateCalculator {
                 return .refused(context, ParamText.missing("days", "参加天数"))
             }
             guard days > 0 else { return .refused(context, ParamText.notPositive("days", "\(days)")) }
+            if let problem = ParamText.outOfRange("days", days, ValueRanges.days) { return .refused(context, problem) }
             // More days than the dates hold cannot have been attended: an error, and the dates win.
             let span = context.activity.end.dayNumber - context.activity.start.dayNumber + 1
             if span >= 1, days > span {
@@ -30,6 +31,7 @@ enum TimeRateCalculator {
             guard months > 0 else {
                 return .refused(context, ParamText.notPositive("months", HoursFormat.string(months)))
             }
+            if let problem = ParamText.outOfRange("months", months, ValueRanges.months) { return .refused(context, problem) }
             // Part months count pro rata: "每月按36学时" is a rate, not a block.
             amount = months
         }

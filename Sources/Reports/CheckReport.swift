@@ -49,6 +49,13 @@ public struct CheckReport: Sendable, Codable, Equatable {
         public var problems: [Problem]
     }
 
+    /// What a report of a file with very many problems leaves out (`cedocs check` lists the first
+    /// thousand): rejected people not listed, and problems of rejected people not listed.
+    public struct Omitted: Sendable, Codable, Equatable {
+        public var rejected: Int
+        public var problems: Int
+    }
+
     public struct Summary: Sendable, Codable, Equatable {
         public var people: Int
         public var valid: Int
@@ -66,6 +73,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
     public var problems: [Problem]
     public var people: [PersonResult]
     public var rejected: [RejectedPerson]
+    /// Nil when the report lists everything.
+    public var omitted: Omitted?
     public var summary: Summary
 
     /// The whole report at once (the service's, for a request of bounded size). Throws only when the
@@ -77,6 +86,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
         unit = walk.unit
         problems = walk.problems
         rejected = walk.rejected
+        omitted = walk.omitted
         var people: [PersonResult] = []
         summary = try walk.run { people.append($0) }
         self.people = people
@@ -91,6 +101,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
         public let unit: String
         public let problems: [Problem]
         public let rejected: [RejectedPerson]
+        public let omitted: Omitted?
         private let loaded: LoadedRecords
         private let engine: RulesEngine
 
@@ -105,25 +116,29 @@ public struct CheckReport: Sendable, Codable, Equatable {
                 RejectedPerson(path: "people[\(r.index)]", idNumber: r.idNumber, name: r.name,
                                problems: r.problems.map(Self.problem))
             }
+            let counts = loaded.counts
+            let listed = Omitted(rejected: counts.rejectedPeople - loaded.rejected.count,
+                                 problems: counts.rejectedProblems - loaded.rejected.map(\.problems.count).reduce(0, +))
+            omitted = listed.rejected > 0 || listed.problems > 0 ? listed : nil
         }
 
         /// Each valid person's result, in file order; then the summary. Throws only when the records
         /// file was edited in place meanwhile.
         public func run(_ each: (PersonResult) -> Void) throws(RecordsChangedError) -> Summary {
             let records = loaded.records
-            let loaderProblems = Dictionary(grouping: loaded.problems.filter { $0.personIndex != nil },
-                                            by: { $0.personIndex! })
-            func warnings(_ problems: [Problem]) -> Int { problems.filter { $0.severity == "warning" }.count }
-            var summary = Summary(people: records.people.count + rejected.count, valid: records.people.count,
-                                  passing: 0, failing: 0, withErrors: rejected.count,
-                                  warnings: warnings(problems) + rejected.map { warnings($0.problems) }.reduce(0, +))
+            let counts = loaded.counts
+            // The loader counted every warning of the file (the valid people's too); the rules' are added.
+            var summary = Summary(people: records.people.count + counts.rejectedPeople, valid: records.people.count,
+                                  passing: 0, failing: 0, withErrors: counts.rejectedPeople, warnings: counts.warnings)
             for (position, index) in loaded.sourceIndices.enumerated() {
-                let person = try records.people.person(at: position)
+                // The person's own validation warnings come with it, read again like the person.
+                let (person, validation) = try records.people.checked(at: position)
+                let loaderProblems = validation.map(Self.problem)
                 let result = Self.result(person, engine.assess(person, year: records.year), path: "people[\(index)]",
-                                         loaderProblems: (loaderProblems[index] ?? []).map(Self.problem))
+                                         loaderProblems: loaderProblems)
                 if result.verdict == "合格" { summary.passing += 1 } else { summary.failing += 1 }
                 if result.problems.contains(where: { $0.severity == "error" }) { summary.withErrors += 1 }
-                summary.warnings += warnings(result.problems)
+                summary.warnings += result.problems.dropFirst(loaderProblems.count).filter { $0.severity == "warning" }.count
                 each(result)
             }
             return summary
