@@ -69,7 +69,7 @@ import Testing
         var limits = ServiceConfiguration.Limits()
         // Room for the 10 MB key: it must reach the parser, not only the size limit.
         limits.bodyBytes = 16 << 20
-        var server = try ServeProcess.start(limits: limits)
+        var server = try await ServeProcess.start(limits: limits)
         defer { server.stop() }
         var killed: [String] = []
         for hostile in try Self.cases() {
@@ -78,12 +78,12 @@ import Testing
                 let response = try? await server.request(.post, endpoint, token: Harness.agencyToken, json: hostile.body)
                 if response == nil {
                     // No answer: give a dying process the moment it takes to be reaped.
-                    for _ in 0..<40 where server.isRunning { usleep(50_000) }
+                    for _ in 0..<40 where server.isRunning { try await Task.sleep(for: .milliseconds(50)) }
                 }
                 guard server.isRunning else {
                     killed.append("\(label): \(server.ending)")
                     server.stop()
-                    server = try ServeProcess.start(limits: limits)
+                    server = try await ServeProcess.start(limits: limits)
                     continue
                 }
                 guard let response else {
@@ -120,7 +120,7 @@ import Testing
     /// what the limit costs. The server's peak memory (VmHWM, reset before the request) is compared with
     /// its resident memory before it; the times are printed for the record.
     @Test func millionsOfPeopleAreRefusedAtTheLimit() async throws {
-        let server = try ServeProcess.start()
+        let server = try await ServeProcess.start()
         defer { server.stop() }
         let records = try Self.withPeople("[" + Array(repeating: "1", count: 4_000_000).joined(separator: ",") + "]")
         #expect(records.count < ServiceConfiguration.Limits().bodyBytes)

@@ -14,7 +14,7 @@ final class ServeProcess: @unchecked Sendable {
 
     /// Starts `cedocs serve` on a free loopback port with the harness's tokens and `limits`; returns
     /// once it listens.
-    static func start(limits: ServiceConfiguration.Limits = .init(), name: String = #function) throws -> ServeProcess {
+    static func start(limits: ServiceConfiguration.Limits = .init(), name: String = #function) async throws -> ServeProcess {
         let configuration = try Harness.writeConfiguration(limits: limits, name: name)
         let log = configuration.deletingLastPathComponent().appendingPathComponent("serve.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -35,7 +35,8 @@ final class ServeProcess: @unchecked Sendable {
                 server.port = port
                 return server
             }
-            usleep(50_000)
+            // Not usleep: the in-process servers of other tests share the cooperative threads.
+            try await Task.sleep(for: .milliseconds(50))
         }
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         server.stop()
