@@ -120,7 +120,7 @@ enum VerifyText {
     static func print(_ outcome: Verifier.Outcome, check: String?) -> Bool {
         switch outcome {
         case .genuine(let issued, let document):
-            if let check, normalised(check) != normalised(issued.signed.checkCode) {
+            if let check, !issued.signed.matches(checkCode: check) {
                 Console.out("不符：编号 \(issued.serial) 的校验码应为 \(issued.signed.checkCode)，与所给的 \(check) 不一致，纸面结果可能是伪造的")
                 return false
             }
@@ -162,15 +162,4 @@ enum VerifyText {
         Console.out("  校验码：\(issued.signed.checkCode)")
     }
 
-    /// Check codes typed by hand: case, dashes and the letters people confuse with digits do not matter.
-    private static func normalised(_ code: String) -> String {
-        String(code.uppercased().compactMap { c -> Character? in
-            switch c {
-            case "-", " ": return nil
-            case "O": return "0"
-            case "I", "L": return "1"
-            default: return c
-            }
-        })
-    }
 }

@@ -23,6 +23,22 @@ public struct SignedResult: Sendable, Equatable {
         return String(characters[0..<4]) + "-" + String(characters[4...])
     }
 
+    /// Whether a check code typed by hand is this result's: case, dashes, blanks and the letters
+    /// people confuse with digits (O for 0, I and L for 1) do not matter.
+    public func matches(checkCode typed: String) -> Bool {
+        func normalised(_ code: String) -> String {
+            String(code.uppercased().compactMap { c -> Character? in
+                switch c {
+                case "-", " ": return nil
+                case "O": return "0"
+                case "I", "L": return "1"
+                default: return c
+                }
+            })
+        }
+        return normalised(typed) == normalised(checkCode)
+    }
+
     /// What the QR code encodes: `<base>/<serial>?sig=<signature, base64url>`.
     public func verificationURL(base: String) -> String {
         VerificationLink(serial: content.serial!, signature: signature).url(base: base)
