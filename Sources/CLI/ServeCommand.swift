@@ -9,8 +9,9 @@ struct Serve: ParsableCommand {
         abstract: "Run the HTTP service units and agencies call (check, render, stamp, verify).",
         discussion: """
             `cedocs serve --config FILE` listens on 127.0.0.1:8080 until SIGTERM or SIGINT, then finishes \
-            the requests in flight and stops. The configuration names the registry (SQLite), the limits and \
-            the bearer tokens, stored as SHA-256: `cedocs serve hash-token` makes one. The API is described \
+            the requests in flight and stops. The configuration names the log of stamp requests (SQLite), \
+            the limits and the bearer tokens (an agency's token names its profile, whose registry.sqlite \
+            the service stamps into, as cedocs stamp does), stored as SHA-256: `cedocs serve hash-token` makes one. The API is described \
             at /openapi.yaml.
             """,
         subcommands: [Start.self, HashToken.self],
