@@ -1,11 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The layers of DESIGN.md, inner to outer: Records → Rules → Documents → Layout → Render → CLI.
-// Only Render (and the C module it wraps) touches C pointers.
+// The modules, inner to outer, as README.md ("The code") draws them: Records → Rules → Reports;
+// Layout → Documents and Render; Pipeline joins them with Stamping, Registry and Archive; Service and
+// CLI are the outer ring. Cairo and Pango are reached from Render only; the few other C calls live in
+// the small C modules named for them (CDeflateLevel, CSafeMapping, CSyncfs). Linux only.
 let package = Package(
     name: "cedocs",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cedocs", targets: ["CLI"]),
     ],

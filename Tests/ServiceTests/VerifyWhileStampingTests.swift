@@ -11,7 +11,11 @@ import Testing
 /// point 3), and a stamp run over HTTP stops between people when its client leaves (point 7).
 @Suite struct VerifyWhileStampingTests {
     @Test func verifyStaysFastWhileAThousandPeopleAreStamped() async throws {
-        let harness = try Harness()
+        // 200 verify requests from one address: past the public route's default burst (issue 21), which
+        // is not what this test measures.
+        var verifyRate = ServiceConfiguration.VerifyRate()
+        verifyRate.burst = 1000
+        let harness = try Harness(verifyRate: verifyRate)
         let small = try body(Samples.records(people: [Samples.person(1, audit: true), Samples.person(2, audit: true)]))
         let large = try body(Samples.records(people: (1...1000).map { Samples.person($0, audit: true) }))
         try await harness.run { client in
