@@ -269,9 +269,9 @@ struct StampRun: Sendable {
                 ArchiveRun.write(file.target, file.origin, in: recording, subject: file.subject,
                                  document: file.kind.chineseName, report: &report.rendering) { rendering in
                     guard rename(file.staged.path, file.target.path) == 0 else {
-                        let reason = String(cString: strerror(errno))
+                        let failed = AtomicFile.WriteError(path: file.target.path, errno: errno)
                         rendering.failures.append(.init(subject: file.subject, document: file.kind.chineseName,
-                                                        message: "结果已登记（审验编号 \(result.serial)），但文件未能放到位（\(reason)）："
+                                                        message: "结果已登记（审验编号 \(result.serial)），但\(failed)："
                                                             + "再次运行盖章即可写出同一编号、同样的文件"))
                         return nil
                     }

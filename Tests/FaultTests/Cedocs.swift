@@ -162,6 +162,15 @@ enum Cedocs {
          "--out", folder.appendingPathComponent("out").path]
     }
 
+    /// The text of the stamp run's report (`reports/<year>/<unit>.stamp.json`), empty when there is none.
+    static func stampReport(in archive: URL) -> String {
+        let reports = archive.appendingPathComponent("reports")
+        let files = (try? FileManager.default.subpathsOfDirectory(atPath: reports.path)) ?? []
+        return files.filter { $0.hasSuffix(".stamp.json") }
+            .compactMap { try? String(contentsOf: reports.appendingPathComponent($0), encoding: .utf8) }
+            .joined(separator: "\n")
+    }
+
     /// The registry of the profile copied into `folder`.
     static func registry(in folder: URL) -> URL {
         folder.appendingPathComponent("config/agencies/XZPX/registry.sqlite")

@@ -73,7 +73,13 @@ extension FaultSuite {
                             continue
                         }
                         tally.runs += 1
-                        let own = failed.contains { Cedocs.isOwn($0, in: folder) }
+                        // The registry is in WAL mode: after a commit, SQLite's checkpoint writes and flushes
+                        // the WAL and the database file, and a failed checkpoint loses nothing (it is tried
+                        // again). A run whose only failed calls were the registry's and that ended cleanly
+                        // had SQLite absorb them; the checks below still hold it to a consistent registry.
+                        let absorbedBySQLite = failed.allSatisfy { $0.contains("/registry.sqlite") }
+                            && !result.signaled && result.status == scenario.clean
+                        let own = failed.contains { Cedocs.isOwn($0, in: folder) } && !absorbedBySQLite
                         if own {
                             tally.reported += 1
                             Cedocs.expectReported(result, error: error, places: [folder.path], what)
@@ -128,7 +134,13 @@ extension FaultSuite {
                 let out = folder.appendingPathComponent("out")
                 try Cedocs.expectWhole(out, what)
                 if FileManager.default.fileExists(atPath: out.path) { try Cedocs.expectConsistent(out, what) }
-                try Cedocs.expectIssuedFilesPresent(registry: Cedocs.registry(in: folder), archive: out, what)
+                // Render first, then record, then rename (issue 12): a file whose result is recorded but
+                // that could not take its name is reported with its serial, to be stamped again; the rerun
+                // must then put it in place. Any other run leaves no recorded file missing.
+                let told = Cedocs.stampReport(in: out).contains("再次运行盖章即可写出同一编号")
+                if !told || what.hasSuffix("run again") {
+                    try Cedocs.expectIssuedFilesPresent(registry: Cedocs.registry(in: folder), archive: out, what)
+                }
             }))
             #expect(tally.reported > 0)
         }
