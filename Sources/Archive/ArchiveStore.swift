@@ -82,9 +82,10 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
-    /// Records the file now at `path` (its size and SHA-256 read from disk) into the manifest.
-    public func didWrite(_ path: String, _ origin: FileOrigin) throws(AtomicFile.WriteError) {
-        guard let measure = FileDigest.measure(url(path)) else {
+    /// Records the file now at `path` into the manifest: its size and SHA-256 as the writer measured
+    /// them, or read from disk.
+    public func didWrite(_ path: String, _ origin: FileOrigin, measure: FileDigest.Measure? = nil) throws(AtomicFile.WriteError) {
+        guard let measure = measure ?? FileDigest.measure(url(path)) else {
             throw AtomicFile.WriteError(path: url(path).path, reason: "刚写入的文件无法读取")
         }
         let entry = ManifestEntry(path: path, size: measure.size, sha256: measure.sha256, origin: origin)

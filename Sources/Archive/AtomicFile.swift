@@ -13,16 +13,19 @@ public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
+        /// The disk (or the quota) is full: trying again once there is space may succeed.
+        public var storageFull: Bool
         public var description: String { "无法写入 \(path)：\(reason)" }
 
-        public init(path: String, reason: String) {
+        public init(path: String, reason: String, storageFull: Bool = false) {
             self.path = path
             self.reason = reason
+            self.storageFull = storageFull
         }
 
         /// The failed call's `errno` in words; a full disk is named as such (磁盘已满).
         public init(path: String, errno code: Int32) {
-            self.init(path: path, reason: Self.reason(errno: code))
+            self.init(path: path, reason: Self.reason(errno: code), storageFull: code == ENOSPC || code == EDQUOT)
         }
 
         /// 磁盘已满 for a full disk or an exhausted quota, else 写入失败 with the system's words.

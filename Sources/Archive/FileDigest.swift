@@ -14,8 +14,7 @@ public enum FileDigest {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var hasher = SHA256()
-        var size = 0
+        var running = Running()
         // Under malloc's mmap threshold (128 KB): a larger buffer costs an mmap and munmap per file.
         let chunk = 1 << 16
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
@@ -27,10 +26,25 @@ public enum FileDigest {
                 return nil
             }
             if n == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            size += n
+            running.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
-        return Measure(size: size, sha256: hex(hasher.finalize()))
+        return running.finish()
+    }
+
+    /// The measure of bytes as they pass (a PDF as it is written), so that a file just written is
+    /// not read again to be recorded.
+    public struct Running {
+        private var hasher = SHA256()
+        private var size = 0
+
+        public init() {}
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            hasher.update(bufferPointer: bytes)
+            size += bytes.count
+        }
+
+        public func finish() -> Measure { Measure(size: size, sha256: FileDigest.hex(hasher.finalize())) }
     }
 
     public static func sha256(_ bytes: some DataProtocol) -> String { hex(SHA256.hash(data: bytes)) }

@@ -1,5 +1,6 @@
 import Archive
 import ArgumentParser
+import Documents
 import Foundation
 import Pipeline
 
@@ -49,14 +50,12 @@ struct Sample: ParsableCommand {
             Console.out("\(group.agencyName)（\(group.agency)）\(group.year)年度：结果 \(group.population) 份，抽取 \(group.drawn.count) 份")
         }
         let folder = URL(fileURLWithPath: out ?? URL(fileURLWithPath: archive).appendingPathComponent(ArchivePath.samples).path)
-        let sheet = SpotCheckSheet(groups: groups, rate: rate, seed: seed)
+        let list = SpotCheckList(groups, rate: rate, seed: seed)
         let csv = folder.appendingPathComponent("sample-\(seed).csv")
         let pdf = folder.appendingPathComponent("sample-\(seed).pdf")
         do {
-            try AtomicFile.write(sheet.csv(), to: csv)
-            let template = try Resources.locate().templates.appendingPathComponent(SpotCheckSheet.templateFile)
-            let pages = try sheet.writePDF(template: template, with: try Setup.renderJob(), creator: "cedocs \(CEDocs.version)",
-                                           to: pdf)
+            try AtomicFile.write(list.csv(), to: csv)
+            let pages = try Setup.renderer().produce(.spotCheck, list.data(creator: "cedocs \(CEDocs.version)"), to: .file(pdf)).pages
             Console.out("抽检名单：\(csv.path)；抽检表：\(pdf.path)（\(pages) 页）")
         } catch let exit as ExitCode {
             throw exit

@@ -34,9 +34,9 @@ enum Setup {
     }
 
     /// A renderer for the calling thread.
-    static func renderJob() throws -> RenderJob {
+    static func renderer() throws -> DocumentRenderer {
         let (fonts, templates) = try engine()
-        return RenderJob(templates: templates, fonts: fonts)
+        return DocumentRenderer(templates: templates, fonts: fonts)
     }
 
     static func batchRenderer(jobs: Int) throws -> BatchRenderer {

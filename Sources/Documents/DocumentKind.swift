@@ -8,6 +8,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case certificate
     /// 审验结果 sheet, one per person an agency stamps: verdict, hours, serial and the QR code to verify.
     case result
+    /// 抽检名单, one per spot-check draw from an archive (`cedocs archive sample`).
+    case spotCheck = "sample"
 
     /// The template under `templates/`.
     public var templateFile: String { "\(rawValue).yaml" }
@@ -21,6 +23,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .annualAudit: return "年度审验表"
         case .certificate: return "继续教育证书"
         case .result: return "继续教育审验结果"
+        case .spotCheck: return "抽检名单"
         }
     }
 }

@@ -9,38 +9,59 @@ public struct DocumentComposer {
         fitter = TextFitter(measurer: measurer, lineSpacing: template.lineSpacing, floor: template.minFontSize)
     }
 
+    /// The whole document in memory (the service's answers, the print job's pages).
     public func compose(_ data: DocumentData) throws(LayoutError) -> LaidOutDocument {
-        try checkGlyphs(data)
         var pages: [Page] = []
-        try layOut(data) { pages.append($0) }
-        for index in pages.indices {
-            pages[index].items += try footer(page: index + 1, of: pages.count, size: pages[index].size, data: data)
-        }
+        try compose(data) { pages.append($0) }
         return LaidOutDocument(pages: pages, metadata: data.metadata)
     }
 
+    /// How many pages are held back while a document whose footer shows the number of pages is laid
+    /// out: a person's documents (one to a few pages) are laid out once; only a longer one, a unit's
+    /// 附件2 of hundreds of pages, is laid out twice (the second time finds its text shaped already)
+    /// rather than held whole in memory.
+    public static let heldPages = 16
+
     /// Lays the document out a page at a time, each page handed to `each` with its footer as soon as
-    /// it is complete and then dropped: a roster of any length never sits in memory whole. A footer
-    /// that shows the number of pages needs it first, so such a document is laid out twice (the
-    /// second time finds its text shaped already). Returns the number of pages.
+    /// its number of pages is known, and then dropped. Returns the number of pages.
     @discardableResult
     public func compose(_ data: DocumentData, each: (Page) -> Void) throws(LayoutError) -> Int {
         try checkGlyphs(data)
-        var count = 0
-        let needsCount = template.footer?.text.contains("{pages}") ?? false
-        if needsCount { try layOut(data) { _ in count += 1 } }
         // A footer fails only on a field it names, the same on every page: found here, once.
         _ = try footerText(page: 1, of: 1, data: data)
-        var index = 0
+        let needsCount = template.footer?.text.contains("{pages}") ?? false
+        var held: [Page] = []
+        var count = 0
         try withoutActuallyEscaping(each) { each throws(LayoutError) in
             try layOut(data) { page in
-                index += 1
-                var page = page
-                page.items += (try? footer(page: index, of: needsCount ? count : 0, size: page.size, data: data)) ?? []
-                each(page)
+                count += 1
+                if !needsCount {
+                    each(withFooter(page, number: count, of: 0, data: data))
+                } else if count <= Self.heldPages {
+                    held.append(page)
+                } else {
+                    held = []
+                }
+            }
+            guard needsCount else { return }
+            if count <= Self.heldPages {
+                for (index, page) in held.enumerated() { each(withFooter(page, number: index + 1, of: count, data: data)) }
+                return
+            }
+            var number = 0
+            try layOut(data) { page in
+                number += 1
+                each(withFooter(page, number: number, of: count, data: data))
             }
         }
-        return index
+        return count
+    }
+
+    /// The footer's text was checked before layout began, so it cannot fail here.
+    private func withFooter(_ page: Page, number: Int, of pages: Int, data: DocumentData) -> Page {
+        var page = page
+        page.items += (try? footer(page: number, of: pages, size: page.size, data: data)) ?? []
+        return page
     }
 
     private func layOut(_ data: DocumentData, _ finished: @escaping (Page) -> Void) throws(LayoutError) {

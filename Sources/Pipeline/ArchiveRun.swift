@@ -1,5 +1,7 @@
 import Archive
+import Documents
 import Foundation
+import Stamping
 
 /// A render or stamp run writing into an archive: each file is journaled before it is written and
 /// recorded in the manifest after, and a file whose input is unchanged is skipped.
@@ -39,8 +41,9 @@ public struct ArchiveRun: Sendable {
     /// that the clerk has the agency stamp again.
     func keepsStamped(_ target: URL, record: @autoclosure () -> String, subject: String, document: String,
                       report: inout RenderReport) -> Bool {
-        guard let stamp = store.stamp(path(target)) else { return false }
-        if stamp.record == record() {
+        guard let stamp = stamp(on: target) else { return false }
+        // An older archive's stamp does not say what it was made from: kept, the record unjudged.
+        if stamp.record.isEmpty || stamp.record == record() {
             report.keptStamped.append(.init(subject: subject, document: document, serial: stamp.serial))
         } else {
             report.failures.append(.init(subject: subject, document: document,
@@ -49,9 +52,44 @@ public struct ArchiveRun: Sendable {
         return true
     }
 
+    /// A file written: its size and SHA-256 as written, and how many PNG previews were written beside
+    /// it (`<kind>-<n>.png`).
+    struct Written {
+        var measure: FileDigest.Measure
+        var previews: Int
+    }
+
+    /// The agency's stamp on `target`, as the manifest lists it. An archive stamped before the
+    /// manifest kept stamps (cedocs before issue 12) lists its stamped files like any other; such a
+    /// file is known by the serial a stamped PDF carries in its keywords (`Serial.find`), and its
+    /// mark has an empty record: what it was stamped from is not known.
+    func stamp(on target: URL) -> StampMark? {
+        let path = path(target)
+        if let stamp = store.stamp(path) { return stamp }
+        guard let entry = store.entry(path), entry.origin.stamp == nil,
+              Self.stampedKinds.contains(entry.origin.kind), let serial = Self.keywordSerial(target) else { return nil }
+        return StampMark(serial: serial.description, record: "")
+    }
+
+    /// The kinds of file `cedocs stamp` writes over a unit's own.
+    static let stampedKinds = Set([DocumentKind.registration, .certificate, .annualAudit].map(\.rawValue))
+
+    /// The serial in a PDF's document information (Cairo writes it, with the keywords, near the end).
+    static func keywordSerial(_ file: URL) -> Serial? {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: size - min(size, 1 << 20))) != nil,
+              let tail = try? handle.readToEnd() else { return nil }
+        let bytes = [UInt8](tail)
+        let key = Array("/Keywords (".utf8)
+        guard let start = bytes.indices.last(where: { bytes[$0...].starts(with: key) }) else { return nil }
+        let value = bytes[(start + key.count)...].prefix { $0 != UInt8(ascii: ")") }
+        return Serial.find(in: Array(value)).first
+    }
+
     /// `record` in `run`, or just `write` when the output folder is not kept as an archive.
     static func write(_ target: URL, _ origin: @autoclosure () -> FileOrigin, in run: ArchiveRun?, subject: String,
-                      document: String, report: inout RenderReport, _ write: (inout RenderReport) -> Int?) {
+                      document: String, report: inout RenderReport, _ write: (inout RenderReport) -> Written?) {
         if let run {
             run.record(target, origin(), subject: subject, document: document, report: &report, write)
         } else {
@@ -59,20 +97,19 @@ public struct ArchiveRun: Sendable {
         }
     }
 
-    /// Writes `target` through `write`, which returns the number of PNG previews it wrote beside it
-    /// (`<kind>-<n>.png`), or nil when it failed (and reported why). Journal failures (a full disk)
-    /// are reported against `subject` and `document`.
+    /// Writes `target` through `write`, which returns what it wrote, or nil when it failed (and
+    /// reported why). Journal failures (a full disk) are reported against `subject` and `document`.
     func record(_ target: URL, _ origin: FileOrigin, subject: String, document: String, report: inout RenderReport,
-                _ write: (inout RenderReport) -> Int?) {
+                _ write: (inout RenderReport) -> Written?) {
         let path = path(target)
         do throws(AtomicFile.WriteError) {
             try store.willWrite(path, origin)
-            guard let previews = write(&report) else { return }
-            try store.didWrite(path, origin)
+            guard let written = write(&report) else { return }
+            try store.didWrite(path, origin, measure: written.measure)
             var preview = origin
             preview.kind = ArchiveKinds.preview(of: origin.kind)
             let stem = (path as NSString).deletingPathExtension
-            for page in 0..<previews { try store.didWrite("\(stem)-\(page + 1).png", preview) }
+            for page in 0..<written.previews { try store.didWrite("\(stem)-\(page + 1).png", preview) }
         } catch {
             report.failures.append(.init(subject: subject, document: document, message: error.description))
         }

@@ -67,7 +67,7 @@ public final class BatchRenderer: Sendable {
         let workers = perPerson ? jobs : max(1, jobs - 1)
         for _ in 0..<min(workers, max(1, records.people.count)) {
             let thread = Thread { [self] in
-                let renderer = RenderJob(templates: templates, fonts: fonts, engine: engine)
+                let renderer = DocumentRenderer(templates: templates, fonts: fonts, engine: engine)
                 let builder = DocumentBuilder(records: records, creator: options.creator)
                 let person = PersonRun(renderer: renderer, builder: builder, layout: layout, recordsFolder: recordsFolder,
                                        options: options, documents: documents, archive: archive,
@@ -81,7 +81,7 @@ public final class BatchRenderer: Sendable {
         }
 
         // The calling thread: collect in roster order, drawing the print job as people arrive.
-        let collector = RenderJob(templates: templates, fonts: fonts, engine: engine)
+        let collector = DocumentRenderer(templates: templates, fonts: fonts, engine: engine)
         var report = RenderReport()
         // 附件2 needs every person's row: a person who could not be read leaves it incomplete.
         let rosterNeeded = documents.contains(.annualAudit)
@@ -112,8 +112,9 @@ public final class BatchRenderer: Sendable {
             var printReport = RenderReport()
             ArchiveRun.write(printJob, printJobOrigin, in: archive, subject: unitSubject, document: "登记表合订本",
                              report: &printReport) { printReport in
-                do throws(AtomicFile.WriteError) {
-                    try collector.writePrintJob(to: printJob, metadata: Self.printJobMetadata(records, options)) { add in
+                do throws(ProduceError) {
+                    let produced = try collector.producePrintJob(to: .file(printJob),
+                                                                 metadata: Self.printJobMetadata(records, options)) { add in
                         collect { entry, pages in
                             var pages = pages
                             pages[0].bookmark = "\(entry.name) \(entry.idNumber)"
@@ -121,7 +122,7 @@ public final class BatchRenderer: Sendable {
                         }
                     }
                     printReport.written += 1
-                    return 0
+                    return .init(measure: produced.measure, previews: 0)
                 } catch {
                     printReport.failures.append(.init(subject: unitSubject, document: "登记表合订本", message: error.description))
                     return nil
@@ -152,8 +153,8 @@ public final class BatchRenderer: Sendable {
                 let data = builder.annualAudit(roster)
                 ArchiveRun.write(target, origin, in: archive, subject: data.subject,
                                  document: DocumentKind.annualAudit.chineseName, report: &report) { report in
-                    collector.renderStreamed(.annualAudit, data, into: unitFolder, options: options, report: &report)
-                        .map { options.png ? $0 : 0 }
+                    collector.write(.annualAudit, data, into: unitFolder, options: options, report: &report)
+                        .map { .init(measure: $0.measure, previews: options.png ? $0.pages : 0) }
                 }
             }
         }

@@ -8,7 +8,7 @@ import Rules
 /// One worker's part of a batch (`BatchRenderer`): a person's 附件1 and certificate pages, each
 /// skipped when the archive holds it made from the same input, and the 附件1 pages for the print job.
 struct PersonRun {
-    let renderer: RenderJob
+    let renderer: DocumentRenderer
     let builder: DocumentBuilder
     let layout: ArchiveLayout
     let recordsFolder: URL
@@ -66,9 +66,8 @@ struct PersonRun {
                 outcome.report.unchanged += 1
             } else {
                 laidOut = true
-                write(.registration, data, into: folder, origin: registration, report: &outcome.report) {
-                    if printJobNeeded { outcome.printPages = $0.pages }
-                }
+                write(.registration, data, into: folder, origin: registration, keepingPages: printJobNeeded,
+                      report: &outcome.report) { outcome.printPages = printJobNeeded ? $0.laidOut : nil }
             }
         }
         if printJobNeeded && !laidOut {
@@ -86,7 +85,7 @@ struct PersonRun {
             if archive?.isCurrent(target, made) ?? false {
                 outcome.report.unchanged += 1
             } else {
-                write(.certificate, certificate, into: folder, origin: made, report: &outcome.report) { _ in }
+                write(.certificate, certificate, into: folder, origin: made, report: &outcome.report)
             }
         }
         return outcome
@@ -94,15 +93,13 @@ struct PersonRun {
 
     /// Renders and writes one document, recorded in the archive.
     private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, origin: FileOrigin,
-                       report: inout RenderReport, done: (LaidOutDocument) -> Void) {
+                       keepingPages: Bool = false, report: inout RenderReport, done: (ProducedDocument) -> Void = { _ in }) {
         ArchiveRun.write(folder.appendingPathComponent(kind.fileName), origin, in: archive, subject: data.subject,
                          document: kind.chineseName, report: &report) { report in
-            guard let document = renderer.render(kind, data, into: folder, options: options, report: &report) else {
-                return nil
-            }
-            done(document)
-            return options.png ? document.pages.count : 0
+            guard let produced = renderer.write(kind, data, into: folder, options: options, keepingPages: keepingPages,
+                                                report: &report) else { return nil }
+            done(produced)
+            return .init(measure: produced.measure, previews: options.png ? produced.pages : 0)
         }
     }
 }
-

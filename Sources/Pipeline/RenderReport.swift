@@ -1,17 +1,23 @@
 /// What a render run did, for the clerk: what was written, and who could not be, and why.
 public struct RenderReport: Sendable {
-    public struct Failure: Sendable, Codable, CustomStringConvertible {
+    public struct Failure: Sendable, Encodable, CustomStringConvertible {
         /// The person or unit, as in "张卫东（320302198001011239）".
         public var subject: String
         public var document: String
         public var message: String
+        /// It failed because the disk is full: a stamp run then records nothing (磁盘已满).
+        public var storageFull: Bool
         public var description: String { "\(subject) 的\(document)未生成：\(message)" }
 
-        public init(subject: String, document: String, message: String) {
+        public init(subject: String, document: String, message: String, storageFull: Bool = false) {
             self.subject = subject
             self.document = document
             self.message = message
+            self.storageFull = storageFull
         }
+
+        // The run report names what failed; whether the disk was full is in its message.
+        enum CodingKeys: String, CodingKey { case subject, document, message }
     }
 
     /// A stamped file a render left as the agency issued it (已盖章，未重写).

@@ -27,11 +27,11 @@ public final class StampJob {
     let registry: Registry
     let engine: RulesEngine
     /// The renderer of the calling thread, and how each further worker makes its own (nil: one thread).
-    let renderer: RenderJob
-    let workers: (jobs: Int, make: @Sendable () -> RenderJob)?
+    let renderer: DocumentRenderer
+    let workers: (jobs: Int, make: @Sendable () -> DocumentRenderer)?
 
     /// Stamps on the calling thread with `renderer` (the service's pool thread).
-    public init(renderer: RenderJob, profile: AgencyProfile, key: AgencyKey, registry: Registry) {
+    public init(renderer: DocumentRenderer, profile: AgencyProfile, key: AgencyKey, registry: Registry) {
         issuer = Issuer(profile: profile, key: key)
         self.registry = registry
         self.renderer = renderer
@@ -44,9 +44,9 @@ public final class StampJob {
                 registry: Registry) {
         issuer = Issuer(profile: profile, key: key)
         self.registry = registry
-        renderer = RenderJob(templates: templates, fonts: fonts)
+        renderer = DocumentRenderer(templates: templates, fonts: fonts)
         engine = renderer.engine
-        workers = jobs > 1 ? (jobs, { RenderJob(templates: templates, fonts: fonts) }) : nil
+        workers = jobs > 1 ? (jobs, { DocumentRenderer(templates: templates, fonts: fonts) }) : nil
     }
 
     /// How many times a run renders its new results again when other runs keep issuing meanwhile.
@@ -62,7 +62,8 @@ public final class StampJob {
         try issuer.admit(loaded.records.unit)
         let run = StampRun(issuer: issuer, registry: registry, engine: engine, records: loaded.records,
                            rejected: loaded.rejected.count, recordsFolder: recordsFolder, options: options,
-                           recording: archive, shouldStop: shouldStop)
+                           recording: archive, shouldStop: shouldStop,
+                           sealDigest: issuer.profile.seal.flatMap { FileDigest.measure($0)?.sha256 } ?? "none")
         do {
             for _ in 0..<Self.attempts {
                 let staged = try stage(run, progress: progress)
@@ -93,6 +94,11 @@ public final class StampJob {
                                     failures: staged.report.rendering.failures.count))
         }
         var firstError: (any Error)?
+        // A run that stops leaves none of its temporary files behind.
+        func stop(_ error: any Error) -> any Error {
+            for case .staged(_, _, let result, _)? in steps { run.discard(result.files) }
+            return error
+        }
         each(total) { renderer, index in run.check(index, renderer: renderer) } collect: { index, step in
             switch step {
             case .needsSerial: break
@@ -102,14 +108,14 @@ public final class StampJob {
             steps[index] = step
             report()
         }
-        if let firstError { throw firstError }
+        if let firstError { throw stop(firstError) }
         // New serials in roster order, after the last one issued when the run began.
         var serials: [Int: Serial] = [:]
         var next = staged.base
         for (index, step) in steps.enumerated() {
             guard case .needsSerial = step else { continue }
             next += 1
-            serials[index] = try run.serial(next)
+            do { serials[index] = try run.serial(next) } catch { throw stop(error) }
         }
         let pending = serials.keys.sorted().map { index -> (index: Int, serial: Serial, current: IssuedResult?) in
             guard case .needsSerial(let current) = steps[index] else { return (index, serials[index]!, nil) }
@@ -123,7 +129,7 @@ public final class StampJob {
             done += 1
             report()
         }
-        if let firstError { throw firstError }
+        if let firstError { throw stop(firstError) }
         var roster: [RosterEntry] = []
         var records: [String] = []
         for step in steps {
@@ -145,12 +151,22 @@ public final class StampJob {
                 continue
             }
         }
-        try run.stageRoster(roster, records: records, next: next, into: &staged, renderer: renderer)
+        do { try run.stageRoster(roster, records: records, next: next, into: &staged, renderer: renderer) } catch {
+            run.discard(staged)
+            throw error
+        }
+        // A full disk stops the whole run: nothing recorded, nothing replaced, rather than results for
+        // whoever happened to fit.
+        if let full = staged.report.rendering.failures.first(where: \.storageFull) {
+            run.discard(staged)
+            throw StampingError("磁盘已满，本次盖章未登记任何结果，也未替换任何文件：\(full.description)。腾出空间后重新运行",
+                                storageFull: true)
+        }
         return staged
     }
 
     /// Runs `work` for 0..<count on the workers (or the calling thread), collecting in order.
-    private func each(_ count: Int, _ work: @escaping @Sendable (RenderJob, Int) -> StampRun.Step,
+    private func each(_ count: Int, _ work: @escaping @Sendable (DocumentRenderer, Int) -> StampRun.Step,
                       collect: (Int, StampRun.Step) -> Void) {
         guard let workers, count > 1 else {
             for index in 0..<count { collect(index, work(renderer, index)) }

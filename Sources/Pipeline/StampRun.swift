@@ -20,6 +20,8 @@ struct StampRun: Sendable {
     let options: RenderOptions
     let recording: ArchiveRun?
     let shouldStop: @Sendable () -> Bool
+    /// The seal scan's SHA-256 ("none" without one), read once per run: every stamped file's input names it.
+    let sealDigest: String
 
     var profile: AgencyProfile { issuer.profile }
     var layout: ArchiveLayout { recording?.layout ?? ArchiveLayout(root: options.output) }
@@ -33,7 +35,8 @@ struct StampRun: Sendable {
         var staged: URL
         var target: URL
         var origin: FileOrigin
-        var sha256: String
+        /// Its size and SHA-256, as written.
+        var measure: FileDigest.Measure
         /// PNG previews written beside it.
         var previews: Int
         var subject: String
@@ -83,7 +86,7 @@ struct StampRun: Sendable {
 
     /// The `index`th person: refused, or staged again under the result in force if its content is
     /// unchanged, or to be issued anew.
-    func check(_ index: Int, renderer: RenderJob) -> Step {
+    func check(_ index: Int, renderer: DocumentRenderer) -> Step {
         guard !shouldStop() else { return .failed(Self.stopped) }
         do {
             let person = try records.people.person(at: index)
@@ -103,7 +106,7 @@ struct StampRun: Sendable {
     }
 
     /// The `index`th person issued under `serial`, replacing `current`.
-    func issue(_ index: Int, serial: Serial, current: IssuedResult?, renderer: RenderJob) -> Step {
+    func issue(_ index: Int, serial: Serial, current: IssuedResult?, renderer: DocumentRenderer) -> Step {
         guard !shouldStop() else { return .failed(Self.stopped) }
         do {
             let person = try records.people.person(at: index)
@@ -119,7 +122,7 @@ struct StampRun: Sendable {
     /// Renders the person's three files under `serial`; nil when `reuseOnly` and the content is not
     /// `current`'s (nothing kept).
     private func stagePerson(_ person: Person, _ assessment: PersonAssessment, _ entry: RosterEntry, _ record: String,
-                             serial: Serial, current: IssuedResult?, reuseOnly: Bool, renderer: RenderJob) -> Step? {
+                             serial: Serial, current: IssuedResult?, reuseOnly: Bool, renderer: DocumentRenderer) -> Step? {
         var rendering = RenderReport()
         let subject = DocumentBuilder.subject(person)
         // Refusal ensures an audit; validated ID numbers always make a folder.
@@ -147,8 +150,8 @@ struct StampRun: Sendable {
                                           renderer: renderer, report: &rendering) else { return failed() }
         files.append(certificateFile)
         let content = ResultContent.person(serial: serial, agencyName: profile.name, unit: records.unit.name, person: person,
-                                           assessment: assessment, registrationSHA256: registration.sha256,
-                                           certificateSHA256: certificateFile.sha256)
+                                           assessment: assessment, registrationSHA256: registration.measure.sha256,
+                                           certificateSHA256: certificateFile.measure.sha256)
         let outcome: Issuer.Outcome
         do { outcome = try issuer.issue(content, current: current?.signed) } catch {
             rendering.failures.append(.init(subject: subject, document: DocumentKind.result.chineseName, message: error.message))
@@ -182,7 +185,7 @@ struct StampRun: Sendable {
     /// The unit's stamped 附件2, when every person on it has a result in this run; `next` is the
     /// last new serial taken by the people.
     func stageRoster(_ roster: [RosterEntry], records people: [String], next: Int, into staged: inout Staged,
-                     renderer: RenderJob) throws {
+                     renderer: DocumentRenderer) throws {
         let unit = records.unit.name
         let subject = "单位“\(unit)”的\(DocumentKind.annualAudit.chineseName)"
         if let reason = Issuer.rosterRefusal(people: roster.count, results: staged.results.count, rejected: rejected) {
@@ -213,7 +216,7 @@ struct StampRun: Sendable {
             }
             let content = ResultContent.roster(serial: serial, agencyName: profile.name, unit: unit, date: date, passed: passed,
                                                failed: roster.count - passed, results: results,
-                                               annualAuditSHA256: table.sha256)
+                                               annualAuditSHA256: table.measure.sha256)
             let outcome: Issuer.Outcome
             do { outcome = try issuer.issue(content, current: current?.signed) } catch {
                 rendering.failures.append(.init(subject: subject, document: DocumentKind.annualAudit.chineseName,
@@ -252,7 +255,7 @@ struct StampRun: Sendable {
                     try run.record(signed, subject: result.key, replacing: replacing)
                 }
                 for file in result.files {
-                    try run.record(IssuedDocument(kind: file.kind.rawValue, sha256: file.sha256), of: result.serial)
+                    try run.record(IssuedDocument(kind: file.kind.rawValue, sha256: file.measure.sha256), of: result.serial)
                 }
             }
             return true
@@ -275,7 +278,7 @@ struct StampRun: Sendable {
                                                             + "再次运行盖章即可写出同一编号、同样的文件"))
                         return nil
                     }
-                    return file.previews
+                    return .init(measure: file.measure, previews: file.previews)
                 }
             }
             switch result.outcome {
@@ -305,23 +308,18 @@ struct StampRun: Sendable {
     /// What a stamped document is made from beyond its record: the serial, the agency and its seal.
     func stampInput(_ serial: Serial) -> [String] {
         ["stamp \(serial)", "agency \(profile.code) \(profile.name)",
-         "seal \(profile.seal.flatMap { FileDigest.measure($0)?.sha256 } ?? "none") \(profile.sealDiameter)"]
+         "seal \(sealDigest) \(profile.sealDiameter)"]
     }
 
     /// Renders one stamped document to a temporary name beside its target; nil when it failed (reported).
     private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, origin: FileOrigin,
-                       renderer: RenderJob, report: inout RenderReport) -> StagedFile? {
+                       renderer: DocumentRenderer, report: inout RenderReport) -> StagedFile? {
         let name = "\(AtomicFile.temporaryPrefix)\(kind.fileName).\(getpid()).stamp\(AtomicFile.temporarySuffix)"
-        let staged = folder.appendingPathComponent(name)
-        guard let pages = renderer.renderStreamed(kind, data, into: folder, named: name, options: options, report: &report) else {
+        guard let produced = renderer.write(kind, data, into: folder, named: name, options: options, report: &report) else {
             return nil
         }
-        guard let measure = FileDigest.measure(staged) else {
-            unlink(staged.path)
-            report.failures.append(.init(subject: data.subject, document: kind.chineseName, message: "刚写入的文件无法读取：\(staged.path)"))
-            return nil
-        }
-        return StagedFile(kind: kind, staged: staged, target: folder.appendingPathComponent(kind.fileName), origin: origin,
-                          sha256: measure.sha256, previews: options.png ? pages : 0, subject: data.subject)
+        return StagedFile(kind: kind, staged: folder.appendingPathComponent(name), target: folder.appendingPathComponent(kind.fileName),
+                          origin: origin, measure: produced.measure, previews: options.png ? produced.pages : 0,
+                          subject: data.subject)
     }
 }

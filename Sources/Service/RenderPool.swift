@@ -9,13 +9,13 @@ import ServiceLifecycle
 ///
 /// Pango 1.50 corrupts memory when threads share a font map, and a Swift task may resume on another
 /// thread after an `await`: so each piece of work is one synchronous call on a pool thread, holding a
-/// RenderJob (its own font map) checked out for that call only, with Sendable values in and bytes out.
+/// DocumentRenderer (its own font map) checked out for that call only, with Sendable values in and bytes out.
 /// A request is admitted only while fewer than `capacity` are at work, and fewer than `share` of its
 /// token's; the next one gets 503 at once instead of waiting in a pile, and one token busy with many
 /// requests leaves room for the others.
 final class RenderPool: Service, Sendable {
     private let threads: NIOThreadPool
-    private let shelf: RenderJobShelf
+    private let shelf: RendererShelf
     private let admitted = NIOLockedValueBox(Admitted())
     let capacity: Int
     let share: Int
@@ -29,7 +29,7 @@ final class RenderPool: Service, Sendable {
     init(templates: TemplateSet, fonts: FontLibrary, threads count: Int, capacity: Int, share: Int) {
         threads = NIOThreadPool(numberOfThreads: max(1, count))
         threads.start()
-        shelf = RenderJobShelf(templates: templates, fonts: fonts)
+        shelf = RendererShelf(templates: templates, fonts: fonts)
         self.capacity = capacity
         self.share = share
     }
@@ -55,12 +55,12 @@ final class RenderPool: Service, Sendable {
         return try await body()
     }
 
-    /// Runs `body` on a pool thread with a RenderJob that no other thread holds meanwhile.
-    func run<T: Sendable>(_ body: @escaping @Sendable (RenderJob) throws -> T) async throws -> T {
+    /// Runs `body` on a pool thread with a DocumentRenderer that no other thread holds meanwhile.
+    func run<T: Sendable>(_ body: @escaping @Sendable (DocumentRenderer) throws -> T) async throws -> T {
         try await threads.runIfActive { [shelf] in
-            let job = shelf.take()
-            defer { shelf.put(job) }
-            return try body(job)
+            let renderer = shelf.take()
+            defer { shelf.put(renderer) }
+            return try body(renderer)
         }
     }
 
@@ -76,12 +76,12 @@ final class RenderPool: Service, Sendable {
     }
 }
 
-/// RenderJobs not in use. At most one per pool thread is ever made: a job is taken for one call and
-/// put back after it, so no two threads hold the same one.
-private final class RenderJobShelf: @unchecked Sendable {
-    // @unchecked: the jobs are not thread-safe; the lock hands each one to one thread at a time.
+/// Renderers not in use. At most one per pool thread is ever made: a renderer is taken for one call
+/// and put back after it, so no two threads hold the same one.
+private final class RendererShelf: @unchecked Sendable {
+    // @unchecked: the renderers are not thread-safe; the lock hands each one to one thread at a time.
     private let lock = NIOLock()
-    private var idle: [RenderJob] = []
+    private var idle: [DocumentRenderer] = []
     private let templates: TemplateSet
     private let fonts: FontLibrary
 
@@ -90,11 +90,11 @@ private final class RenderJobShelf: @unchecked Sendable {
         self.fonts = fonts
     }
 
-    func take() -> RenderJob {
-        lock.withLock { idle.popLast() } ?? RenderJob(templates: templates, fonts: fonts)
+    func take() -> DocumentRenderer {
+        lock.withLock { idle.popLast() } ?? DocumentRenderer(templates: templates, fonts: fonts)
     }
 
-    func put(_ job: RenderJob) {
-        lock.withLock { idle.append(job) }
+    func put(_ renderer: DocumentRenderer) {
+        lock.withLock { idle.append(renderer) }
     }
 }

@@ -101,17 +101,18 @@ struct RenderRoute {
     private func draw(_ kind: DocumentKind, _ records: RecordsFile, at path: String,
                       _ data: @escaping @Sendable (DocumentBuilder, RulesEngine) -> DocumentData) async throws -> PDF {
         let creator = core.creator
-        let pdf = try await core.pool.run { job in
-            let document: LaidOutDocument
-            do throws(LayoutError) {
-                document = try job.compose(kind, data(DocumentBuilder(records: records, creator: creator), RulesEngine()))
-            } catch {
+        let pdf = try await core.pool.run { renderer in
+            do throws(ProduceError) {
+                let produced = try renderer.produce(kind, data(DocumentBuilder(records: records, creator: creator), RulesEngine()),
+                                                    to: .memory)
+                return PDF(bytes: produced.bytes, pages: produced.pages)
+            } catch .layout(let error) {
                 throw ServiceError(status: .unprocessableContent, code: "layout_failed",
                                    message: "\(kind.chineseName)无法排版，请按所列原因修改记录。",
                                    problems: [.init(path: path, message: error.description)])
+            } catch {
+                throw ServiceError.internalError("PDF 生成失败，请稍后重试。")
             }
-            guard let bytes = job.pdf(document) else { throw ServiceError.internalError("PDF 生成失败，请稍后重试。") }
-            return PDF(bytes: bytes, pages: document.pages.count)
         }
         core.metrics.pagesRendered(pdf.pages)
         return pdf

@@ -85,9 +85,9 @@ struct StampRoute {
         try budget.check()
         // The agency's own registry: the one `cedocs stamp` with its profile uses.
         let (registry, creator, records, logger) = (agency.registry, core.creator, loaded, core.logger)
-        let report = try await core.pool.run { job in
+        let report = try await core.pool.run { renderer in
             do throws(StampingError) {
-                return try StampJob(renderer: job, profile: agency.profile, key: agency.key, registry: registry)
+                return try StampJob(renderer: renderer, profile: agency.profile, key: agency.key, registry: registry)
                     .run(records, recordsFolder: folder, options: RenderOptions(output: folder, creator: creator),
                          shouldStop: { (try? budget.check()) == nil })
             } catch where error.storageFull {

@@ -19,7 +19,7 @@ struct SealPlacementTests {
             person["activities"] = (0..<extraActivities).map { Samples.activity(content: "课程\($0)", hours: 2, day: $0 % 28 + 1) }
         }
         let loaded = try RecordsLoader.load(contentsOf: Samples.write(Samples.records(people: [person]), to: folder))
-        let job = RenderJob(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library)
+        let job = DocumentRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library)
         let builder = DocumentBuilder(records: loaded.records, creator: "test")
         let p = try loaded.records.people.person(at: 0)
         let assessment = RulesEngine().assess(p, year: 2016)

@@ -29,7 +29,7 @@ struct Agency {
     func stamp(_ records: [String: Any]) throws -> StampReport {
         let file = try Samples.write(records, to: folder)
         let loaded = try RecordsLoader.load(contentsOf: file)
-        let job = StampJob(renderer: RenderJob(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library),
+        let job = StampJob(renderer: DocumentRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library),
                            profile: profile, key: try AgencyKey(contentsOf: profile.signingKeyFile),
                            registry: try Registry(file: profile.registryFile, create: true))
         return try job.run(loaded, recordsFolder: folder, options: RenderOptions(output: out, creator: "cedocs test"))

@@ -1,23 +1,54 @@
-import Archive
-import Foundation
 import Layout
 
-/// 抽检名单: a drawn spot-check sample as the inspectors get it — a CSV list (for a spreadsheet)
-/// and a PDF sheet laid out from `templates/sample.yaml` — each result with its serial, the person
-/// masked, the unit, the verdict, and a blank column for the inspector's finding (抽检意见).
-public struct SpotCheckSheet {
-    public let groups: [SpotCheck.Group]
-    public let rate: SampleRate
+/// 抽检名单: a drawn spot-check sample as the inspectors get it — a CSV list (for a spreadsheet) and
+/// a sheet laid out like every other document (`DocumentKind.spotCheck`) — each result with its
+/// serial, the person masked (个人信息保护), the unit, the verdict, and a blank column for the
+/// inspector's finding (抽检意见).
+public struct SpotCheckList: Sendable {
+    /// The results of one agency and year, and how many were drawn from how many.
+    public struct Group: Sendable {
+        public var agency: String
+        public var agencyName: String
+        public var year: Int
+        public var population: Int
+        public var drawn: [Drawn]
+
+        public init(agency: String, agencyName: String, year: Int, population: Int, drawn: [Drawn]) {
+            self.agency = agency
+            self.agencyName = agencyName
+            self.year = year
+            self.population = population
+            self.drawn = drawn
+        }
+    }
+
+    /// One drawn result, as the archive's manifest keeps it (masked).
+    public struct Drawn: Sendable {
+        public var serial: String
+        public var maskedName: String
+        public var maskedID: String
+        public var unit: String
+        public var verdict: String
+
+        public init(serial: String, maskedName: String, maskedID: String, unit: String, verdict: String) {
+            self.serial = serial
+            self.maskedName = maskedName
+            self.maskedID = maskedID
+            self.unit = unit
+            self.verdict = verdict
+        }
+    }
+
+    public let groups: [Group]
+    /// The rate as drawn, e.g. "20%".
+    public let rate: String
     public let seed: UInt64
 
-    public init(groups: [SpotCheck.Group], rate: SampleRate, seed: UInt64) {
+    public init(groups: [Group], rate: String, seed: UInt64) {
         self.groups = groups
         self.rate = rate
         self.seed = seed
     }
-
-    /// The template's file name under `templates/`.
-    public static let templateFile = "sample.yaml"
 
     static let columns = ["序号", "审验机构", "年度", "审验编号", "姓名", "公民身份号码", "工作单位", "审验结论", "抽检意见"]
 
@@ -25,10 +56,9 @@ public struct SpotCheckSheet {
     var rows: [[String]] {
         var rows: [[String]] = []
         for group in groups {
-            for entry in group.drawn {
-                let result = entry.origin.result!
+            for result in group.drawn {
                 rows.append([String(rows.count + 1), group.agencyName, String(group.year), result.serial,
-                             result.maskedName, result.maskedID, entry.origin.unit ?? "", result.verdict, ""])
+                             result.maskedName, result.maskedID, result.unit, result.verdict, ""])
             }
         }
         return rows
@@ -44,13 +74,13 @@ public struct SpotCheckSheet {
         return [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
-    /// The sheet's data for the template: the draw's facts, one table of groups (n, drawn), one of results.
-    func data(creator: String) -> DocumentData {
+    /// The sheet's data for its template: the draw's facts, one table of groups, one of results.
+    public func data(creator: String) -> DocumentData {
         let drawn = groups.reduce(0) { $0 + $1.drawn.count }
         let population = groups.reduce(0) { $0 + $1.population }
         let keys = ["no", "agency", "year", "serial", "name", "id_number", "unit", "verdict", "finding"]
         return DocumentData(
-            fields: ["sample.rate": rate.description, "sample.seed": String(seed),
+            fields: ["sample.rate": rate, "sample.seed": String(seed),
                      "sample.summary": "\(groups.count) 组（审验机构、年度），结果 \(population) 份，抽取 \(drawn) 份"],
             tables: [
                 "groups": TableRows(groups.map { group -> TableRow in
@@ -62,20 +92,5 @@ public struct SpotCheckSheet {
             subject: "抽检名单（随机种子 \(seed)）",
             metadata: DocumentMetadata(title: "继续教育审验结果抽检名单", author: "徐州市职称办",
                                        subject: "抽检率 \(rate)，随机种子 \(seed)", creator: creator))
-    }
-
-    /// Lays the sheet out from `template` with `renderer`'s fonts and writes it as PDF to `target`.
-    public func writePDF(template: URL, with renderer: RenderJob, creator: String, to target: URL) throws -> Int {
-        guard let text = try? String(contentsOf: template, encoding: .utf8) else {
-            throw TemplateError(file: template.path, key: "", message: "文件不存在或不是 UTF-8 文本")
-        }
-        let composer = DocumentComposer(template: try Template.parse(yaml: text, file: template.path),
-                                        measurer: renderer.shaping)
-        let document = try composer.compose(data(creator: creator))
-        guard let bytes = renderer.shaping.pdf(document) else {
-            throw AtomicFile.WriteError(path: target.path, reason: "PDF 生成失败")
-        }
-        try AtomicFile.write(bytes, to: target)
-        return document.pages.count
     }
 }
