@@ -31,7 +31,10 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // A guard against SIGBUS when a mapped records file is cut short while it is read.
         .target(name: "CSafeMapping"),
-        .target(name: "Records", dependencies: ["CSafeMapping"]),
+        // Hex, base64url and the pread loop: one of each for every module (no dependencies, so that
+        // Records and the fuzz target stay small).
+        .target(name: "Bytes"),
+        .target(name: "Records", dependencies: ["Bytes", "CSafeMapping"]),
         .target(name: "Rules", dependencies: ["Records"]),
         .target(name: "Layout", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Documents", dependencies: ["Records", "Rules", "Layout"]),
@@ -43,14 +46,14 @@ let package = Package(
         .systemLibrary(name: "CSyncfs"),
         .target(
             name: "Archive",
-            dependencies: ["CSyncfs", .product(name: "Crypto", package: "swift-crypto"),
+            dependencies: ["Bytes", "CSyncfs", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The audit agency's side (issue 4): profiles, keys, serials, what is signed, verification.
         .target(
             name: "Stamping",
             dependencies: [
-                "Records", "Rules",
+                "Bytes", "Records", "Rules",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -68,7 +71,7 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
-                "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry",
+                "Bytes", "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -97,6 +100,7 @@ let package = Package(
                           path: "Sources/RecordsFuzz"),
         // Synthetic records for the benchmark (scripts/bench.sh); not part of the product.
         .executableTarget(name: "cedocs-bench-data", path: "Sources/BenchData"),
+        .testTarget(name: "BytesTests", dependencies: ["Bytes"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records"]),
         .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),
@@ -111,7 +115,8 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records"]),
         .testTarget(
             name: "StampPipelineTests",
-            dependencies: ["Pipeline", "Stamping", "Registry", "Records", "Render", "Layout", "Documents", "TestSupport"],
+            dependencies: ["Pipeline", "Archive", "Stamping", "Registry", "Records", "Render", "Layout", "Documents",
+                           "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
