@@ -40,7 +40,9 @@ let package = Package(
         .target(name: "Documents", dependencies: ["Records", "Rules", "Layout"]),
         // Render links CDeflateLevel, so every binary that draws PDFs (cedocs and the test bundles)
         // deflates Cairo's streams at the same level and writes the same bytes.
-        .target(name: "Render", dependencies: ["CPangoCairo", "CQREncode", "CDeflateLevel", "Layout"]),
+        .target(name: "Render", dependencies: ["CPangoCairo", "CDeflateLevel", "Layout"]),
+        // Text to QR modules (libqrencode): stamping encodes a result's URL before anything is laid out.
+        .target(name: "QRCodes", dependencies: ["CQREncode", "Layout"]),
         // The archive (issue 5): manifest and journal, check, export as ZIP, spot-check sampling.
         // syncfs(2) for the archive (a GNU declaration Swift's Glibc module lacks).
         .systemLibrary(name: "CSyncfs"),
@@ -65,7 +67,8 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Records", "Rules"]),
         .target(
             name: "Pipeline",
-            dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "Archive", "Stamping", "Registry"]
+            dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archive", "Stamping",
+                           "Registry"]
         ),
         // The HTTP service (issue 6): the outer ring, calls Pipeline; nothing depends on it but the CLI.
         .target(
@@ -115,8 +118,8 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records"]),
         .testTarget(
             name: "StampPipelineTests",
-            dependencies: ["Pipeline", "Archive", "Stamping", "Registry", "Records", "Render", "Layout", "Documents",
-                           "TestSupport"],
+            dependencies: ["Pipeline", "Archive", "Stamping", "Registry", "Records", "Render", "QRCodes", "Layout",
+                           "Documents", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Archive
 import Documents
 import Foundation
 import Layout
+import QRCodes
 import Records
 import Registry
 import Render
