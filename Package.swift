@@ -4,7 +4,7 @@ import PackageDescription
 // The modules, inner to outer, as README.md ("The code") draws them: Records → Rules → Reports;
 // Layout → Documents and Render; Pipeline joins them with Stamping, Registry and Archive; Service and
 // CLI are the outer ring. Cairo and Pango are reached from Render only; the few other C calls live in
-// the small C modules named for them (CDeflateLevel, CSafeMapping, CSyncfs). Linux only.
+// the small C modules named for them (CDeflateLevel, CSafeMapping, CLinuxFiles). Linux only.
 let package = Package(
     name: "cedocs",
     products: [
@@ -44,11 +44,11 @@ let package = Package(
         // Text to QR modules (libqrencode): stamping encodes a result's URL before anything is laid out.
         .target(name: "QRCodes", dependencies: ["CQREncode", "Layout"]),
         // The archive (issue 5): manifest and journal, check, export as ZIP, spot-check sampling.
-        // syncfs(2) for the archive (a GNU declaration Swift's Glibc module lacks).
-        .systemLibrary(name: "CSyncfs"),
+        // O_TMPFILE and syncfs(2) for the archive (GNU declarations Swift's Glibc module lacks).
+        .systemLibrary(name: "CLinuxFiles"),
         .target(
             name: "Archive",
-            dependencies: ["Bytes", "CSyncfs", .product(name: "Crypto", package: "swift-crypto"),
+            dependencies: ["Bytes", "CLinuxFiles", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The audit agency's side (issue 4): profiles, keys, serials, what is signed, verification.
