@@ -3,7 +3,7 @@ import Foundation
 import Pipeline
 import Records
 import Registry
-import Rules
+import enum Rules.AuditVerdict
 import Stamping
 
 struct Verify: ParsableCommand {
