@@ -1,4 +1,5 @@
 import Bytes
+import Crypto
 import Foundation
 
 /// The manifest as an open archive keeps it in memory: per path only what decides whether a file is
@@ -15,8 +16,12 @@ struct ManifestIndex {
 
         init(_ text: String) {
             // Lower case only, as cedocs writes digests: an upper-case text is another text.
-            let bytes = text.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) } ? nil : Hex.bytes(text)
-            words = Self.words(bytes?.count == 32 ? bytes! : Hex.bytes(FileDigest.sha256(Array(text.utf8)))!)
+            let upperCase = text.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
+            if !upperCase, let bytes = Hex.bytes(text), bytes.count == 32 {
+                words = Self.words(bytes)
+            } else {
+                words = Self.words(Array(SHA256.hash(data: Array(text.utf8))))
+            }
         }
 
         private static func words(_ bytes: [UInt8]) -> (UInt64, UInt64, UInt64, UInt64) {

@@ -44,12 +44,12 @@ struct Verify: ParsableCommand {
         } else {
             // The serial names the agency; without one, or of an agency not set up here, nothing is genuine.
             guard let code = subject.agency else {
-                Console.out("无效：文件中找不到审验编号：不是盖章出具的文件，或已被改得无法辨认")
+                Console.out(Verifier.Outcome.unknown(reason: "文件中找不到审验编号：不是盖章出具的文件，或已被改得无法辨认").message)
                 throw ExitCode(1)
             }
             folder = AgencyProfile.folder(code: code, config: URL(fileURLWithPath: config!))
             guard FileManager.default.fileExists(atPath: folder.path) else {
-                Console.out("无效：本配置中没有代码为 \(code) 的审验机构，编号不是真实的")
+                Console.out(Verifier.Outcome.unknown(reason: "本配置中没有代码为 \(code) 的审验机构，编号不是真实的").message)
                 throw ExitCode(1)
             }
         }
