@@ -3,8 +3,9 @@ import PackageDescription
 
 // The modules, inner to outer, as README.md ("The code") draws them: Records → Rules → Reports;
 // Layout → Documents and Render; Pipeline joins them with Stamping, Registry and Archive; Service and
-// CLI are the outer ring. Cairo and Pango are reached from Render only; the few other C calls live in
-// the small C modules named for them (CDeflateLevel, CSafeMapping, CLinuxFiles). Linux only.
+// CLI are the outer ring. Cairo and Pango are reached from Render only, libqrencode from QRCodes only;
+// the few other C calls live in the small C modules named for them (CDeflateLevel, CSafeMapping,
+// CLinuxFiles). Bytes (hex, base64url, pread) is beneath them all. Linux only.
 let package = Package(
     name: "cedocs",
     products: [
