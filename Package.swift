@@ -3,8 +3,9 @@ import PackageDescription
 
 // The modules, inner to outer, as README.md ("The code") draws them: Records → Rules → Reports;
 // Layout → Documents and Render; Pipeline joins them with Stamping, Registry and Archive; Service and
-// CLI are the outer ring. Cairo and Pango are reached from Render only; the few other C calls live in
-// the small C modules named for them (CDeflateLevel, CSafeMapping, CSyncfs). Linux only.
+// CLI are the outer ring. Cairo and Pango are reached from Render only, libqrencode from QRCodes only;
+// the few other C calls live in the small C modules named for them (CDeflateLevel, CSafeMapping,
+// CLinuxFiles). Bytes (hex, base64url, pread) is beneath them all. Linux only.
 let package = Package(
     name: "cedocs",
     products: [
@@ -31,26 +32,31 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // A guard against SIGBUS when a mapped records file is cut short while it is read.
         .target(name: "CSafeMapping"),
-        .target(name: "Records", dependencies: ["CSafeMapping"]),
+        // Hex, base64url and the pread loop: one of each for every module (no dependencies, so that
+        // Records and the fuzz target stay small).
+        .target(name: "Bytes"),
+        .target(name: "Records", dependencies: ["Bytes", "CSafeMapping"]),
         .target(name: "Rules", dependencies: ["Records"]),
         .target(name: "Layout", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Documents", dependencies: ["Records", "Rules", "Layout"]),
         // Render links CDeflateLevel, so every binary that draws PDFs (cedocs and the test bundles)
         // deflates Cairo's streams at the same level and writes the same bytes.
-        .target(name: "Render", dependencies: ["CPangoCairo", "CQREncode", "CDeflateLevel", "Layout"]),
+        .target(name: "Render", dependencies: ["CPangoCairo", "CDeflateLevel", "Layout"]),
+        // Text to QR modules (libqrencode): stamping encodes a result's URL before anything is laid out.
+        .target(name: "QRCodes", dependencies: ["CQREncode", "Layout"]),
         // The archive (issue 5): manifest and journal, check, export as ZIP, spot-check sampling.
-        // syncfs(2) for the archive (a GNU declaration Swift's Glibc module lacks).
-        .systemLibrary(name: "CSyncfs"),
+        // O_TMPFILE and syncfs(2) for the archive (GNU declarations Swift's Glibc module lacks).
+        .systemLibrary(name: "CLinuxFiles"),
         .target(
             name: "Archive",
-            dependencies: ["CSyncfs", .product(name: "Crypto", package: "swift-crypto"),
+            dependencies: ["Bytes", "CLinuxFiles", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The audit agency's side (issue 4): profiles, keys, serials, what is signed, verification.
         .target(
             name: "Stamping",
             dependencies: [
-                "Records", "Rules",
+                "Bytes", "Records", "Rules",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -62,13 +68,14 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Records", "Rules"]),
         .target(
             name: "Pipeline",
-            dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "Archive", "Stamping", "Registry"]
+            dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archive", "Stamping",
+                           "Registry"]
         ),
         // The HTTP service (issue 6): the outer ring, calls Pipeline; nothing depends on it but the CLI.
         .target(
             name: "Service",
             dependencies: [
-                "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry",
+                "Bytes", "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -97,6 +104,7 @@ let package = Package(
                           path: "Sources/RecordsFuzz"),
         // Synthetic records for the benchmark (scripts/bench.sh); not part of the product.
         .executableTarget(name: "cedocs-bench-data", path: "Sources/BenchData"),
+        .testTarget(name: "BytesTests", dependencies: ["Bytes"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records"]),
         .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),
@@ -111,7 +119,8 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records"]),
         .testTarget(
             name: "StampPipelineTests",
-            dependencies: ["Pipeline", "Stamping", "Registry", "Records", "Render", "Layout", "Documents", "TestSupport"],
+            dependencies: ["Pipeline", "Archive", "Stamping", "Registry", "Records", "Render", "QRCodes", "Layout",
+                           "Documents", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

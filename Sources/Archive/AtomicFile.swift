@@ -1,4 +1,4 @@
-import CSyncfs
+import CLinuxFiles
 import Foundation
 
 /// Writes a file so that readers only ever see the old file or the complete new one: the bytes go to
@@ -55,7 +55,7 @@ public enum AtomicFile {
         try makeFolder(folder)
         let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(url.lastPathComponent).\(getpid())\(temporarySuffix)")
         var named = false
-        var fd = open(folder.path, oTmpfile | O_WRONLY | O_CLOEXEC, 0o644)
+        var fd = open(folder.path, cedocs_o_tmpfile | O_WRONLY | O_CLOEXEC, 0o644)
         if fd < 0 {
             // No O_TMPFILE on this file system (EOPNOTSUPP, EISDIR on old kernels): a named one.
             fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -116,7 +116,4 @@ public enum AtomicFile {
             offset += n
         }
     }
-
-    /// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's Swift overlay does not import.
-    private static let oTmpfile: Int32 = 0o20000000 | O_DIRECTORY
 }

@@ -1,3 +1,4 @@
+import Bytes
 import Crypto
 import Foundation
 
@@ -15,19 +16,11 @@ public enum FileDigest {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var running = Running()
-        // Under malloc's mmap threshold (128 KB): a larger buffer costs an mmap and munmap per file.
-        let chunk = 1 << 16
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
-        defer { buffer.deallocate() }
-        while true {
-            let n = read(fd, buffer.baseAddress, chunk)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { break }
-            running.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        let read = FileRead.pieces(of: fd) { piece in
+            running.update(piece)
+            return true
         }
+        guard read != nil else { return nil }
         return running.finish()
     }
 
@@ -44,19 +37,8 @@ public enum FileDigest {
             size += bytes.count
         }
 
-        public func finish() -> Measure { Measure(size: size, sha256: FileDigest.hex(hasher.finalize())) }
+        public func finish() -> Measure { Measure(size: size, sha256: Hex.lower(hasher.finalize())) }
     }
 
-    public static func sha256(_ bytes: some DataProtocol) -> String { hex(SHA256.hash(data: bytes)) }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    public static func sha256(_ bytes: some DataProtocol) -> String { Hex.lower(SHA256.hash(data: bytes)) }
 }

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// Whether a document file ends as a whole one does (完整): a PDF with `startxref`, its offset and
@@ -28,9 +29,7 @@ public enum FileEnding {
         let size = Int(status.st_size)
         func bytes(at offset: Int, count: Int) -> [UInt8] {
             guard offset >= 0, offset < size else { return [] }
-            var buffer = [UInt8](repeating: 0, count: min(count, size - offset))
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
-            return n > 0 ? Array(buffer.prefix(n)) : []
+            return FileRead.bytes(offset..<offset + min(count, size - offset), from: fd) ?? []
         }
         let tail = bytes(at: max(0, size - 1024), count: 1024)
         return check(tail, size, bytes)

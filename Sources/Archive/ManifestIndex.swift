@@ -1,3 +1,4 @@
+import Bytes
 import Crypto
 import Foundation
 
@@ -14,25 +15,17 @@ struct ManifestIndex {
         private var words: (UInt64, UInt64, UInt64, UInt64)
 
         init(_ text: String) {
-            let utf8 = Array(text.utf8)
-            if utf8.count == 64, let words = Self.lowerHex(utf8) {
-                self.words = words
+            // Lower case only, as cedocs writes digests: an upper-case text is another text.
+            let upperCase = text.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
+            if !upperCase, let bytes = Hex.bytes(text), bytes.count == 32 {
+                words = Self.words(bytes)
             } else {
-                self.words = Self.lowerHex(Array(FileDigest.sha256(utf8).utf8))!
+                words = Self.words(Array(SHA256.hash(data: Array(text.utf8))))
             }
         }
 
-        private static func lowerHex(_ utf8: [UInt8]) -> (UInt64, UInt64, UInt64, UInt64)? {
-            var words: [UInt64] = [0, 0, 0, 0]
-            for (index, byte) in utf8.enumerated() {
-                let value: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
-                default: return nil
-                }
-                words[index / 16] = words[index / 16] << 4 | UInt64(value)
-            }
+        private static func words(_ bytes: [UInt8]) -> (UInt64, UInt64, UInt64, UInt64) {
+            let words = (0..<4).map { word in bytes[word * 8..<word * 8 + 8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
             return (words[0], words[1], words[2], words[3])
         }
 
@@ -201,9 +194,7 @@ final class ReadOnlyFile {
     deinit { close(fd) }
 
     func read(_ range: Range<Int>) -> Data? {
-        var data = Data(count: range.count)
-        let n = data.withUnsafeMutableBytes { pread(fd, $0.baseAddress, range.count, off_t(range.lowerBound)) }
-        return n == range.count ? data : nil
+        FileRead.bytes(range, from: fd).map { Data($0) }
     }
 
     /// Calls `line` with each line (without its LF) and its byte range, until it returns false;
@@ -212,12 +203,9 @@ final class ReadOnlyFile {
         var pending: [UInt8] = []
         var start = 0
         var offset = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            for byte in chunk[0..<n] {
+        // A read that fails ends the file as the end of the file would.
+        let read = FileRead.pieces(of: fd) { piece in
+            for byte in piece {
                 if byte == UInt8(ascii: "\n") {
                     guard line(pending[...], start..<start + pending.count) else { return false }
                     pending.removeAll(keepingCapacity: true)
@@ -227,7 +215,9 @@ final class ReadOnlyFile {
                 }
                 offset += 1
             }
+            return true
         }
+        if read == false { return false }
         return pending.isEmpty || line(pending[...], start..<start + pending.count)
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 
+/// Asynchronous so that `serve` can await its server; the other commands are synchronous and run as
+/// they are (swift-argument-parser: an async root may hold both kinds).
 @main
-struct CEDocs: ParsableCommand {
+struct CEDocs: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -19,10 +21,10 @@ struct CEDocs: ParsableCommand {
                       ArchiveCommand.self, Sample.self]
     )
 
-    static func main() {
+    static func main() async {
         // A reader that leaves (`cedocs check … | head`) makes a write fail with EPIPE, which Console
         // handles, instead of killing the process with a signal.
         signal(SIGPIPE, SIG_IGN)
-        main(nil)
+        await main(nil)
     }
 }

@@ -48,10 +48,9 @@ struct Check: ParsableCommand {
     }
 }
 
-/// `check --json`: the JSON of `CheckReport` (snake_case keys in sorted order). The people go to a
-/// temporary file as they are assessed and reach standard output only once the report is complete:
-/// a run that fails midway (the file edited meanwhile) prints one complete error object instead of
-/// half a report.
+/// `check --json`: the JSON of `CheckReport`, as /v1/check answers it. The people go to a temporary
+/// file as they are assessed and reach standard output only once the report is complete: a run that
+/// fails midway (the file edited meanwhile) prints one complete error object instead of half a report.
 enum CheckJSON {
     struct Failure: Error {
         /// `records_changed`, `output_failed`, as the service's error codes.
@@ -61,31 +60,17 @@ enum CheckJSON {
 
     static func print(_ walk: CheckReport.Walk) throws(Failure) -> CheckReport.Summary {
         let spool = try Spool()
-        var first = true
-        // Keys in sorted order, as the encoder writes them: file, omitted, people, problems, rejected, …
-        var omitted = ""
-        if let counts = walk.omitted { omitted = ",\"omitted\":" + (try json(counts)) }
-        try spool.write("{\"file\":" + (try json(walk.file)) + omitted + ",\"people\":[")
-        var failure: Failure?
         let summary: CheckReport.Summary
-        do throws(RecordsChangedError) {
-            summary = try walk.run { person in
-                guard failure == nil else { return }
-                do throws(Failure) {
-                    try spool.write((first ? "\n" : ",\n") + (try json(person)))
-                } catch {
-                    failure = error
-                }
-                first = false
-            }
-        } catch {
+        do {
+            summary = try walk.json { try spool.write($0) }
+            try spool.write(Data("\n".utf8))
+        } catch let error as Failure {
+            throw error
+        } catch let error as RecordsChangedError {
             throw Failure(code: "records_changed", message: error.description)
+        } catch {
+            throw Failure(code: "output_failed", message: "检查结果无法写成 JSON：\(error)")
         }
-        if let failure { throw failure }
-        let problems = try json(walk.problems), rejected = try json(walk.rejected)
-        let counts = try json(summary), unit = try json(walk.unit)
-        try spool.write("\n],\"problems\":\(problems),\"rejected\":\(rejected),"
-                        + "\"summary\":\(counts),\"unit\":\(unit),\"year\":\(walk.year)}\n")
         try spool.copyToStandardOutput()
         return summary
     }
@@ -110,15 +95,8 @@ enum CheckJSON {
         let body = Body(error: .init(code: code, message: message, problems: items.isEmpty ? nil : items,
                                      omitted: omitted > 0 ? omitted : nil))
         // Only strings and integers: encoding cannot fail, and if it ever did the fallback is still one object.
-        Console.out((try? json(body)) ?? "{\"error\":{\"code\":\"\(code)\"}}")
-    }
-
-    private static func json(_ value: some Encodable) throws(Failure) -> String {
-        do {
-            return String(decoding: try CheckReport.encoder.encode(value), as: UTF8.self)
-        } catch {
-            throw Failure(code: "output_failed", message: "检查结果无法写成 JSON：\(error)")
-        }
+        let json = (try? CheckReport.encoder.encode(body)).map { String(decoding: $0, as: UTF8.self) }
+        Console.out(json ?? "{\"error\":{\"code\":\"\(code)\"}}")
     }
 }
 
@@ -135,7 +113,7 @@ enum CheckText {
         }
         for person in walk.rejected {
             Console.out("")
-            Console.out("\(person.path)  \(person.name ?? "（无姓名）")（\(person.idNumber ?? "无身份号码")）记录有误，未受理：")
+            Console.out("\(person.path)  \(Person.subject(name: person.name, idNumber: person.idNumber))记录有误，未受理：")
             for problem in person.problems { Console.out("  " + line(problem)) }
         }
         if let omitted = walk.omitted {
@@ -145,14 +123,15 @@ enum CheckText {
         }
         let s = summary
         Console.out("")
-        Console.out("共 \(s.people) 人：有效 \(s.valid)，合格 \(s.passing)，不合格 \(s.failing)，"
+        Console.out("共 \(s.people) 人：有效 \(s.valid)，\(AuditVerdict.word(pass: true)) \(s.passing)，"
+                    + "\(AuditVerdict.word(pass: false)) \(s.failing)，"
                     + "有错误 \(s.withErrors)，警告 \(s.warnings) 条")
         return summary
     }
 
     private static func person(_ person: CheckReport.PersonResult) {
         Console.out("")
-        Console.out("\(person.path)  \(person.name)（\(person.idNumber)）\(person.level)")
+        Console.out("\(person.path)  \(Person.subject(name: person.name, idNumber: person.idNumber))\(person.level)")
         let rows = person.activities.enumerated().map { i, a in
             [String(i + 1), a.subject, HoursFormat.string(a.hours) + (a.counted ? "" : "（不计入）"), a.explanation]
         }
@@ -160,7 +139,7 @@ enum CheckText {
         Console.out("  公共 \(HoursFormat.string(person.publicHours))，专业 \(HoursFormat.string(person.professionalHours))，"
                     + "合计 \(HoursFormat.string(person.totalHours))（应修 \(HoursFormat.string(person.requiredTotal))，"
                     + "其中公共科目 \(HoursFormat.string(person.requiredPublic))）")
-        let verdict = person.verdict == "合格" ? "合格" : "不合格：" + person.reasons.joined(separator: "；")
+        let verdict = person.verdict + (person.reasons.isEmpty ? "" : "：" + person.reasons.joined(separator: "；"))
         Console.out("  结论：\(verdict)" + (person.audited ? "" : "（尚未审验）"))
         for problem in person.problems { Console.out("  " + line(problem)) }
     }

@@ -18,7 +18,7 @@ struct Serve: ParsableCommand {
         defaultSubcommand: Start.self
     )
 
-    struct Start: ParsableCommand {
+    struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "start", abstract: "Start the service (the default).")
 
         @Option(help: "The service's configuration file (YAML).")
@@ -30,7 +30,7 @@ struct Serve: ParsableCommand {
         @Option(help: "The port to listen on.")
         var port = 8080
 
-        func run() throws {
+        func run() async throws {
             let service: CEDocsService
             do {
                 let configuration = try ServiceConfiguration(contentsOf: URL(fileURLWithPath: config))
@@ -46,23 +46,12 @@ struct Serve: ParsableCommand {
             let application = service.application(host: host, port: port) { port in
                 Console.note("cedocs serve: listening on \(host):\(port)")
             }
-            // The commands are synchronous; the server runs in a task while this thread waits for it.
-            let done = DispatchSemaphore(value: 0)
-            let failure = Failure()
-            Task {
-                do { try await application.runService() } catch { failure.error = "\(error)" }
-                done.signal()
-            }
-            done.wait()
-            if let error = failure.error {
+            do {
+                try await application.runService()
+            } catch {
                 Console.error("cedocs serve: \(error)")
                 throw ExitCode(1)
             }
-        }
-
-        /// Written by the server's task before it signals, read after the wait.
-        private final class Failure: @unchecked Sendable {
-            var error: String?
         }
     }
 

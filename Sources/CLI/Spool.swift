@@ -16,9 +16,9 @@ final class Spool {
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
-    func write(_ text: String) throws(CheckJSON.Failure) {
+    func write(_ bytes: Data) throws(CheckJSON.Failure) {
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: bytes)
         } catch {
             throw CheckJSON.Failure(code: "output_failed", message: "无法写入临时文件（\(error.localizedDescription)）")
         }

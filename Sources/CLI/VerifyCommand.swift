@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Records
 import Registry
+import enum Rules.AuditVerdict
 import Stamping
 
 struct Verify: ParsableCommand {
@@ -43,12 +44,12 @@ struct Verify: ParsableCommand {
         } else {
             // The serial names the agency; without one, or of an agency not set up here, nothing is genuine.
             guard let code = subject.agency else {
-                Console.out("无效：文件中找不到审验编号：不是盖章出具的文件，或已被改得无法辨认")
+                Console.out(Verifier.Outcome.unknown(reason: "文件中找不到审验编号：不是盖章出具的文件，或已被改得无法辨认").message)
                 throw ExitCode(1)
             }
             folder = AgencyProfile.folder(code: code, config: URL(fileURLWithPath: config!))
             guard FileManager.default.fileExists(atPath: folder.path) else {
-                Console.out("无效：本配置中没有代码为 \(code) 的审验机构，编号不是真实的")
+                Console.out(Verifier.Outcome.unknown(reason: "本配置中没有代码为 \(code) 的审验机构，编号不是真实的").message)
                 throw ExitCode(1)
             }
         }
@@ -122,24 +123,19 @@ struct Verify: ParsableCommand {
 enum VerifyText {
     /// Prints the outcome; true when the result is genuine (and the check code, if given, matches).
     static func print(_ outcome: Verifier.Outcome, check: String?) -> Bool {
+        if case .genuine(let issued, _) = outcome, let check, !issued.signed.checkCodeMatches(check) {
+            Console.out("不符：所给的校验码 \(check) 不是编号 \(issued.serial) 的校验码，纸面结果可能是伪造的")
+            return false
+        }
+        Console.out(outcome.message)
         switch outcome {
-        case .genuine(let issued, let document):
-            if let check, !issued.signed.checkCodeMatches(check) {
-                Console.out("不符：所给的校验码 \(check) 不是编号 \(issued.serial) 的校验码，纸面结果可能是伪造的")
-                return false
-            }
-            Console.out("真实有效：\(issued.serial)" + (document.map { "（\($0.kind).pdf 与出具时一致）" } ?? ""))
+        case .genuine(let issued, _):
             facts(issued)
             return true
         case .superseded(let issued):
-            Console.out("已作废：\(issued.serial) 已由 \(issued.supersededBy!) 取代，以新结果为准")
             facts(issued)
-        case .altered(let issued):
-            Console.out("已被改动：文件标明的编号 \(issued.serial) 确已出具，但文件内容与出具时不一致，不能作为审验结果")
-        case .forged(let serial, let reason):
-            Console.out("无效：\(serial) \(reason)")
-        case .unknown(let reason):
-            Console.out("无效：\(reason)")
+        case .altered, .forged, .unknown:
+            break
         }
         return false
     }
@@ -160,7 +156,7 @@ enum VerifyText {
             Console.out("  审验结论：\(c["verdict"] ?? "")" + (reasons.isEmpty ? "" : "（\(reasons)）"))
         case .roster:
             Console.out("  单位：\(c["unit"] ?? "")")
-            Console.out("  年度审验表：\(c["passed"] ?? "") 人合格，\(c["failed"] ?? "") 人不合格")
+            Console.out("  年度审验表：" + AuditVerdict.tally(passed: Int(c["passed"] ?? "") ?? 0, failed: Int(c["failed"] ?? "") ?? 0))
         }
         Console.out("  审验日期：\(date)")
     }

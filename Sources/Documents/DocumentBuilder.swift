@@ -15,16 +15,13 @@ public struct DocumentBuilder: Sendable {
         self.creator = creator
     }
 
-    /// How reports name a person: "张卫东（320302198001011239）".
-    public static func subject(_ person: Person) -> String { Formatting.subject(person) }
-
     /// 附件1 电子登记表 of one person; stamped when an agency gives its `stamp`.
     public func registration(_ person: Person, _ assessment: PersonAssessment, stamp: AgencyStamp? = nil) -> DocumentData {
         // Only activities that count toward the audit year belong on the year's form; the rules
         // report the others (check shows them).
         let rows = zip(person.activities, assessment.activities).filter { $0.1.counted }.map(activityRow)
         return DocumentData(fields: personFields(person, assessment), tables: ["activities": activityTable(rows)],
-                            subject: Formatting.subject(person),
+                            subject: person.subject,
                             metadata: metadata(.registration, about: person)).stamped(stamp)
     }
 
@@ -35,7 +32,7 @@ public struct DocumentBuilder: Sendable {
         var images: [String: String] = [:]
         if let photo = person.photo { images["person.photo"] = photo }
         return DocumentData(fields: personFields(person, assessment), tables: ["activities": activityTable(rows)], images: images,
-                            subject: Formatting.subject(person),
+                            subject: person.subject,
                             metadata: metadata(.certificate, about: person)).stamped(stamp)
     }
 

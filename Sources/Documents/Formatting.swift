@@ -28,7 +28,4 @@ enum Formatting {
     static func gender(_ person: Person) -> String {
         (person.gender ?? IDNumber.gender(person.idNumber))?.rawValue ?? ""
     }
-
-    /// Who a person's document is for, as error messages name them.
-    static func subject(_ person: Person) -> String { "\(person.name)（\(person.idNumber)）" }
 }

@@ -13,11 +13,11 @@ extension DocumentBuilder {
                        verifyBase: String, code: QRMatrix) -> DocumentData {
         var fields = personFields(person, assessment)
         fields["agency.name"] = person.audit?.agency ?? ""
-        fields["result.verdict"] = assessment.verdict.isPass ? "合格" : "不合格"
+        fields["result.verdict"] = assessment.verdict.word
         fields["stamp.serial"] = stamp.serial
         fields["stamp.check"] = checkCode
         fields["stamp.verify_base"] = verifyBase
-        return DocumentData(fields: fields, codes: [Self.verificationCode: code], subject: Formatting.subject(person),
+        return DocumentData(fields: fields, codes: [Self.verificationCode: code], subject: person.subject,
                             metadata: metadata(.result, about: person)).stamped(stamp)
     }
 }

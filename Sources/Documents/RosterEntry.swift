@@ -32,7 +32,7 @@ public struct RosterEntry: Sendable, Equatable {
     /// spoken on this paper (an `audit` in the records is not its word), so the column says whether
     /// the hours meet the requirement, marked as awaiting audit — never 合格.
     func result(stamped: Bool) -> String {
-        if stamped { return passed ? "合格" : "不合格" }
+        if stamped { return AuditVerdict.word(pass: passed) }
         return passed ? "达到要求（待审验）" : "未达要求（待审验）"
     }
 }

@@ -1,5 +1,5 @@
 /// A QR code's modules as the encoder made them: `size` × `size`, row by row, true for a dark module.
-/// Layout places it and the renderer fills it; encoding the text is the renderer's (libqrencode is C).
+/// Layout places it and the renderer fills it; the text is encoded before (module QRCodes, libqrencode).
 public struct QRMatrix: Sendable, Equatable {
     /// Modules per side (21 for version 1, 4 more per version).
     public let size: Int

@@ -47,7 +47,7 @@ struct PersonRun {
         // The report is passed in, not captured: a captured `outcome` would make every access to it exclusive.
         func keepsStamped(_ kind: DocumentKind, _ report: inout RenderReport) -> Bool {
             archive?.keepsStamped(folder.appendingPathComponent(kind.fileName),
-                                  record: InputDigest.record(person, of: builder.records), subject: DocumentBuilder.subject(person),
+                                  record: InputDigest.record(person, of: builder.records), subject: person.subject,
                                   document: kind.chineseName, report: &report) ?? false
         }
         // Digests only matter with an archive; the person's is shared by both documents.

@@ -38,7 +38,8 @@ public struct RunReportFile: Encodable {
         stamped = report.keptStamped
         // Rejected people first, as the file has them: nothing of theirs was made.
         failures = loaded.rejected.map { person in
-            RenderReport.Failure(subject: "第 \(person.index + 1) 人 \(person.name ?? "")（\(person.idNumber ?? "无身份号码")）",
+            RenderReport.Failure(subject: "第 \(person.index + 1) 人 "
+                                    + Person.subject(name: person.name, idNumber: person.idNumber),
                                  document: "全部文件", message: "记录有误：" + person.problems.filter { $0.severity == .error }
                                     .map(\.description).joined(separator: "；"))
         } + report.failures

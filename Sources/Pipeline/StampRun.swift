@@ -2,6 +2,7 @@ import Archive
 import Documents
 import Foundation
 import Layout
+import QRCodes
 import Records
 import Registry
 import Render
@@ -94,7 +95,7 @@ struct StampRun: Sendable {
             let entry = RosterEntry(person, assessment)
             let record = InputDigest.record(person, of: records)
             if let reason = issuer.refusal(person, assessment) {
-                return .skipped(entry, record: record, .init(subject: DocumentBuilder.subject(person), reason: reason))
+                return .skipped(entry, record: record, .init(subject: person.subject, reason: reason))
             }
             guard let current = try registry.current(agency: profile.code, year: records.year, kind: .person,
                                                      subject: person.idNumber) else { return .needsSerial(current: nil) }
@@ -124,7 +125,7 @@ struct StampRun: Sendable {
     private func stagePerson(_ person: Person, _ assessment: PersonAssessment, _ entry: RosterEntry, _ record: String,
                              serial: Serial, current: IssuedResult?, reuseOnly: Bool, renderer: DocumentRenderer) -> Step? {
         var rendering = RenderReport()
-        let subject = DocumentBuilder.subject(person)
+        let subject = person.subject
         // Refusal ensures an audit; validated ID numbers always make a folder.
         guard let audit = person.audit, let folder = layout.personFolder(id: person.idNumber, year: records.year) else {
             return .failedRender(entry, record: record, rendering)
@@ -168,7 +169,7 @@ struct StampRun: Sendable {
                                             message: "查询网址过长，无法编成二维码：\(url)"))
             return failed()
         }
-        let verdict = AgencyOpinion.verdict(assessment)
+        let verdict = assessment.verdict.word
         let sheet = builder.result(person, assessment, stamp: stamp, checkCode: signed.checkCode,
                                    verifyBase: profile.verifyBase, code: code)
         let issued = IssuedResultRecord(serial: serial.description, agency: profile.code, agencyName: profile.name,
@@ -196,7 +197,7 @@ struct StampRun: Sendable {
         guard let date = roster.compactMap(\.auditDate).max() else { return }
         let folder = layout.unitFolder(name: unit, year: records.year)
         let passed = roster.filter(\.passed).count
-        let verdict = "\(passed)人合格，\(roster.count - passed)人不合格"
+        let verdict = AuditVerdict.tally(passed: passed, failed: roster.count - passed)
         let opinion = AgencyOpinion.roster(passed: passed, failed: roster.count - passed)
         let record = InputDigest.roster(people, of: records)
         let results = staged.results.map(\.serial)

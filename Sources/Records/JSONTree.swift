@@ -13,18 +13,6 @@ enum JSONNode: Sendable {
     case array([JSONNode])
     case object([JSONMember])
 
-    /// The JSON type in Chinese, for "应为字符串，实际为数字 24".
-    var typeName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "布尔值"
-        case .number: "数字"
-        case .string: "字符串"
-        case .array: "数组"
-        case .object: "对象"
-        }
-    }
-
     /// The type and, for scalars, the value as written: `数字 24`, `字符串"abc"`, `空值 null`.
     var shortDescription: String {
         switch self {

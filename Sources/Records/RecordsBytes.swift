@@ -1,3 +1,4 @@
+import Bytes
 import CSafeMapping
 import Foundation
 #if canImport(Glibc)
@@ -187,17 +188,7 @@ public final class RecordsBytes: @unchecked Sendable {
         case .memory:
             return Array(buffer[range])
         case .mapped(let descriptor, _, _, _):
-            var bytes = [UInt8](repeating: 0, count: range.count)
-            var done = 0
-            while done < range.count {
-                let n = bytes.withUnsafeMutableBytes {
-                    pread(descriptor, $0.baseAddress.map { $0 + done }, range.count - done, off_t(range.lowerBound + done))
-                }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return nil }
-                done += n
-            }
-            return bytes
+            return FileRead.bytes(range, from: descriptor)
         }
     }
 }

@@ -35,7 +35,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
         public var totalHours: Double
         public var requiredTotal: Double
         public var requiredPublic: Double
-        /// 合格 or 不合格
+        /// 合格 or 不合格 (`AuditVerdict.word`)
         public var verdict: String
         public var reasons: [String]
         public var audited: Bool
@@ -81,15 +81,21 @@ public struct CheckReport: Sendable, Codable, Equatable {
     /// records file was edited in place while it was being checked.
     public init(_ loaded: LoadedRecords, engine: RulesEngine = RulesEngine()) throws(RecordsChangedError) {
         let walk = Walk(loaded, engine: engine)
+        var people: [PersonResult] = []
+        let summary = try walk.run { people.append($0) }
+        self.init(walk, people: people, summary: summary)
+    }
+
+    /// What `walk` knows at once, with these people and this summary.
+    init(_ walk: Walk, people: [PersonResult], summary: Summary) {
         file = walk.file
         year = walk.year
         unit = walk.unit
         problems = walk.problems
         rejected = walk.rejected
         omitted = walk.omitted
-        var people: [PersonResult] = []
-        summary = try walk.run { people.append($0) }
         self.people = people
+        self.summary = summary
     }
 
     /// The report a person at a time, for a file of any size (`cedocs check`): the file's problems and
@@ -134,9 +140,9 @@ public struct CheckReport: Sendable, Codable, Equatable {
                 // The person's own validation warnings come with it, read again like the person.
                 let (person, validation) = try records.people.checked(at: position)
                 let loaderProblems = validation.map(Self.problem)
-                let result = Self.result(person, engine.assess(person, year: records.year), path: "people[\(index)]",
-                                         loaderProblems: loaderProblems)
-                if result.verdict == "合格" { summary.passing += 1 } else { summary.failing += 1 }
+                let assessment = engine.assess(person, year: records.year)
+                let result = Self.result(person, assessment, path: "people[\(index)]", loaderProblems: loaderProblems)
+                if assessment.verdict.isPass { summary.passing += 1 } else { summary.failing += 1 }
                 if result.problems.contains(where: { $0.severity == "error" }) { summary.withErrors += 1 }
                 summary.warnings += result.problems.dropFirst(loaderProblems.count).filter { $0.severity == "warning" }.count
                 each(result)
@@ -161,7 +167,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
                                 activities: activities, publicHours: assessment.publicHours,
                                 professionalHours: assessment.professionalHours, totalHours: assessment.totalHours,
                                 requiredTotal: assessment.requiredTotal, requiredPublic: assessment.requiredPublic,
-                                verdict: assessment.verdict.isPass ? "合格" : "不合格",
+                                verdict: assessment.verdict.word,
                                 reasons: assessment.verdict.reasons, audited: person.audit != nil,
                                 problems: loaderProblems + ruled)
         }
@@ -171,17 +177,4 @@ public struct CheckReport: Sendable, Codable, Equatable {
         }
     }
 
-    public func json() -> Data {
-        let encoder = Self.encoder
-        encoder.outputFormatting.insert(.prettyPrinted)
-        return (try? encoder.encode(self)) ?? Data()
-    }
-
-    /// How the report's JSON is written: snake_case keys, sorted.
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return encoder
-    }
 }

@@ -12,13 +12,24 @@ public enum AuditVerdict: Sendable, Equatable {
 
     public var isPass: Bool { self == .pass }
 
+    /// 合格 or 不合格: the verdict in a word, as the result sheet, the roster, the registry, the check
+    /// report and the stamp log write it.
+    public var word: String { Self.word(pass: isPass) }
+
+    public static func word(pass: Bool) -> String { pass ? "合格" : "不合格" }
+
+    /// A roster's verdicts counted, e.g. `12人合格，3人不合格`.
+    public static func tally(passed: Int, failed: Int) -> String {
+        "\(passed)人\(word(pass: true))，\(failed)人\(word(pass: false))"
+    }
+
     public var reasons: [String] {
         if case .fail(let reasons) = self { return reasons }
         return []
     }
 
     /// `继续教育审验合格` or `继续教育审验不合格`, as the 审验意见 box prints it.
-    public var headline: String { isPass ? "继续教育审验合格" : "继续教育审验不合格" }
+    public var headline: String { "继续教育审验\(word)" }
 
     /// The reasons joined with `；` (empty for a pass).
     public var reasonsText: String { reasons.joined(separator: "；") }

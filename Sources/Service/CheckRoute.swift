@@ -1,7 +1,7 @@
 import Hummingbird
 import Pipeline
 
-/// `POST /v1/check`: the report of `cedocs check --json` — problems with their JSON paths, each
+/// `POST /v1/check`: the report of `cedocs check --json`, byte for byte — problems with their JSON paths, each
 /// person's recognised hours and verdict. People with errors are part of the report (200); only a
 /// file that cannot be used at all is refused (422).
 struct CheckRoute {

@@ -1,3 +1,4 @@
+import Bytes
 import Crypto
 import Foundation
 
@@ -10,19 +11,12 @@ public enum TokenDigest {
     }
 
     public static func hex(_ digest: [UInt8]) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
+        Hex.lower(digest)
     }
 
     /// 64 hex digits, either case.
     static func parse(_ text: String) -> [UInt8]? {
-        let characters = Array(text.trimmingCharacters(in: .whitespaces))
-        guard characters.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: 64, by: 2) {
-            guard let byte = UInt8(String(characters[index...index + 1]), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return bytes
+        Hex.bytes(text.trimmingCharacters(in: .whitespaces)).flatMap { $0.count == 32 ? $0 : nil }
     }
 
     /// Equal digests, every byte looked at whatever the earlier ones were.
@@ -35,7 +29,6 @@ public enum TokenDigest {
     public static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(bytes)
     }
 }

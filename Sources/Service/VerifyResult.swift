@@ -31,17 +31,12 @@ struct VerifyResult: Encodable, Sendable {
         case supersededBy = "superseded_by", issuedAt = "issued_at"
     }
 
-    /// The masked result, for one who showed they hold it.
-    init(_ issued: IssuedResult, proof: Proof) {
+    /// The masked result of a genuine or superseded `outcome`, for one who showed they hold it.
+    init(_ outcome: Verifier.Outcome, _ issued: IssuedResult, proof: Proof) {
         self.proof = proof
         serial = issued.serial.description
-        if let newer = issued.supersededBy {
-            status = "superseded"
-            message = "已作废：已由 \(newer) 取代，以新结果为准"
-        } else {
-            status = "genuine"
-            message = "真实有效"
-        }
+        status = issued.supersededBy == nil ? "genuine" : "superseded"
+        message = outcome.message
         supersededBy = issued.supersededBy?.description
         var facts: [String: String] = [:]
         for (key, value) in issued.signed.content.entries where !key.hasSuffix("_sha256") {

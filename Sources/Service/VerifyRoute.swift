@@ -42,7 +42,7 @@ struct VerifyRoute {
         }
         // An agency not served here and a serial never issued read the same: nothing is issued under it.
         let unknown = ServiceError(status: .notFound, code: "unknown_serial",
-                                   message: "查无此编号：\(serial) 从未出具，可能是伪造的。")
+                                   message: Verifier.Outcome.neverIssued(serial).message)
         guard let agency = core.gatekeeper.agencies[serial.agency] else { throw unknown }
         let verifier = Verifier(registry: agency.registry, publicKey: agency.publicKey, agency: agency.profile.code)
         let query = request.uri.queryParameters
@@ -69,13 +69,13 @@ struct VerifyRoute {
         switch outcome {
         case .genuine(let issued, _), .superseded(let issued):
             // verify(link) answers these only when the signature is the agency's over this result.
-            if link != nil { return VerifyResult(issued, proof: .signature) }
-            if let code, issued.signed.checkCodeMatches(code) { return VerifyResult(issued, proof: .checkCode) }
+            if link != nil { return VerifyResult(outcome, issued, proof: .signature) }
+            if let code, issued.signed.checkCodeMatches(code) { return VerifyResult(outcome, issued, proof: .checkCode) }
             return VerifyResult(withheld: issued)
         case .altered(let issued):
-            return VerifyResult(serial: issued.serial, status: "altered", message: "文件内容与出具时不一致")
-        case .forged(let serial, let reason):
-            return VerifyResult(serial: serial, status: "forged", message: "无效：\(reason)")
+            return VerifyResult(serial: issued.serial, status: "altered", message: outcome.message)
+        case .forged(let serial, _):
+            return VerifyResult(serial: serial, status: "forged", message: outcome.message)
         case .unknown:
             throw unknown
         }

@@ -1,3 +1,4 @@
+import Bytes
 import Crypto
 import Foundation
 
@@ -92,7 +93,7 @@ public struct AgencyPublicKey: @unchecked Sendable, Equatable {
     /// The first 16 hex digits of the key's SHA-256, in groups of four: what a verifier compares when
     /// it receives the key by another way.
     public var fingerprint: String {
-        let hex = SHA256.hash(data: key.rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.lower(SHA256.hash(data: key.rawRepresentation).prefix(8))
         return stride(from: 0, to: hex.count, by: 4).map { i in
             String(hex.dropFirst(i).prefix(4))
         }.joined(separator: ":")

@@ -10,8 +10,7 @@ public enum AgencyOpinion {
     public static func person(_ assessment: PersonAssessment) -> String { assessment.verdict.opinionText }
 
     /// On the unit's 附件2, once every person on it has a result.
-    public static func roster(passed: Int, failed: Int) -> String { "经审验，本单位\(passed)人合格，\(failed)人不合格。" }
-
-    /// 合格 or 不合格: the verdict as the registry, the result sheet and the stamp log name it.
-    public static func verdict(_ assessment: PersonAssessment) -> String { assessment.verdict.isPass ? "合格" : "不合格" }
+    public static func roster(passed: Int, failed: Int) -> String {
+        "经审验，本单位\(AuditVerdict.tally(passed: passed, failed: failed))。"
+    }
 }

@@ -126,7 +126,7 @@ extension ResultContent {
             ("hours_professional", HoursFormat.string(assessment.professionalHours)),
             ("hours_total", HoursFormat.string(assessment.totalHours)),
             ("hours_required", HoursFormat.string(assessment.requiredTotal)),
-            ("verdict", AgencyOpinion.verdict(assessment)),
+            ("verdict", assessment.verdict.word),
             ("reasons", assessment.verdict.reasonsText),
             ("date", person.audit?.date.description ?? ""),
             (digestKeys["registration"]!, registrationSHA256),

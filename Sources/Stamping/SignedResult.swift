@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// A result's canonical content with the agency's Ed25519 signature over its bytes.
@@ -46,20 +47,5 @@ public struct VerificationLink: Sendable, Equatable {
               let signature = Base64URL.decode(sig), signature.count == 64
         else { return nil }
         self.init(serial: serial, signature: signature)
-    }
-}
-
-/// RFC 4648 §5 base64 without padding: safe in a URL as it is, and fewer QR modules.
-enum Base64URL {
-    static func encode(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decode(_ text: String) -> [UInt8]? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64).map(Array.init)
     }
 }

@@ -142,3 +142,19 @@ struct VerdictTests {
         #expect(a.activities.isEmpty && !a.hasErrors)
     }
 }
+
+/// The verdict's words, which every document, report and message takes from `AuditVerdict`.
+@Suite("the verdict in words")
+struct VerdictWordTests {
+    @Test func wordHeadlineAndOpinion() {
+        let fail = AuditVerdict.fail(reasons: ["总学时 56，应达 72", "公共科目学时 12，应达 24"])
+        #expect(AuditVerdict.pass.word == "合格" && fail.word == "不合格")
+        #expect(AuditVerdict.pass.headline == "继续教育审验合格" && fail.headline == "继续教育审验不合格")
+        #expect(fail.opinionText == "继续教育审验不合格：总学时 56，应达 72；公共科目学时 12，应达 24")
+        #expect(AuditVerdict.pass.opinionText == "继续教育审验合格")
+    }
+
+    @Test func rosterTally() {
+        #expect(AuditVerdict.tally(passed: 12, failed: 3) == "12人合格，3人不合格")
+    }
+}

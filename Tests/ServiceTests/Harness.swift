@@ -106,6 +106,50 @@ struct Client: Sendable {
     func post(_ uri: String, token: String?, records: Data, headers: HTTPFields = [:]) async throws -> TestResponse {
         try await request(.post, uri, token: token, json: records, headers: headers)
     }
+
+    /// `records` posted to `uri` on a connection of its own, left at work while the test goes on.
+    func start(_ uri: String, token: String, records: Data) -> OwnRequest {
+        OwnRequest(port: port, uri, token: token, records: records)
+    }
+
+    /// The service's /metrics once `ready` holds for them, read again until it does. Tests that use it
+    /// carry a time limit: the wait is for an event, the limit only keeps a broken server from hanging.
+    func metrics(until ready: (String) -> Bool) async throws -> String {
+        while true {
+            let metrics = String(buffer: try await request(.get, "/metrics").body)
+            if ready(metrics) { return metrics }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
+
+/// A request on a connection of its own: the test goes on while it is at work, and can close the
+/// connection (the client leaving) before the answer comes.
+struct OwnRequest: Sendable {
+    private let connection: TestClient
+    private let task: Task<TestClient.Response, any Error>
+
+    init(port: Int, _ uri: String, token: String, records: Data) {
+        let connection = TestClient(host: "127.0.0.1", port: port)
+        connection.connect()
+        self.connection = connection
+        task = Task {
+            try await connection.execute(TestClient.Request(
+                uri, method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(bytes: records)))
+        }
+    }
+
+    /// Closes the connection, whether or not the answer has come, and waits for the request's end.
+    func leave() async throws {
+        try await connection.shutdown()
+        _ = await task.result
+    }
+}
+
+/// The value of a counter (or gauge) in /metrics text; nil when it is not there.
+func metric(_ name: String, in metrics: String) -> Int? {
+    metrics.split(separator: "\n").first { $0.hasPrefix(name + " ") }?.split(separator: " ").last.flatMap { Int($0) }
 }
 
 extension TestResponse {

@@ -1,5 +1,6 @@
 import Foundation
 import Layout
+import QRCodes
 import Render
 import Testing
 import TestSupport

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import Pipeline
 import Records
@@ -51,7 +52,7 @@ struct Agency {
     /// Every PDF under the archive with its SHA-256.
     func digests() throws -> [String: String] {
         let files = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".pdf") }
-        return Dictionary(uniqueKeysWithValues: files.map { ($0, DocumentDigest.sha256(of: out.appendingPathComponent($0))!) })
+        return Dictionary(uniqueKeysWithValues: files.map { ($0, FileDigest.measure(out.appendingPathComponent($0))!.sha256) })
     }
 }
 

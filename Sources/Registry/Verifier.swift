@@ -1,4 +1,3 @@
-import Registry
 import Stamping
 
 /// `cedocs verify`: whether a serial, the URL of a QR code, or a PDF file is a genuine result of an
@@ -26,15 +25,34 @@ public struct Verifier: Sendable {
         case forged(Serial, reason: String)
         /// Nothing of this agency's registry.
         case unknown(reason: String)
+
+        /// A serial never issued here; also the answer for an agency not known here, which reads the same.
+        public static func neverIssued(_ serial: Serial) -> Outcome {
+            .unknown(reason: "查无此编号：\(serial) 从未出具，可能是伪造的")
+        }
+
+        /// The answer in one line, as `cedocs verify` prints it and /v1/verify and its page give it.
+        public var message: String {
+            switch self {
+            case .genuine(let issued, let document):
+                "真实有效：\(issued.serial)" + (document.map { "（\($0.kind).pdf 与出具时一致）" } ?? "")
+            case .superseded(let issued):
+                "已作废：\(issued.serial) 已由 \(issued.supersededBy!) 取代，以新结果为准"
+            case .altered(let issued):
+                "已被改动：文件标明的编号 \(issued.serial) 确已出具，但文件内容与出具时不一致，不能作为审验结果"
+            case .forged(let serial, let reason):
+                "无效：\(serial) \(reason)"
+            case .unknown(let reason):
+                "无效：\(reason)"
+            }
+        }
     }
 
     public func verify(_ serial: Serial) throws(RegistryError) -> Outcome {
         guard serial.agency == agency else {
             return .unknown(reason: "编号 \(serial) 不是本机构（\(agency)）出具的")
         }
-        guard let issued = try registry.issued(serial) else {
-            return .unknown(reason: "查无此编号：\(serial) 从未出具，可能是伪造的")
-        }
+        guard let issued = try registry.issued(serial) else { return .neverIssued(serial) }
         // The record itself must carry the agency's signature: a row added to the database by
         // someone without the key does not.
         guard publicKey.isValid(issued.signed.signature, for: issued.signed.content) else {
