@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(name: "cedocs-bench-data", path: "Sources/BenchData"),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records"]),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Records", "Rules", "Reports",
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Records", "Rules", "Reports", "TestSupport",
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
         .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),
