@@ -44,9 +44,10 @@ struct Column: Sendable {
     /// Whether a header in the clerk's file is this column's: the name alone, or followed by a note
     /// in brackets (full-width or not), as the template writes it.
     func matches(_ header: String) -> Bool {
-        let header = CellText.normalise(header)
+        // Both normalised: full-width brackets become ASCII ones, as in 专业技术职务（资格）名称.
+        let header = CellText.normalise(header), name = CellText.normalise(self.name)
         guard header.hasPrefix(name) else { return false }
         let rest = header.dropFirst(name.count)
-        return rest.isEmpty || rest.hasPrefix("（") || rest.hasPrefix("(")
+        return rest.isEmpty || rest.hasPrefix("(")
     }
 }

@@ -13,10 +13,10 @@ struct HeaderRow {
         number = first.number
         var found: [Int: Column] = [:], extras: [RecordsProblem] = []
         for (position, content) in first.cells.sorted(by: { $0.key < $1.key }) {
-            let header = CellText.normalise(CellReader.text(content))
+            let header = CellText.trim(CellReader.text(content))
             let address = CellAddress(sheet: table.name, column: position, row: first.number)
             if let column = columns.first(where: { $0.matches(header) }) {
-                if found.values.contains(where: { $0.key == column.key }) {
+                if found.values.contains(where: { $0.name == column.name }) {
                     extras.append(RecordsProblem(severity: .warning, path: "$", message: "“\(header)”列重复，只读取第一列",
                                                  place: "\(address)（\(header)）"))
                 } else {

@@ -41,10 +41,9 @@ struct RecordsAssembler {
     }
 
     private mutating func unitValue(_ column: Column, _ content: CellContent?, at address: CellAddress) {
-        let path = column.key == "year" ? "year" : "unit." + column.key
-        map.unit[path] = (address, column.name)
-        guard let content, let value = read(content, column, path: path, at: address, personIndex: nil) else { return }
-        if column.key == "year" { year = value } else { unit.append((column.key, value)) }
+        map.unit[column.key] = (address, column.name)
+        guard let content, let value = read(content, column, path: column.key, at: address, personIndex: nil) else { return }
+        if column.key == "year" { year = value } else { unit.append((String(column.key.dropFirst("unit.".count)), value)) }
     }
 
     /// Sheet 人员: a person a row.
@@ -57,9 +56,10 @@ struct RecordsAssembler {
     mutating func readActivities(_ table: SheetTable, _ header: HeaderRow) {
         map.activities.columns = Self.columns(header)
         guard let idColumn = header.position(of: "id_number") else { return }
+        let nameColumn = header.position(of: "name")
         for row in header.rows(of: table) {
             let address = CellAddress(sheet: table.name, column: idColumn, row: row.number)
-            guard let person = person(of: row, idColumn: idColumn, at: address) else { continue }
+            guard let person = person(of: row, idColumn: idColumn, at: address, nameColumn: nameColumn) else { continue }
             addActivity(row, header, sheet: table.name, person: person, skipping: ["id_number", "name"])
         }
     }
@@ -74,12 +74,12 @@ struct RecordsAssembler {
         guard let idColumn = header.position(of: "id_number") else { return }
         for (index, row) in header.rows(of: table).enumerated() {
             if index == 0 {
-                for (position, column) in header.columns where unitKeys.contains(column.key) && !personKeys.contains(column.key) {
+                for (position, column) in header.columns where unitKeys.contains(column.key) {
                     unitValue(column, row.cells[position], at: CellAddress(sheet: table.name, column: position, row: row.number))
                 }
             }
             let address = CellAddress(sheet: table.name, column: idColumn, row: row.number)
-            var person = self.person(of: row, idColumn: idColumn, at: address, reportMissing: false)
+            var person = self.person(of: row, idColumn: idColumn, at: address, nameColumn: nil, reportMissing: false)
             if person == nil {
                 let personHeader = header.columns.filter { personKeys.contains($0.value.key) }
                 person = addPerson(row, header.only(personHeader), sheet: table.name)
@@ -96,14 +96,12 @@ struct RecordsAssembler {
     private mutating func addPerson(_ row: SheetTable.Row, _ header: HeaderRow, sheet: String) -> Int? {
         let index = people.count
         var members: [(String, OrderedJSON)] = []
-        var id: String?
         for (position, column) in header.columns.sorted(by: { $0.key < $1.key }) {
             guard let content = row.cells[position] else { continue }
             let address = CellAddress(sheet: sheet, column: position, row: row.number)
             guard let value = read(content, column, path: "people[\(index)].\(column.key)", at: address,
                                    personIndex: index) else { continue }
             members.append((column.key, value))
-            if column.key == "id_number", case .string(let text) = value { id = text }
         }
         guard !members.isEmpty else { return nil }
         people.append(members)
@@ -112,7 +110,10 @@ struct RecordsAssembler {
         map.activityRows.append([])
         names.append(members.first { $0.0 == "name" }.flatMap { if case .string(let s) = $0.1 { s } else { nil } })
         // The first of two people with one number takes the activities; the loader reports the second.
-        if let id, byID[id] == nil { byID[id] = index }
+        if let position = header.position(of: "id_number"), let content = row.cells[position] {
+            let id = Self.key(content)
+            if byID[id] == nil { byID[id] = index }
+        }
         return index
     }
 
@@ -132,7 +133,7 @@ struct RecordsAssembler {
     }
 
     /// The person a row of activities belongs to; a number not in 人员 is reported at its cell.
-    private mutating func person(of row: SheetTable.Row, idColumn: Int, at address: CellAddress,
+    private mutating func person(of row: SheetTable.Row, idColumn: Int, at address: CellAddress, nameColumn: Int?,
                                  reportMissing: Bool = true) -> Int? {
         guard let content = row.cells[idColumn] else {
             if reportMissing, row.cells.values.contains(where: { !CellText.trim(CellReader.text($0)).isEmpty }) {
@@ -141,12 +142,12 @@ struct RecordsAssembler {
             }
             return nil
         }
-        let id = CellText.normalise(CellReader.text(content)).uppercased()
+        let id = Self.key(content)
         if let person = byID[id] {
-            if reportMissing, case .text(let raw)? = row.cells[2], let name = names[person], CellText.trim(raw) != name {
+            if let nameColumn, case .text(let raw)? = row.cells[nameColumn], let name = names[person], CellText.trim(raw) != name {
                 problems.append(RecordsProblem(severity: .warning, path: "$",
                                                message: "姓名“\(CellText.trim(raw))”与人员表中这个公民身份号码的姓名“\(name)”不同，请核对",
-                                               place: "\(CellAddress(sheet: address.sheet, column: 2, row: row.number))（姓名）"))
+                                               place: "\(CellAddress(sheet: address.sheet, column: nameColumn, row: row.number))（姓名）"))
             }
             return person
         }
@@ -157,6 +158,10 @@ struct RecordsAssembler {
         }
         return nil
     }
+
+    /// How an activity finds its person: the ID cell as written, normalised (a number stays its literal,
+    /// so a column of numbers still joins, and each person reports the number once).
+    private static func key(_ content: CellContent) -> String { CellText.normalise(CellReader.text(content)).uppercased() }
 
     /// A cell's JSON value; an unreadable one is written as found and its problem kept. Nil for a blank cell.
     private mutating func read(_ content: CellContent, _ column: Column, path: String, at address: CellAddress,

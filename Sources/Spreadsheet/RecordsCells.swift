@@ -6,13 +6,13 @@ import Records
 enum RecordsCells {
     static func unit(_ key: String, _ unit: Unit, year: Int) -> OrderedJSON? {
         switch key {
-        case "name": .string(unit.name)
-        case "nature": .string(unit.nature.rawValue)
-        case "authority": .string(unit.authority)
-        case "district": unit.district.map(OrderedJSON.string)
+        case "unit.name": .string(unit.name)
+        case "unit.nature": .string(unit.nature.rawValue)
+        case "unit.authority": .string(unit.authority)
+        case "unit.district": unit.district.map(OrderedJSON.string)
         case "year": .number(String(year))
-        case "credit_code": unit.creditCode.map(OrderedJSON.string)
-        case "contact": unit.contact.map(OrderedJSON.string)
+        case "unit.credit_code": unit.creditCode.map(OrderedJSON.string)
+        case "unit.contact": unit.contact.map(OrderedJSON.string)
         default: nil
         }
     }

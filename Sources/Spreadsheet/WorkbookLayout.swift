@@ -21,13 +21,14 @@ public struct WorkbookLayout: Sendable {
     public init(policy: Policy = .xuzhou2007) {
         self.policy = policy
         unitRows = [
-            Column("name", "单位名称", width: 40),
-            Column("nature", "单位性质", Self.choice(UnitNature.allCases.map(\.rawValue))),
-            Column("authority", "主管部门"),
-            Column("district", "所在地区", note: "市直或县（市）区"),
+            // Keys are the JSON paths: the unit's columns sit beside the person's in the CSV layout.
+            Column("unit.name", "单位名称", width: 40),
+            Column("unit.nature", "单位性质", Self.choice(UnitNature.allCases.map(\.rawValue))),
+            Column("unit.authority", "主管部门"),
+            Column("unit.district", "所在地区", note: "市直或县（市）区"),
             Column("year", "审验年度", .integer),
-            Column("credit_code", "统一社会信用代码"),
-            Column("contact", "联系人及电话"),
+            Column("unit.credit_code", "统一社会信用代码"),
+            Column("unit.contact", "联系人及电话"),
         ]
         personColumns = [
             Column("id_number", "公民身份号码", .idNumber, width: 22),
