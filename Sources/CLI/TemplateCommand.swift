@@ -30,7 +30,7 @@ struct Template: ParsableCommand {
     var from: String?
 
     func run() throws {
-        var year: Int?, unit: Unit?, people: [Person] = []
+        var year: Int?, unit: Records.Unit?, people: [Person] = []
         if let from {
             let loaded = try Setup.load(from)
             Setup.report(loaded.problems.filter(\.isError), to: .standardError)

@@ -10,7 +10,7 @@ enum CSVReader {
             throw .unusable(fileName, "无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB 18030）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
         }
         var rows: [SheetTable.Row] = []
-        var cells: [Int: CellContent] = [:]
+        var cells: SheetTable.Cells = [:]
         var field = ""
         // Excel shows each record on one row, a quoted line break included: rows count records.
         var column = 1, record = 1

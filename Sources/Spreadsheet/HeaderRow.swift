@@ -12,7 +12,7 @@ struct HeaderRow {
         guard let first = table.rows.first else { return nil }
         number = first.number
         var found: [Int: Column] = [:], extras: [RecordsProblem] = []
-        for (position, content) in first.cells.sorted(by: { $0.key < $1.key }) {
+        for (position, content) in first.cells.entries.sorted(by: { $0.key < $1.key }) {
             let header = CellText.trim(CellReader.text(content))
             let address = CellAddress(sheet: table.name, column: position, row: first.number)
             if let column = columns.first(where: { $0.matches(header) }) {

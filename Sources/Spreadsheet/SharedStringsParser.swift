@@ -13,7 +13,8 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data) -> [String]? {
         let delegate = SharedStringsParser()
-        let parser = XMLParser(data: data)
+        // From a stream: given the data whole, Foundation hands libxml2 a single chunk, which fails past 10 MB.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         return parser.parse() ? delegate.strings : nil
     }

@@ -13,8 +13,32 @@ public struct SheetTable: Sendable {
     public struct Row: Sendable {
         /// As Excel numbers it (1 is the header row).
         public var number: Int
-        /// Column number (1 = A) → content.
-        public var cells: [Int: CellContent]
+        public var cells: Cells
+    }
+
+    /// A row's cells by column number (1 = A), in file order: a short array searched in place, as a row
+    /// has a few dozen cells at most and a sheet may have 60,000 rows (a dictionary a row cost a
+    /// hundred MB there).
+    public struct Cells: Sendable, ExpressibleByDictionaryLiteral {
+        public private(set) var entries: [(key: Int, value: CellContent)] = []
+
+        public init(dictionaryLiteral elements: (Int, CellContent)...) {
+            for (key, value) in elements { self[key] = value }
+        }
+
+        public subscript(column: Int) -> CellContent? {
+            get { entries.first { $0.key == column }?.value }
+            set {
+                if let index = entries.firstIndex(where: { $0.key == column }) {
+                    if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+                } else if let newValue {
+                    entries.append((column, newValue))
+                }
+            }
+        }
+
+        public var isEmpty: Bool { entries.isEmpty }
+        public var values: [CellContent] { entries.map(\.value) }
     }
 
     public var name: String

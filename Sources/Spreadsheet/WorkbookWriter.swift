@@ -2,9 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// Worksheets → an .xlsx file (a ZIP of XML parts) that Excel and LibreOffice open without a repair
-/// prompt: content types, the package and workbook relationships, the workbook, styles and the sheets.
-/// Strings are inline (no shared-string table to keep in step). Parts are deflated, and dated
-/// 1980-01-01, so the same sheets give the same bytes.
+/// prompt: content types, the package and workbook relationships, the workbook, styles, the shared
+/// strings and the sheets. Parts are deflated, and dated 1980-01-01, so the same sheets give the same bytes.
 enum WorkbookWriter {
     static func data(_ sheets: [WorksheetXML]) throws -> Data {
         var parts: [(String, String)] = [
@@ -16,9 +15,11 @@ enum WorkbookWriter {
             ("xl/_rels/workbook.xml.rels", workbookRels(sheets.count)),
             ("xl/styles.xml", styles),
         ]
+        var strings = SharedStrings()
         for (i, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet.xml(selected: i == 0)))
+            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet.xml(selected: i == 0, strings: &strings)))
         }
+        parts.append(("xl/sharedStrings.xml", strings.xml))
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, text) in parts {
             let bytes = Data(text.utf8)
@@ -40,6 +41,7 @@ enum WorkbookWriter {
         out += #"<Default Extension="xml" ContentType="application/xml"/>"#
         out += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
         out += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        out += #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
         for i in 1...max(count, 1) {
             out += #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
@@ -62,6 +64,7 @@ enum WorkbookWriter {
             out += #"<Relationship Id="rId\#(i)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i).xml"/>"#
         }
         out += #"<Relationship Id="rId\#(count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        out += #"<Relationship Id="rId\#(count + 2)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
         return out + "</Relationships>"
     }
 

@@ -29,7 +29,8 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data, name: String, sharedStrings: [String]) -> WorksheetParser? {
         let delegate = WorksheetParser(name: name, sharedStrings: sharedStrings)
-        let parser = XMLParser(data: data)
+        // From a stream: given the data whole, Foundation hands libxml2 a single chunk, which fails past 10 MB.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         return parser.parse() ? delegate : nil
     }

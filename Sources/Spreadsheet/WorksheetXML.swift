@@ -1,5 +1,33 @@
+/// The workbook's shared-string table (`xl/sharedStrings.xml`): each distinct text once, cells refer
+/// to it by index. Smaller than inline strings, as repeated providers and contents are common, and
+/// what Excel and LibreOffice write themselves.
+struct SharedStrings {
+    private var indices: [String: Int] = [:]
+    private(set) var strings: [String] = []
+    private(set) var references = 0
+
+    mutating func index(_ text: String) -> Int {
+        references += 1
+        if let index = indices[text] { return index }
+        indices[text] = strings.count
+        strings.append(text)
+        return strings.count - 1
+    }
+
+    var xml: String {
+        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        out += #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(references)" uniqueCount="\#(strings.count)">"#
+        for text in strings {
+            // Blanks at either end are kept only when the element says so.
+            let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+            out += (preserve ? #"<si><t xml:space="preserve">"# : "<si><t>") + WorksheetXML.escape(text) + "</t></si>"
+        }
+        return out + "</sst>"
+    }
+}
+
 /// One worksheet of a workbook being written, as SpreadsheetML (ECMA-376 part 1, §18.3): columns with
-/// widths and default styles, rows of inline-string and number cells, a frozen header row, and list
+/// widths and default styles, rows of shared-string and number cells, a frozen header row, and list
 /// validations (the drop-downs). Elements in the order the schema requires, or Excel repairs the file.
 struct WorksheetXML {
     /// The cell formats of `styles.xml` (`WorkbookWriter.styles`), by index.
@@ -34,7 +62,8 @@ struct WorksheetXML {
     var header = true
     var validations: [ListValidation] = []
 
-    func xml(selected: Bool) -> String {
+    /// - Parameter strings: the workbook's shared-string table, which this sheet's text adds to.
+    func xml(selected: Bool, strings: inout SharedStrings) -> String {
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         out += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
         out += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
@@ -60,9 +89,9 @@ struct WorksheetXML {
                 let reference = CellAddress.letters(c + 1) + String(r + 1)
                 switch cell {
                 case .text(let text):
-                    let style = header && r == 0 ? Style.header : columns.indices.contains(c) ? columns[c].style : .plain
-                    out += #"<c r="\#(reference)" s="\#(style.rawValue)" t="inlineStr"><is><t xml:space="preserve">"#
-                    out += Self.escape(text) + "</t></is></c>"
+                    // Text needs no style of its own but the header's bold: the column's applies to what is typed later.
+                    let style = header && r == 0 ? #" s="\#(Style.header.rawValue)""# : ""
+                    out += #"<c r="\#(reference)"\#(style) t="s"><v>\#(strings.index(text))</v></c>"#
                 case .number(let literal, let style):
                     out += #"<c r="\#(reference)" s="\#(style.rawValue)"><v>\#(literal)</v></c>"#
                 }

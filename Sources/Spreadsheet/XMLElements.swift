@@ -8,7 +8,8 @@ import FoundationXML
 enum XMLElements {
     static func attributes(of name: String, in data: Data) -> [[String: String]]? {
         let collector = Collector(name: name)
-        let parser = XMLParser(data: data)
+        // From a stream: given the data whole, Foundation hands libxml2 a single chunk, which fails past 10 MB.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.delegate = collector
         return parser.parse() ? collector.found : nil

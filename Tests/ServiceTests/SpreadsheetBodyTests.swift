@@ -25,8 +25,8 @@ import Testing
     }
 
     @Test func anUnusableWorkbookIsRefusedWithTheCell() async throws {
-        var text = try String(contentsOf: Self.fixtures.appendingPathComponent("example-utf8.csv"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "市直,2016,", with: "市直,1999,")
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent("example-utf8.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "市直,2016,", with: "市直,1999,")
         try await Harness().run { client in
             let response = try await client.post("/v1/render/annual-audit", token: Harness.agencyToken,
                                                  records: Data(text.utf8), headers: [.contentType: "text/csv; charset=utf-8"])

@@ -15,7 +15,7 @@ struct BadCellTests {
                                                      activities: []))
         #expect(loaded.records.people.isEmpty)
         #expect(loaded.rejected.count == 1)
-        let lines = Sheets.lines(loaded)
+        let lines = loaded.errors.map(\.description)
         #expect(lines == ["人员!A2（公民身份号码）: 公民身份号码被保存为数字（3.20302E+17），Excel 只保留 15 位有效数字，末几位已丢失："
                           + "请把这一列设置为“文本”格式后重新输入完整的号码"], "\(lines)")
     }
@@ -60,7 +60,7 @@ struct BadCellTests {
         let rows = [Sheets.activity(id), blank, blank, Sheets.activity(id, ["end": .text("2016-06-01")])]
         let loaded = try Sheets.load(Sheets.workbook(people: [blank, Sheets.person(.text(id))], activities: rows))
         // The activity that ends before it starts is on row 5; the person on row 3.
-        #expect(loaded.rejected.first.map { $0.problems.map(\.place) } == [["继续教育!D5（结束日期）"]])
+        #expect(loaded.rejected.first?.problems.map(\.place) == ["继续教育!D5（结束日期）"])
         let report = CheckPlaces(loaded)
         #expect(report.rejected == ["人员 第 3 行"])
     }
@@ -162,4 +162,39 @@ private struct CheckPlaces {
 
 private extension LoadedRecords {
     var hasErrorsOutside: Bool { problems.contains { $0.isError && $0.personIndex == nil } }
+}
+
+/// Parts other programs write differently from cedocs: inline strings, rich-text runs, empty cells,
+/// rows and cells without their `r` reference.
+struct OtherWritersTests {
+    @Test func inlineAndRichTextStringsAndRowsWithoutReferences() throws {
+        let written = try Sheets.workbook(people: [Sheets.person(.text("placeholder"))], activities: [Sheets.activity()])
+        let source = try Archive(data: written, accessMode: .read)
+        var parts: [String: Data] = [:]
+        for entry in source {
+            var data = Data()
+            _ = try source.extract(entry) { data.append($0) }
+            parts[entry.path] = data
+        }
+        // 人员 as another writer might put it: inline strings, the name in two runs, no references.
+        let headers = Sheets.layout.personColumns.map(\.header)
+        func inline(_ text: String) -> String { "<c t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let header = "<row>" + headers.map(inline).joined() + "</row>"
+        let person = "<row>" + inline("320302198001011239")
+            + "<c t=\"inlineStr\"><is><r><t>张</t></r><r><rPr><b/></rPr><t>卫东</t></r></is></c>"
+            + "<c/><c/><c/>" + inline("中级") + "</row>"
+        parts["xl/worksheets/sheet2.xml"] = Data(("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+            + "spreadsheetml/2006/main\"><sheetData>\(header)\(person)</sheetData></worksheet>").utf8)
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, data) in parts.sorted(by: { $0.key < $1.key }) {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                data.subdata(in: Int($0)..<Int($0) + $1)
+            }
+        }
+        let loaded = try Sheets.load(try #require(archive.data))
+        let person0 = try loaded.records.people.person(at: 0)
+        #expect(person0.idNumber == "320302198001011239" && person0.name == "张卫东" && person0.level == .intermediate)
+        #expect(person0.activities.count == 1)
+        #expect(Sheets.lines(loaded).isEmpty, "\(Sheets.lines(loaded))")
+    }
 }
