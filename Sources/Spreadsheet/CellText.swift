@@ -4,6 +4,8 @@
 /// their full-width characters, which the forms print as typed (only trimmed).
 enum CellText {
     static func normalise(_ text: String) -> String {
+        // Plain ASCII (dates, numbers, most IDs) has nothing to make half-width.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return trim(text) }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -19,6 +21,8 @@ enum CellText {
     static func trim(_ text: String) -> String {
         let blank: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0.value == 0xFEFF }
         let scalars = text.unicodeScalars
+        // Most cells have nothing to trim: no copy for them.
+        if let first = scalars.first, let last = scalars.last, !blank(first), !blank(last) { return text }
         guard let first = scalars.firstIndex(where: { !blank($0) }),
               let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
         return String(scalars[first...last])

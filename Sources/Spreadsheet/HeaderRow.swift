@@ -6,6 +6,8 @@ import Records
 struct HeaderRow {
     let number: Int
     let columns: [Int: Column]
+    /// The columns left to right: the order a row's values are written in.
+    let ordered: [(position: Int, column: Column)]
     let extras: [RecordsProblem]
 
     init?(_ table: SheetTable, layout columns: [Column]) {
@@ -29,12 +31,14 @@ struct HeaderRow {
             }
         }
         self.columns = found
+        ordered = found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         self.extras = extras
     }
 
     private init(number: Int, columns: [Int: Column]) {
         self.number = number
         self.columns = columns
+        ordered = columns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         extras = []
     }
 

@@ -12,7 +12,10 @@ struct RecordsAssembler {
     private var unit: [(String, OrderedJSON)] = []
     private var year: OrderedJSON?
     private var people: [[(String, OrderedJSON)]] = []
+    /// Each person's activities, written as they are read (at the depth they sit in the document).
     private var activities: [[OrderedJSON]] = []
+    /// people → person → activities → activity.
+    private static let activityDepth = 4
     private var names: [String?] = []
     /// 公民身份号码 as written → index in `people`: activities join their person by it.
     private var byID: [String: Int] = [:]
@@ -96,7 +99,7 @@ struct RecordsAssembler {
     private mutating func addPerson(_ row: SheetTable.Row, _ header: HeaderRow, sheet: String) -> Int? {
         let index = people.count
         var members: [(String, OrderedJSON)] = []
-        for (position, column) in header.columns.sorted(by: { $0.key < $1.key }) {
+        for (position, column) in header.ordered {
             guard let content = row.cells[position] else { continue }
             let address = CellAddress(sheet: sheet, column: position, row: row.number)
             guard let value = read(content, column, path: "people[\(index)].\(column.key)", at: address,
@@ -121,14 +124,14 @@ struct RecordsAssembler {
                                       skipping: Set<String>) {
         let index = activities[person].count
         var members: [(String, OrderedJSON)] = []
-        for (position, column) in header.columns.sorted(by: { $0.key < $1.key }) where !skipping.contains(column.key) {
+        for (position, column) in header.ordered where !skipping.contains(column.key) {
             guard let content = row.cells[position] else { continue }
             let address = CellAddress(sheet: sheet, column: position, row: row.number)
             guard let value = read(content, column, path: "people[\(person)].activities[\(index)].\(column.key)",
                                    at: address, personIndex: person) else { continue }
             members.append((column.key, value))
         }
-        activities[person].append(.object(Self.nest(members)))
+        activities[person].append(.raw(OrderedJSON.object(Self.nest(members)).bytes(depth: Self.activityDepth)))
         map.activityRows[person].append(row.number)
     }
 
@@ -164,14 +167,14 @@ struct RecordsAssembler {
     private static func key(_ content: CellContent) -> String { CellText.normalise(CellReader.text(content)).uppercased() }
 
     /// A cell's JSON value; an unreadable one is written as found and its problem kept. Nil for a blank cell.
-    private mutating func read(_ content: CellContent, _ column: Column, path: String, at address: CellAddress,
-                               personIndex: Int?) -> OrderedJSON? {
+    private mutating func read(_ content: CellContent, _ column: Column, path: @autoclosure () -> String,
+                               at address: CellAddress, personIndex: Int?) -> OrderedJSON? {
         if case .text(let raw) = content, CellText.trim(raw).isEmpty { return nil }
         switch CellReader.read(content, as: column) {
         case .value(let value):
             return value
         case .problem(let written, let message):
-            problems.append(RecordsProblem(severity: .error, path: path, message: message, personIndex: personIndex,
+            problems.append(RecordsProblem(severity: .error, path: path(), message: message, personIndex: personIndex,
                                            place: "\(address)（\(column.name)）"))
             return written
         }
@@ -205,9 +208,9 @@ struct RecordsAssembler {
             return .object(members)
         }
         root.append(("people", .array(list)))
-        var text = ""
-        OrderedJSON.object(root).write(to: &text)
-        text += "\n"
-        return Data(text.utf8)
+        var bytes: [UInt8] = []
+        OrderedJSON.object(root).write(to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+        return Data(bytes)
     }
 }

@@ -82,7 +82,7 @@ public enum TemplateWorkbook {
             return .text(text)
         case .number(let literal): return .number(literal, .plain)
         case .bool(let flag): return .text(flag ? "是" : "否")
-        case .array, .object: return .text("")
+        case .array, .object, .raw: return .text("")
         }
     }
 
