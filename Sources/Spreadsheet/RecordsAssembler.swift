@@ -55,16 +55,15 @@ struct RecordsAssembler {
         for row in header.rows(of: table) { addPerson(row, header, sheet: table.name) }
     }
 
-    /// Sheet 继续教育: an activity a row, under the person of its 公民身份号码.
-    mutating func readActivities(_ table: SheetTable, _ header: HeaderRow) {
-        map.activities.columns = Self.columns(header)
+    /// A row of sheet 继续教育: an activity, under the person of its 公民身份号码.
+    mutating func readActivity(_ row: SheetTable.Row, _ header: HeaderRow, sheet: String) {
+        if map.activities.columns.isEmpty { map.activities.columns = Self.columns(header) }
         guard let idColumn = header.position(of: "id_number") else { return }
-        let nameColumn = header.position(of: "name")
-        for row in header.rows(of: table) {
-            let address = CellAddress(sheet: table.name, column: idColumn, row: row.number)
-            guard let person = person(of: row, idColumn: idColumn, at: address, nameColumn: nameColumn) else { continue }
-            addActivity(row, header, sheet: table.name, person: person, skipping: ["id_number", "name"])
+        let address = CellAddress(sheet: sheet, column: idColumn, row: row.number)
+        guard let person = person(of: row, idColumn: idColumn, at: address, nameColumn: header.position(of: "name")) else {
+            return
         }
+        addActivity(row, header, sheet: sheet, person: person, skipping: ["id_number", "name"])
     }
 
     /// The one-file CSV layout: the unit from the first row, a person from the first row of each
@@ -208,7 +207,11 @@ struct RecordsAssembler {
             return .object(members)
         }
         root.append(("people", .array(list)))
+        // Reserved at once (the activities are most of it): growing by doubling would hold half again.
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(activities.reduce(people.count * 1024) { total, list in
+            list.reduce(total) { if case .raw(let raw) = $1 { $0 + raw.count + 16 } else { $0 } }
+        })
         OrderedJSON.object(root).write(to: &bytes)
         bytes.append(UInt8(ascii: "\n"))
         return Data(bytes)

@@ -82,35 +82,45 @@ public enum SpreadsheetImport {
 
     private static func convertWorkbook(_ data: Data, fileName: String, layout: WorkbookLayout,
                                         limits: Limits) throws(ImportError) -> Converted {
-        let names: Set = [WorkbookLayout.unitSheet, WorkbookLayout.peopleSheet, WorkbookLayout.activitySheet]
-        let sheets = try XLSXReader.read(data, fileName: fileName, sheets: names, limit: limits.inflatedBytes)
-        func sheet(_ name: String) throws(ImportError) -> SheetTable {
-            guard let table = sheets.first(where: { $0.name == name }) else {
-                throw .unusable(fileName, "工作簿中没有“\(name)”工作表：请使用 cedocs template xlsx 生成的登记表，不要改工作表的名称")
-            }
-            return table
+        // The sheets are read in a function of their own, so that they are gone before the document is
+        // written: the two never take memory at once.
+        let (assembler, problems) = try readWorkbook(data, fileName: fileName, layout: layout, limits: limits)
+        return Converted(json: assembler.document(), locator: assembler.map, problems: problems + assembler.problems)
+    }
+
+    private static func readWorkbook(_ data: Data, fileName: String, layout: WorkbookLayout,
+                                     limits: Limits) throws(ImportError) -> (RecordsAssembler, [RecordsProblem]) {
+        var workbook = try XLSXWorkbook(data, fileName: fileName, limit: limits.inflatedBytes)
+        for name in [WorkbookLayout.unitSheet, WorkbookLayout.peopleSheet, WorkbookLayout.activitySheet] where !workbook.has(name) {
+            throw .unusable(fileName, "工作簿中没有“\(name)”工作表：请使用 cedocs template xlsx 生成的登记表，不要改工作表的名称")
         }
-        let unit = try sheet(WorkbookLayout.unitSheet), people = try sheet(WorkbookLayout.peopleSheet)
-        let activities = try sheet(WorkbookLayout.activitySheet)
+        let unit = try workbook.table(WorkbookLayout.unitSheet), people = try workbook.table(WorkbookLayout.peopleSheet)
         if let limit = limits.people, people.rows.count - 1 > limit {
             var error = ImportError.unusable(fileName, "“\(people.name)”表超过 \(limit) 人的上限，未再往下读取：请分批提交")
             error.peopleLimit = limit
             throw error
         }
         var assembler = RecordsAssembler(layout: layout, unitSheet: unit.name, peopleSheet: people.name,
-                                         activitySheet: activities.name)
+                                         activitySheet: WorkbookLayout.activitySheet)
         assembler.readUnit(unit)
         let peopleHeader = try header(people, layout.personColumns, fileName: fileName)
         assembler.readPeople(people, peopleHeader)
-        var problems = peopleHeader.extras
-        if let activityHeader = HeaderRow(activities, layout: layout.activityColumns) {
-            guard activityHeader.position(of: "id_number") != nil else {
-                throw .unusable(fileName, "“\(activities.name)”表第 \(activityHeader.number) 行没有“公民身份号码”列：表头应在第一行")
+        // 继续教育 a row at a time: its first row is the header, each row below an activity.
+        var activities: HeaderRow?
+        var missingID: Int?
+        try workbook.rows(of: WorkbookLayout.activitySheet) { row in
+            guard missingID == nil else { return }
+            guard let header = activities else {
+                activities = HeaderRow(SheetTable(name: WorkbookLayout.activitySheet, rows: [row]), layout: layout.activityColumns)
+                if activities?.position(of: "id_number") == nil { missingID = row.number }
+                return
             }
-            assembler.readActivities(activities, activityHeader)
-            problems += activityHeader.extras
+            assembler.readActivity(row, header, sheet: WorkbookLayout.activitySheet)
         }
-        return Converted(json: assembler.document(), locator: assembler.map, problems: problems + assembler.problems)
+        if let row = missingID {
+            throw .unusable(fileName, "“\(WorkbookLayout.activitySheet)”表第 \(row) 行没有“公民身份号码”列：表头应在第一行")
+        }
+        return (assembler, peopleHeader.extras + (activities?.extras ?? []))
     }
 
     private static func convertCSV(_ data: Data, fileName: String, layout: WorkbookLayout,

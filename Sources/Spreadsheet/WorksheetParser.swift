@@ -3,14 +3,16 @@ import Foundation
 import FoundationXML
 #endif
 
-/// One worksheet part (`xl/worksheets/sheetN.xml`) → its non-empty cells. Cell types as SpreadsheetML
+/// One worksheet part (`xl/worksheets/sheetN.xml`) → its non-empty rows, each handed over as it ends. Cell types as SpreadsheetML
 /// defines them: `s` shared string, `inlineStr`, `str` (a formula's text), `b`, `e` (an error such as
 /// #N/A, kept as its text), and numbers (no type, or `n`; dates are numbers too). A row or cell
 /// without its `r` reference follows the previous one, as the format allows.
 final class WorksheetParser: NSObject, XMLParserDelegate {
     private let name: String
     private let sharedStrings: [String]
-    private(set) var rows: [SheetTable.Row] = []
+    /// Each non-empty row as it ends.
+    private let each: (SheetTable.Row) -> Void
+    private var lastRow = 0
     /// A shared-string index that is not in the table: the file is damaged.
     private(set) var badReference: String?
 
@@ -22,13 +24,15 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
     private var collecting = false
     private var value: String?
 
-    init(name: String, sharedStrings: [String]) {
+    init(name: String, sharedStrings: [String], each: @escaping (SheetTable.Row) -> Void) {
         self.name = name
         self.sharedStrings = sharedStrings
+        self.each = each
     }
 
-    static func parse(_ data: Data, name: String, sharedStrings: [String]) -> WorksheetParser? {
-        let delegate = WorksheetParser(name: name, sharedStrings: sharedStrings)
+    static func parse(_ data: Data, name: String, sharedStrings: [String],
+                      each: @escaping (SheetTable.Row) -> Void) -> WorksheetParser? {
+        let delegate = WorksheetParser(name: name, sharedStrings: sharedStrings, each: each)
         // From a stream: given the data whole, Foundation hands libxml2 a single chunk, which fails past 10 MB.
         let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
@@ -39,7 +43,8 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
         switch localName(elementName) {
         case "row":
-            let number = attributeDict["r"].flatMap(Int.init) ?? ((rows.last?.number ?? 0) + 1)
+            let number = attributeDict["r"].flatMap(Int.init) ?? (lastRow + 1)
+            lastRow = number
             row = SheetTable.Row(number: number, cells: [:])
             column = 0
         case "c":
@@ -72,7 +77,7 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
             guard let value, let content = content(value) else { return }
             row?.cells[column] = content
         case "row":
-            if let row, !row.cells.isEmpty { rows.append(row) }
+            if let row, !row.cells.isEmpty { each(row) }
             row = nil
         default:
             break
