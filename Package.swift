@@ -66,6 +66,10 @@ let package = Package(
         // The report of `cedocs check` and /v1/check (re-exported by Pipeline): Records and Rules only, so the
         // fuzz target builds without the rest.
         .target(name: "Reports", dependencies: ["Records", "Rules"]),
+        // Spreadsheets units keep (issue 14): the fill-in workbook, and XLSX and CSV read into records
+        // with every problem at its cell. Beside Reports: Records and Rules only, and ZIPFoundation.
+        .target(name: "Spreadsheet",
+                dependencies: ["Records", "Rules", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Pipeline",
             dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archive", "Stamping",
@@ -75,7 +79,7 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
-                "Bytes", "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry",
+                "Bytes", "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry", "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -94,6 +98,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline", "Stamping", "Registry", "Service",
+                "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -107,6 +112,9 @@ let package = Package(
         .testTarget(name: "BytesTests", dependencies: ["Bytes"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Records"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Records", "Rules", "Reports", "TestSupport",
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures"]),
         .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render", "TestSupport"]),
         .testTarget(name: "RenderTests",

@@ -17,7 +17,7 @@ struct CEDocs: AsyncParsableCommand {
             verify by serial, QR code or file.
             """,
         version: version,
-        subcommands: [Check.self, Render.self, Agency.self, Stamp.self, Verify.self, Serve.self,
+        subcommands: [Check.self, Import.self, Template.self, Render.self, Agency.self, Stamp.self, Verify.self, Serve.self,
                       ArchiveCommand.self, Sample.self]
     )
 

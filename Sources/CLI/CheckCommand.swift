@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Argument(help: "The records file (cedocs/records/1 JSON); - or /dev/stdin for standard input.")
+    @Argument(help: "The records file (cedocs/records/1 JSON), or a unit's workbook (.xlsx) or CSV (.csv); - or /dev/stdin for standard input.")
     var file: String
 
     @Flag(help: "Print the report as JSON for other programs.")
@@ -44,7 +44,7 @@ struct Check: ParsableCommand {
             Console.error(error.message)
             throw ExitCode(2)
         }
-        if summary.withErrors > 0 { throw ExitCode(1) }
+        if summary.withErrors > 0 || loaded.hasErrorsOutsidePeople { throw ExitCode(1) }
     }
 }
 
@@ -88,10 +88,12 @@ enum CheckJSON {
             struct Item: Encodable {
                 var path: String
                 var message: String
+                /// The cell, for records made from a spreadsheet.
+                var place: String?
             }
             var error: Detail
         }
-        let items = problems.map { Body.Item(path: $0.path, message: $0.message) }
+        let items = problems.map { Body.Item(path: $0.path, message: $0.message, place: $0.place) }
         let body = Body(error: .init(code: code, message: message, problems: items.isEmpty ? nil : items,
                                      omitted: omitted > 0 ? omitted : nil))
         // Only strings and integers: encoding cannot fail, and if it ever did the fallback is still one object.
@@ -102,18 +104,21 @@ enum CheckJSON {
 
 /// The clerk's reading of a check report.
 enum CheckText {
-    static func print(_ walk: CheckReport.Walk) throws(CheckJSON.Failure) -> CheckReport.Summary {
+    /// - Parameter people: each valid person's hours and verdict too (`check`), or only problems (`import`).
+    static func print(_ walk: CheckReport.Walk, people: Bool = true) throws(CheckJSON.Failure) -> CheckReport.Summary {
         Console.out("\(walk.file)：\(walk.unit)，\(walk.year)年度")
         for problem in walk.problems { Console.out(line(problem)) }
         let summary: CheckReport.Summary
         do throws(RecordsChangedError) {
-            summary = try walk.run(person)
+            summary = try walk.run { result in
+                if people { person(result) } else { problems(result) }
+            }
         } catch {
             throw CheckJSON.Failure(code: "records_changed", message: error.description)
         }
         for person in walk.rejected {
             Console.out("")
-            Console.out("\(person.path)  \(Person.subject(name: person.name, idNumber: person.idNumber))记录有误，未受理：")
+            Console.out("\(person.place ?? person.path)  \(Person.subject(name: person.name, idNumber: person.idNumber))记录有误，未受理：")
             for problem in person.problems { Console.out("  " + line(problem)) }
         }
         if let omitted = walk.omitted {
@@ -131,7 +136,7 @@ enum CheckText {
 
     private static func person(_ person: CheckReport.PersonResult) {
         Console.out("")
-        Console.out("\(person.path)  \(Person.subject(name: person.name, idNumber: person.idNumber))\(person.level)")
+        Console.out("\(person.place ?? person.path)  \(Person.subject(name: person.name, idNumber: person.idNumber))\(person.level)")
         let rows = person.activities.enumerated().map { i, a in
             [String(i + 1), a.subject, HoursFormat.string(a.hours) + (a.counted ? "" : "（不计入）"), a.explanation]
         }
@@ -144,8 +149,16 @@ enum CheckText {
         for problem in person.problems { Console.out("  " + line(problem)) }
     }
 
+    /// A valid person's problems alone, under the person (`import`).
+    private static func problems(_ person: CheckReport.PersonResult) {
+        guard !person.problems.isEmpty else { return }
+        Console.out("")
+        Console.out("\(person.place ?? person.path)  \(person.name)（\(person.idNumber)）")
+        for problem in person.problems { Console.out("  " + line(problem)) }
+    }
+
     static func line(_ problem: CheckReport.Problem) -> String {
-        "\(problem.severity == "error" ? "错误" : "警告")  \(problem.path): \(problem.message)"
+        "\(problem.severity == "error" ? "错误" : "警告")  \(problem.place ?? problem.path): \(problem.message)"
     }
 }
 

@@ -4,6 +4,7 @@ import Layout
 import Pipeline
 import Records
 import Render
+import Spreadsheet
 
 /// What every command needs before its work: the records, the fonts, the templates. Each failure
 /// here makes the whole run unusable (exit status 2) and says what to do.
@@ -17,9 +18,15 @@ enum Setup {
         }
     }
 
-    /// `-` is standard input.
+    /// `-` is standard input. A workbook (.xlsx) or CSV (.csv) is converted on the fly, its problems
+    /// placed in its cells.
     static func loadRecords(_ file: String, keepingProblems limit: Int = .max) throws(RecordsFileError) -> LoadedRecords {
-        try RecordsLoader.load(contentsOf: URL(fileURLWithPath: file == "-" ? "/dev/stdin" : file), keepingProblems: limit)
+        let url = URL(fileURLWithPath: file == "-" ? "/dev/stdin" : file)
+        if let format = SpreadsheetFormat(fileName: file) {
+            return try SpreadsheetImport.load(SpreadsheetImport.read(contentsOf: url), format: format,
+                                              fileName: url.lastPathComponent, keepingProblems: limit)
+        }
+        return try RecordsLoader.load(contentsOf: url, keepingProblems: limit)
     }
 
     /// Fonts and templates, checked; a missing font or a broken template stops the run here.

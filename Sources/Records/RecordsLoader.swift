@@ -28,8 +28,9 @@ public enum RecordsLoader {
 
     /// - Parameter peopleLimit: more people than this and the file is refused (`RecordsFileError.peopleLimit`)
     ///   as soon as the next one begins, before it is read: memory and time stay those of the limit.
-    public static func load(data: Data, fileName: String, peopleLimit: Int? = nil) throws(RecordsFileError) -> LoadedRecords {
-        try load(RecordsBytes(data, fileName: fileName), peopleLimit: peopleLimit)
+    public static func load(data: Data, fileName: String, peopleLimit: Int? = nil,
+                            keepingProblems limit: Int = .max) throws(RecordsFileError) -> LoadedRecords {
+        try load(RecordsBytes(data, fileName: fileName), keepingProblems: limit, peopleLimit: peopleLimit)
     }
 
     /// Two passes over the bytes, neither holding more than one person: the file's syntax and its

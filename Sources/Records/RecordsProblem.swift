@@ -17,18 +17,22 @@ public struct RecordsProblem: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// Index in the file's `people` array when the problem is inside a person.
     public var personIndex: Int?
+    /// Where the clerk finds the value when the records came from a spreadsheet: `继续教育!F12（结束日期）`
+    /// (`ProblemLocator`). Nil for a records file, whose JSON path is the place.
+    public var place: String?
 
-    public init(severity: Severity, path: String, message: String, personIndex: Int? = nil) {
+    public init(severity: Severity, path: String, message: String, personIndex: Int? = nil, place: String? = nil) {
         self.severity = severity
         self.path = path
         self.message = message
         self.personIndex = personIndex
+        self.place = place
     }
 
     public var isError: Bool { severity == .error }
 
-    /// `people[3].activities[1].end: 结束日期早于开始日期（…）`
-    public var description: String { "\(path): \(message)" }
+    /// `people[3].activities[1].end: 结束日期早于开始日期（…）`, or `继续教育!F12（结束日期）: …`
+    public var description: String { "\(place ?? path): \(message)" }
 }
 
 /// A person of the file that failed validation; the other people are still loaded.
@@ -63,6 +67,9 @@ public struct LoadedRecords: Sendable {
     /// All problems and rejected people, counted: more than `problems` and `rejected` hold when the
     /// loader was given a limit.
     public var counts: ProblemCounts
+    /// Where the records came from when not from a records file (a workbook): places the problems
+    /// found later, as each person is read again (`PersonList.checked`), in the clerk's file.
+    public var locator: (any ProblemLocator)?
 
     public init(fileName: String, records: RecordsFile, sourceIndices: [Int], rejected: [RejectedPerson],
                 problems: [RecordsProblem], counts: ProblemCounts? = nil) {

@@ -10,6 +10,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
         public var severity: String
         public var path: String
         public var message: String
+        /// The cell when the records came from a spreadsheet (`继续教育!F12（结束日期）`); absent otherwise.
+        public var place: String?
     }
 
     public struct ActivityResult: Sendable, Codable, Equatable {
@@ -26,6 +28,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
 
     public struct PersonResult: Sendable, Codable, Equatable {
         public var path: String
+        /// The person's row when the records came from a spreadsheet; absent otherwise.
+        public var place: String?
         public var idNumber: String
         public var name: String
         public var level: String
@@ -44,6 +48,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
 
     public struct RejectedPerson: Sendable, Codable, Equatable {
         public var path: String
+        /// The person's row when the records came from a spreadsheet (`人员!A5`); absent otherwise.
+        public var place: String?
         public var idNumber: String?
         public var name: String?
         public var problems: [Problem]
@@ -117,10 +123,11 @@ public struct CheckReport: Sendable, Codable, Equatable {
             file = loaded.fileName
             year = loaded.records.year
             unit = loaded.records.unit.name
-            problems = loaded.problems.filter { $0.personIndex == nil }.map(Self.problem)
+            let locator = loaded.locator
+            problems = loaded.problems.filter { $0.personIndex == nil }.map { Self.problem($0, locator) }
             rejected = loaded.rejected.map { r in
-                RejectedPerson(path: "people[\(r.index)]", idNumber: r.idNumber, name: r.name,
-                               problems: r.problems.map(Self.problem))
+                RejectedPerson(path: "people[\(r.index)]", place: locator?.place(of: "people[\(r.index)]"),
+                               idNumber: r.idNumber, name: r.name, problems: r.problems.map { Self.problem($0, locator) })
             }
             let counts = loaded.counts
             let listed = Omitted(rejected: counts.rejectedPeople - loaded.rejected.count,
@@ -139,9 +146,10 @@ public struct CheckReport: Sendable, Codable, Equatable {
             for (position, index) in loaded.sourceIndices.enumerated() {
                 // The person's own validation warnings come with it, read again like the person.
                 let (person, validation) = try records.people.checked(at: position)
-                let loaderProblems = validation.map(Self.problem)
+                let loaderProblems = validation.map { Self.problem($0, loaded.locator) }
                 let assessment = engine.assess(person, year: records.year)
-                let result = Self.result(person, assessment, path: "people[\(index)]", loaderProblems: loaderProblems)
+                let result = Self.result(person, assessment, path: "people[\(index)]", loaderProblems: loaderProblems,
+                                         locator: loaded.locator)
                 if assessment.verdict.isPass { summary.passing += 1 } else { summary.failing += 1 }
                 if result.problems.contains(where: { $0.severity == "error" }) { summary.withErrors += 1 }
                 summary.warnings += result.problems.dropFirst(loaderProblems.count).filter { $0.severity == "warning" }.count
@@ -151,7 +159,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
         }
 
         private static func result(_ person: Person, _ assessment: PersonAssessment, path: String,
-                                   loaderProblems: [Problem]) -> PersonResult {
+                                   loaderProblems: [Problem], locator: (any ProblemLocator)?) -> PersonResult {
             let activities = zip(person.activities, assessment.activities).enumerated().map { i, pair in
                 ActivityResult(path: "\(path).activities[\(i)]", kind: pair.0.kind.rawValue,
                                subject: pair.0.subject.chinese, content: pair.0.content, claimed: pair.0.hours,
@@ -160,10 +168,11 @@ public struct CheckReport: Sendable, Codable, Equatable {
             }
             // The loader's warnings about this person, then what the rules found, under the person's path.
             let ruled = assessment.activities.enumerated().flatMap { i, result in
-                result.errors.map { Problem(severity: "error", path: "\(path).activities[\(i)]", message: $0) }
-                    + result.warnings.map { Problem(severity: "warning", path: "\(path).activities[\(i)]", message: $0) }
+                let at = "\(path).activities[\(i)]", place = locator?.place(of: at)
+                return result.errors.map { Problem(severity: "error", path: at, message: $0, place: place) }
+                    + result.warnings.map { Problem(severity: "warning", path: at, message: $0, place: place) }
             }
-            return PersonResult(path: path, idNumber: person.idNumber, name: person.name, level: person.level.rawValue,
+            return PersonResult(path: path, place: locator?.place(of: path), idNumber: person.idNumber, name: person.name, level: person.level.rawValue,
                                 activities: activities, publicHours: assessment.publicHours,
                                 professionalHours: assessment.professionalHours, totalHours: assessment.totalHours,
                                 requiredTotal: assessment.requiredTotal, requiredPublic: assessment.requiredPublic,
@@ -172,8 +181,9 @@ public struct CheckReport: Sendable, Codable, Equatable {
                                 problems: loaderProblems + ruled)
         }
 
-        private static func problem(_ p: RecordsProblem) -> Problem {
-            Problem(severity: p.severity.rawValue, path: p.path, message: p.message)
+        private static func problem(_ p: RecordsProblem, _ locator: (any ProblemLocator)?) -> Problem {
+            Problem(severity: p.severity.rawValue, path: p.path, message: p.message,
+                    place: p.place ?? locator?.place(of: p.path))
         }
     }
 

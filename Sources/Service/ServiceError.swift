@@ -8,6 +8,8 @@ struct ServiceError: HTTPResponseError {
     struct Problem: Codable, Sendable, Equatable {
         var path: String
         var message: String
+        /// The sheet and cell, for a workbook or CSV: `继续教育!F12（结束日期）`.
+        var place: String?
     }
 
     var status: HTTPResponse.Status
@@ -51,7 +53,13 @@ extension ServiceError {
 
     static func invalidRecords(_ message: String, _ problems: [RecordsProblem]) -> ServiceError {
         ServiceError(status: .unprocessableContent, code: "invalid_records", message: message,
-                     problems: problems.filter(\.isError).map { Problem(path: $0.path, message: $0.message) })
+                     problems: problems.filter(\.isError).map { Problem(path: $0.path, message: $0.message, place: $0.place) })
+    }
+
+    static func tooManyPeople(_ limit: Int) -> ServiceError {
+        ServiceError(status: .unprocessableContent, code: "too_many_people",
+                     message: "一次最多提交 \(limit) 人，本次超过了这个人数：请分批提交。",
+                     problems: [.init(path: "people", message: "人员名单超过上限 \(limit) 人")])
     }
 
     static let busy = ServiceError(
