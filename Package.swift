@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The modules, inner to outer, as README.md ("The code") draws them: Records → Rules → Reports;
-// Layout → Documents and Render; Pipeline joins them with Stamping, Registry and Archive; Service and
+// Layout → Documents and Render; Pipeline joins them with Stamping, Registry and Archiving; Service and
 // CLI are the outer ring. Cairo and Pango are reached from Render only, libqrencode from QRCodes only;
 // the few other C calls live in the small C modules named for them (CDeflateLevel, CSafeMapping,
 // CLinuxFiles). Bytes (hex, base64url, pread) is beneath them all. Linux only.
@@ -48,7 +48,7 @@ let package = Package(
         // O_TMPFILE and syncfs(2) for the archive (GNU declarations Swift's Glibc module lacks).
         .systemLibrary(name: "CLinuxFiles"),
         .target(
-            name: "Archive",
+            name: "Archiving",
             dependencies: ["Bytes", "CLinuxFiles", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
@@ -61,7 +61,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The register of issued results (SQLite); outer ring, like Archive.
+        // The register of issued results (SQLite); outer ring, like Archiving.
         .target(name: "Registry", dependencies: ["Stamping", .product(name: "GRDB", package: "GRDB.swift")]),
         // The report of `cedocs check` and /v1/check (re-exported by Pipeline): Records and Rules only, so the
         // fuzz target builds without the rest.
@@ -72,7 +72,7 @@ let package = Package(
                 dependencies: ["Records", "Rules", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Pipeline",
-            dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archive", "Stamping",
+            dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archiving", "Stamping",
                            "Registry"]
         ),
         // The HTTP service (issue 6): the outer ring, calls Pipeline; nothing depends on it but the CLI.
@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Records", "Rules", "Documents", "Layout", "Render", "Archive", "Pipeline", "Stamping", "Registry", "Service",
+                "Records", "Rules", "Documents", "Layout", "Render", "Archiving", "Pipeline", "Stamping", "Registry", "Service",
                 "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -127,13 +127,13 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records"]),
         .testTarget(
             name: "StampPipelineTests",
-            dependencies: ["Pipeline", "Archive", "Stamping", "Registry", "Records", "Render", "QRCodes", "Layout",
+            dependencies: ["Pipeline", "Archiving", "Stamping", "Registry", "Records", "Render", "QRCodes", "Layout",
                            "Documents", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ArchiveTests",
-            dependencies: ["Archive", "Pipeline", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Archiving", "Pipeline", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "ServiceTests",

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Stamping
 
-struct Agency: ParsableCommand {
+struct AgencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "agency",
         abstract: "Set up an audit agency (审验机构): its profile, seal image and signing key.",
         subcommands: [Init.self, Show.self]
     )

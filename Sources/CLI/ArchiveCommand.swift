@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import ArgumentParser
 import Foundation
 import Pipeline

@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -31,9 +31,9 @@ enum ArchiveSetup {
 
     /// A render or stamp run recording into `store`.
     static func run(_ store: ArchiveStore, digest: Background<InputDigest>, recordsFile: String,
-                    force: Bool = false) throws -> ArchiveRun {
+                    force: Bool = false) throws -> ArchiveRecording {
         do {
-            return try ArchiveRun(store: store, digest: try digest.value(), recordsFile: URL(fileURLWithPath: recordsFile),
+            return try ArchiveRecording(store: store, digest: try digest.value(), recordsFile: URL(fileURLWithPath: recordsFile),
                                   force: force)
         } catch {
             Console.error("\(error)")

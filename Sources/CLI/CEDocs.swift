@@ -17,8 +17,8 @@ struct CEDocs: AsyncParsableCommand {
             verify by serial, QR code or file.
             """,
         version: version,
-        subcommands: [Check.self, Import.self, Template.self, Render.self, Agency.self, Stamp.self, Verify.self, Serve.self,
-                      ArchiveCommand.self, Sample.self]
+        subcommands: [CheckCommand.self, ImportCommand.self, TemplateCommand.self, RenderCommand.self, AgencyCommand.self,
+                      StampCommand.self, VerifyCommand.self, ServeCommand.self, ArchiveCommand.self, SampleCommand.self]
     )
 
     static func main() async {

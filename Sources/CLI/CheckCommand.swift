@@ -4,8 +4,9 @@ import Pipeline
 import Records
 import Rules
 
-struct Check: ParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate a records file and show each person's recognised hours and verdict.",
         discussion: """
             Prints, per person, each activity's recognised hours with the clause of 徐政人发〔2007〕130号 \
@@ -123,7 +124,7 @@ enum CheckText {
         }
         if let omitted = walk.omitted {
             Console.out("")
-            Console.out("……只列出前 \(Check.listedProblems) 个问题：另有 \(omitted.rejected) 人记录有误未列出，"
+            Console.out("……只列出前 \(CheckCommand.listedProblems) 个问题：另有 \(omitted.rejected) 人记录有误未列出，"
                         + "未列出的问题共 \(omitted.problems) 个")
         }
         let s = summary

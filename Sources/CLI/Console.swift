@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import Foundation
 
 /// A command's standard output and standard error (控制台). A write that fails ends the command

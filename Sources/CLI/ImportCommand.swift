@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -6,8 +6,9 @@ import Records
 import Spreadsheet
 
 /// `cedocs import`: a unit's workbook or CSV → a records file, checked as `check` checks one.
-struct Import: ParsableCommand {
+struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Read a unit's workbook (.xlsx) or CSV into a records file (cedocs/records/1) and check it.",
         discussion: """
             The workbook is the one `cedocs template xlsx` writes (sheets 单位, 人员, 继续教育); the CSV is \
@@ -40,7 +41,7 @@ struct Import: ParsableCommand {
             let data = try SpreadsheetImport.read(contentsOf: url)
             converted = try SpreadsheetImport.convert(data, format: format, fileName: url.lastPathComponent)
             loaded = try SpreadsheetImport.load(converted, fileName: url.lastPathComponent,
-                                                keepingProblems: Check.listedProblems)
+                                                keepingProblems: CheckCommand.listedProblems)
         } catch {
             Console.error(error.description)
             throw ExitCode(2)

@@ -1,12 +1,13 @@
 import ArgumentParser
-import Archive
+import Archiving
 import Foundation
 import Pipeline
 import Records
 import Render
 
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render every valid person's documents and the unit's 年度审验表 into an output folder.",
         discussion: """
             Writes people/<公民身份号码>/<year>/registration.pdf and certificate.pdf for each valid person, and \

@@ -1,12 +1,13 @@
-import Archive
+import Archiving
 import ArgumentParser
 import Documents
 import Foundation
 import Pipeline
 
 /// `cedocs sample`: the city title office's spot check (抽检) of the stamped results in an archive.
-struct Sample: ParsableCommand {
+struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sample",
         abstract: "Draw the spot-check sample (抽检) of the stamped results in an archive.",
         discussion: """
             For each audit agency and year, draws at least ceil(rate × n) of its n stamped results \

@@ -4,8 +4,9 @@ import Hummingbird
 import Pipeline
 import Service
 
-struct Serve: ParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the HTTP service units and agencies call (check, render, stamp, verify).",
         discussion: """
             `cedocs serve --config FILE` listens on 127.0.0.1:8080 until SIGTERM or SIGINT, then finishes \

@@ -4,8 +4,9 @@ import Pipeline
 import Registry
 import Stamping
 
-struct Stamp: ParsableCommand {
+struct StampCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stamp",
         abstract: "Stamp the documents of every person the agency has examined, and issue their results.",
         discussion: """
             As the audit agency of PROFILE: for each valid person whose audit names this agency, writes \

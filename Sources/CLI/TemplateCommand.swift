@@ -1,12 +1,13 @@
-import Archive
+import Archiving
 import ArgumentParser
 import Foundation
 import Records
 import Spreadsheet
 
 /// `cedocs template xlsx`: the workbook a unit fills in.
-struct Template: ParsableCommand {
+struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "template",
         abstract: "Write the workbook a unit fills in (登记表.xlsx), empty or filled from a records file.",
         discussion: """
             Sheets 单位, 人员 (a person a row), 继续教育 (an activity a row) and 填表说明; drop-down lists for \
@@ -30,7 +31,7 @@ struct Template: ParsableCommand {
     var from: String?
 
     func run() throws {
-        var year: Int?, unit: Records.Unit?, people: [Person] = []
+        var year: Int?, unit: EmployerUnit?, people: [Person] = []
         if let from {
             let loaded = try Setup.load(from)
             Setup.report(loaded.problems.filter(\.isError), to: .standardError)

@@ -6,8 +6,9 @@ import Registry
 import enum Rules.AuditVerdict
 import Stamping
 
-struct Verify: ParsableCommand {
+struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Tell whether a serial, a QR code's URL or a stamped PDF is a genuine result.",
         discussion: """
             Checks the agency's signature with its public key (public.pem) and looks the result up in its \

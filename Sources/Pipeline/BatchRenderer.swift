@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import Documents
 import Foundation
 import Layout
@@ -48,7 +48,7 @@ public final class BatchRenderer: Sendable {
     /// and recorded in the manifest, and a file whose input is unchanged is not written again;
     /// `progress` is called on the calling thread after each person.
     public func run(_ loaded: LoadedRecords, recordsFolder: URL, options: RenderOptions,
-                    documents: Set<OutputDocument> = Set(OutputDocument.allCases), archive: ArchiveRun? = nil,
+                    documents: Set<OutputDocument> = Set(OutputDocument.allCases), archive: ArchiveRecording? = nil,
                     progress: ((BatchProgress) -> Void)? = nil) -> RenderReport {
         let records = loaded.records
         let layout = archive?.layout ?? ArchiveLayout(root: options.output)
@@ -69,7 +69,7 @@ public final class BatchRenderer: Sendable {
             let thread = Thread { [self] in
                 let renderer = DocumentRenderer(templates: templates, fonts: fonts, engine: engine)
                 let builder = DocumentBuilder(records: records, creator: options.creator)
-                let person = PersonRun(renderer: renderer, builder: builder, layout: layout, recordsFolder: recordsFolder,
+                let person = PersonWriter(renderer: renderer, builder: builder, layout: layout, recordsFolder: recordsFolder,
                                        options: options, documents: documents, archive: archive,
                                        printJobNeeded: printJobNeeded, rosterStamped: rosterStamped)
                 while let index = queue.take() {
@@ -110,7 +110,7 @@ public final class BatchRenderer: Sendable {
         if printJobNeeded {
             // Its own report: `collect` adds to `report` while the print job is written.
             var printReport = RenderReport()
-            ArchiveRun.write(printJob, printJobOrigin, in: archive, subject: unitSubject, document: "登记表合订本",
+            ArchiveRecording.write(printJob, printJobOrigin, in: archive, subject: unitSubject, document: "登记表合订本",
                              report: &printReport) { printReport in
                 do throws(ProduceError) {
                     let produced = try collector.producePrintJob(to: .file(printJob),
@@ -151,7 +151,7 @@ public final class BatchRenderer: Sendable {
             } else {
                 let builder = DocumentBuilder(records: records, creator: options.creator)
                 let data = builder.annualAudit(roster)
-                ArchiveRun.write(target, origin, in: archive, subject: data.subject,
+                ArchiveRecording.write(target, origin, in: archive, subject: data.subject,
                                  document: DocumentKind.annualAudit.chineseName, report: &report) { report in
                     collector.write(.annualAudit, data, into: unitFolder, options: options, report: &report)
                         .map { .init(measure: $0.measure, previews: options.png ? $0.pages : 0) }
@@ -162,7 +162,7 @@ public final class BatchRenderer: Sendable {
     }
 
     /// A unit's document: made from the whole records file.
-    private func unitOrigin(_ kind: String, kinds: [DocumentKind], _ records: RecordsFile, _ archive: ArchiveRun?) -> FileOrigin {
+    private func unitOrigin(_ kind: String, kinds: [DocumentKind], _ records: RecordsFile, _ archive: ArchiveRecording?) -> FileOrigin {
         FileOrigin(unit: records.unit.name, year: records.year, kind: kind,
                    input: archive.map { $0.digest.unit(kind, kinds: kinds, recordsFile: $0.recordsFile) })
     }

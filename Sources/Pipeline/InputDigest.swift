@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import Documents
 import Foundation
 import Records

@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import Documents
 
 extension SpotCheckList {

@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import Documents
 import Foundation
 import Layout
@@ -56,7 +56,7 @@ public final class StampJob {
     /// registry that cannot be written, a records file changed meanwhile, `shouldStop` (the client
     /// left) — then nothing is recorded and no stamped file is put in place. With `archive`, every
     /// file is recorded in the archive's manifest, each result sheet with its result (for 抽检).
-    public func run(_ loaded: LoadedRecords, recordsFolder: URL, options: RenderOptions, archive: ArchiveRun? = nil,
+    public func run(_ loaded: LoadedRecords, recordsFolder: URL, options: RenderOptions, archive: ArchiveRecording? = nil,
                     progress: ((BatchProgress) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws(StampingError) -> StampReport {
         try issuer.admit(loaded.records.unit)

@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import Documents
 import Foundation
 import Layout
@@ -19,7 +19,7 @@ struct StampRun: Sendable {
     let rejected: Int
     let recordsFolder: URL
     let options: RenderOptions
-    let recording: ArchiveRun?
+    let recording: ArchiveRecording?
     let shouldStop: @Sendable () -> Bool
     /// The seal scan's SHA-256 ("none" without one), read once per run: every stamped file's input names it.
     let sealDigest: String
@@ -270,7 +270,7 @@ struct StampRun: Sendable {
         var report = staged.report
         for result in staged.results {
             for file in result.files {
-                ArchiveRun.write(file.target, file.origin, in: recording, subject: file.subject,
+                ArchiveRecording.write(file.target, file.origin, in: recording, subject: file.subject,
                                  document: file.kind.chineseName, report: &report.rendering) { rendering in
                     guard rename(file.staged.path, file.target.path) == 0 else {
                         let failed = AtomicFile.WriteError(path: file.target.path, errno: errno)

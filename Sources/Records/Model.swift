@@ -6,23 +6,23 @@
 public struct RecordsFile: Sendable {
     /// 审验年度: the year whose continuing education is audited.
     public var year: Int
-    public var unit: Unit
+    public var unit: EmployerUnit
     /// The people that passed validation, in file order.
     public var people: PersonList
 
-    public init(year: Int, unit: Unit, people: PersonList) {
+    public init(year: Int, unit: EmployerUnit, people: PersonList) {
         self.year = year
         self.unit = unit
         self.people = people
     }
 
-    public init(year: Int, unit: Unit, people: [Person]) {
+    public init(year: Int, unit: EmployerUnit, people: [Person]) {
         self.init(year: year, unit: unit, people: PersonList(people))
     }
 }
 
 /// 单位: the employer unit that submits the records.
-public struct Unit: Sendable, Equatable, Encodable {
+public struct EmployerUnit: Sendable, Equatable, Encodable {
     /// 单位名称
     public var name: String
     /// 单位性质

@@ -49,7 +49,7 @@ public enum RecordsLoader {
         }
         checkSchema(root, &log)
         let year = readYear(root, &log)
-        var unit: Unit?
+        var unit: EmployerUnit?
         if let node = root.required("unit", "单位信息", &log) {
             unit = UnitValidator.validate(node, log: &log)
         }

@@ -3,7 +3,7 @@
 enum UnitValidator {
     static let keys = ["name", "nature", "authority", "district", "credit_code", "contact"]
 
-    static func validate(_ node: JSONNode, log: inout ProblemLog) -> Unit? {
+    static func validate(_ node: JSONNode, log: inout ProblemLog) -> EmployerUnit? {
         let errorsBefore = log.errorCount
         guard let r = ObjectReader(node, path: "unit", label: "单位信息", allowed: keys, log: &log) else { return nil }
         let name = r.requiredString("name", "单位名称", &log)
@@ -36,7 +36,7 @@ enum UnitValidator {
         }
 
         guard log.errorCount == errorsBefore, let name, let nature, let authority else { return nil }
-        return Unit(name: name, nature: nature, authority: authority, district: district,
+        return EmployerUnit(name: name, nature: nature, authority: authority, district: district,
                     creditCode: creditCode, contact: contact)
     }
 }

@@ -36,14 +36,14 @@ public final class Registry: Sendable {
 
     /// Runs `body` in one immediate transaction, committed when it returns and rolled back when it
     /// throws. An error of `body` comes out as it was thrown; a database error as a RegistryError.
-    public func run<T>(_ body: (RegistryRun) throws -> T) throws -> T {
+    public func run<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
         var result: T?
         var bodyError: (any Error)?
         do {
             try database.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     do {
-                        result = try body(RegistryRun(db: db, file: file))
+                        result = try body(RegistryTransaction(db: db, file: file))
                     } catch {
                         bodyError = error
                         throw error
@@ -74,14 +74,14 @@ public final class Registry: Sendable {
         }
     }
 
-    /// The result in force for a person or unit (`RegistryRun.current`), read without waiting for a writer.
+    /// The result in force for a person or unit (`RegistryTransaction.current`), read without waiting for a writer.
     public func current(agency: String, year: Int, kind: ResultContent.Kind, subject: String) throws(RegistryError) -> IssuedResult? {
-        try read { db in try RegistryRun(db: db, file: file).current(agency: agency, year: year, kind: kind, subject: subject) }
+        try read { db in try RegistryTransaction(db: db, file: file).current(agency: agency, year: year, kind: kind, subject: subject) }
     }
 
     /// The last sequence the agency issued in `year` (0 for none), read without waiting for a writer.
     public func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
-        try read { db in try RegistryRun(db: db, file: file).lastSequence(agency: agency, year: year) }
+        try read { db in try RegistryTransaction(db: db, file: file).lastSequence(agency: agency, year: year) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
@@ -96,7 +96,7 @@ public final class Registry: Sendable {
 }
 
 /// The registry inside one stamp run's transaction.
-public struct RegistryRun {
+public struct RegistryTransaction {
     let db: Database
     /// The registry's file, named in errors.
     let file: URL

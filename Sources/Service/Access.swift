@@ -36,7 +36,7 @@ struct Caller: Sendable {
 
     /// A unit works on its own records; an agency on those of the units of its districts. The
     /// refusal names only what the request itself holds, never whether the unit is known here.
-    func authorize(_ unit: Records.Unit) throws(ServiceError) {
+    func authorize(_ unit: EmployerUnit) throws(ServiceError) {
         switch role {
         case .unit(let own):
             guard unit.name == own else {
@@ -51,7 +51,7 @@ struct Caller: Sendable {
     }
 
     /// Only an agency stamps, with its own seal, for the units of its districts.
-    func stampingAgency(for unit: Records.Unit) throws(ServiceError) -> Agency {
+    func stampingAgency(for unit: EmployerUnit) throws(ServiceError) -> Agency {
         guard case .agency(let agency) = role else {
             throw .forbidden("只有审验机构可以盖章出具审验结果，单位令牌不能盖章。")
         }

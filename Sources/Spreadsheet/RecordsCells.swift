@@ -4,7 +4,7 @@ import Records
 /// it is filled from records (`cedocs template xlsx --from records.json`). The inverse of the import,
 /// key for key, so a filled template imports to the same records.
 enum RecordsCells {
-    static func unit(_ key: String, _ unit: Unit, year: Int) -> OrderedJSON? {
+    static func unit(_ key: String, _ unit: EmployerUnit, year: Int) -> OrderedJSON? {
         switch key {
         case "unit.name": .string(unit.name)
         case "unit.nature": .string(unit.nature.rawValue)

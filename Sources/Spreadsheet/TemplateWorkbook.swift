@@ -8,7 +8,7 @@ public enum TemplateWorkbook {
     /// Rows below the header that the drop-downs and formats cover, beyond the rows filled.
     static let blankRows = 2_000
 
-    public static func data(layout: WorkbookLayout = WorkbookLayout(), year: Int? = nil, unit: Records.Unit? = nil,
+    public static func data(layout: WorkbookLayout = WorkbookLayout(), year: Int? = nil, unit: EmployerUnit? = nil,
                             people: [Person] = []) throws -> Data {
         var lists = ListSheet()
         var unitSheet = WorksheetXML(name: WorkbookLayout.unitSheet)

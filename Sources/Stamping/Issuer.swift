@@ -15,7 +15,7 @@ public struct Issuer: Sendable {
     }
 
     /// 审验范围: an agency stamps only the units of its districts.
-    public func admit(_ unit: Records.Unit) throws(StampingError) {
+    public func admit(_ unit: EmployerUnit) throws(StampingError) {
         guard profile.serves(unit.district) else {
             let district = unit.district.map { "属于“\($0)”" } ?? "未写明所属地区（unit.district）"
             throw StampingError("单位“\(unit.name)”\(district)，不在\(profile.name)的审验范围"

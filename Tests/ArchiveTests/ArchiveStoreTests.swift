@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import Foundation
 import Testing
 import TestSupport

@@ -17,13 +17,13 @@ struct IssuerTests {
     @Test("a unit of another district, or of none, is refused, naming both")
     func district() throws {
         let issuer = try issuer()
-        try issuer.admit(Records.Unit(name: "徐州市第一人民医院", nature: .publicInstitution, authority: "卫健委", district: "市直"))
+        try issuer.admit(EmployerUnit(name: "徐州市第一人民医院", nature: .publicInstitution, authority: "卫健委", district: "市直"))
         let other = try #require(throws: StampingError.self) {
-            try issuer.admit(Records.Unit(name: "铜山区医院", nature: .publicInstitution, authority: "卫健委", district: "铜山区"))
+            try issuer.admit(EmployerUnit(name: "铜山区医院", nature: .publicInstitution, authority: "卫健委", district: "铜山区"))
         }
         #expect(other.message.contains("铜山区医院") && other.message.contains("属于“铜山区”") && other.message.contains("市直"))
         let none = try #require(throws: StampingError.self) {
-            try issuer.admit(Records.Unit(name: "某单位", nature: .publicInstitution, authority: "卫健委"))
+            try issuer.admit(EmployerUnit(name: "某单位", nature: .publicInstitution, authority: "卫健委"))
         }
         #expect(none.message.contains("未写明所属地区"))
     }

@@ -1,4 +1,4 @@
-import Archive
+import Archiving
 import Documents
 import Foundation
 import Layout
@@ -7,14 +7,14 @@ import Rules
 
 /// One worker's part of a batch (`BatchRenderer`): a person's 附件1 and certificate pages, each
 /// skipped when the archive holds it made from the same input, and the 附件1 pages for the print job.
-struct PersonRun {
+struct PersonWriter {
     let renderer: DocumentRenderer
     let builder: DocumentBuilder
     let layout: ArchiveLayout
     let recordsFolder: URL
     let options: RenderOptions
     let documents: Set<OutputDocument>
-    let archive: ArchiveRun?
+    let archive: ArchiveRecording?
     /// The print job is being written, so it needs this person's 附件1 pages.
     let printJobNeeded: Bool
     /// The unit's 附件2 is stamped, so each person's record digest is needed to tell whether it changed.
@@ -94,7 +94,7 @@ struct PersonRun {
     /// Renders and writes one document, recorded in the archive.
     private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, origin: FileOrigin,
                        keepingPages: Bool = false, report: inout RenderReport, done: (ProducedDocument) -> Void = { _ in }) {
-        ArchiveRun.write(folder.appendingPathComponent(kind.fileName), origin, in: archive, subject: data.subject,
+        ArchiveRecording.write(folder.appendingPathComponent(kind.fileName), origin, in: archive, subject: data.subject,
                          document: kind.chineseName, report: &report) { report in
             guard let produced = renderer.write(kind, data, into: folder, options: options, keepingPages: keepingPages,
                                                 report: &report) else { return nil }

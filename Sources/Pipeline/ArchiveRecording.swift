@@ -1,11 +1,11 @@
-import Archive
+import Archiving
 import Documents
 import Foundation
 import Stamping
 
 /// A render or stamp run writing into an archive: each file is journaled before it is written and
 /// recorded in the manifest after, and a file whose input is unchanged is skipped.
-public struct ArchiveRun: Sendable {
+public struct ArchiveRecording: Sendable {
     public let store: ArchiveStore
     let digest: InputDigest
     /// SHA-256 of the records file's bytes.
@@ -88,7 +88,7 @@ public struct ArchiveRun: Sendable {
     }
 
     /// `record` in `run`, or just `write` when the output folder is not kept as an archive.
-    static func write(_ target: URL, _ origin: @autoclosure () -> FileOrigin, in run: ArchiveRun?, subject: String,
+    static func write(_ target: URL, _ origin: @autoclosure () -> FileOrigin, in run: ArchiveRecording?, subject: String,
                       document: String, report: inout RenderReport, _ write: (inout RenderReport) -> Written?) {
         if let run {
             run.record(target, origin(), subject: subject, document: document, report: &report, write)
