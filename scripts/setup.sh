@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 scripts/prepare-fonts.sh
+scripts/build-info.sh
 swift build -c release --product cedocs
 
 sudo=""

@@ -16,10 +16,17 @@ struct CEDocs: AsyncParsableCommand {
             继续教育证书 pages as PDF. An audit agency stamps them and issues results that anyone can \
             verify by serial, QR code or file.
             """,
-        version: version,
         subcommands: [Check.self, Import.self, Template.self, Render.self, Agency.self, Stamp.self, Verify.self, Serve.self,
                       ArchiveCommand.self, Sample.self]
     )
+
+    @Flag(help: "Show the version, the commit cedocs was built from and the digest of its fonts and templates.")
+    var version = false
+
+    func run() async throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        try VersionReport.print()
+    }
 
     static func main() async {
         // A reader that leaves (`cedocs check … | head`) makes a write fail with EPIPE, which Console
