@@ -17,7 +17,7 @@ struct CEDocs: AsyncParsableCommand {
             verify by serial, QR code or file.
             """,
         subcommands: [Check.self, Import.self, Template.self, Render.self, Agency.self, Stamp.self, Verify.self, Serve.self,
-                      ArchiveCommand.self, Sample.self]
+                      RegistryCommand.self, ArchiveCommand.self, Sample.self]
     )
 
     @Flag(help: "Show the version, the commit cedocs was built from and the digest of its fonts and templates.")
