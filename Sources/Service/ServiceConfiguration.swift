@@ -79,8 +79,8 @@ public struct ServiceConfiguration: Sendable {
         self = configuration
     }
 
-    /// The configuration in `file`, each problem found appended to `problems` (at most one per key,
-    /// all of them at once); nil when the file cannot be read as YAML at all.
+    /// The configuration in `file`, every problem found appended to `problems` (all of them, not only
+    /// the first); nil when the file cannot be read as YAML at all.
     static func read(_ file: URL, problems: inout [ConfigurationProblem]) -> ServiceConfiguration? {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
             problems.append(ConfigurationProblem(key: "", message: "找不到服务配置文件，或它不是 UTF-8 文本"))
