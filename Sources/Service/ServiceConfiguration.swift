@@ -172,17 +172,27 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
             self.init(key: "", message: "不是有效的 YAML：\(error)")
             return
         }
-        let context: DecodingError.Context
         switch decoding {
-        case .typeMismatch(_, let found), .valueNotFound(_, let found), .dataCorrupted(let found): context = found
-        case .keyNotFound(let key, let found):
-            self.init(key: Self.path(found.codingPath + [key]), message: "缺少这一项")
-            return
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            self.init(key: Self.path(context.codingPath), message: "应为\(Self.kind(type))")
+        case .keyNotFound(let key, let context):
+            self.init(key: Self.path(context.codingPath + [key]), message: "缺少这一项")
+        case .dataCorrupted(let context):
+            self.init(key: Self.path(context.codingPath), message: "无法读取：\(context.debugDescription)")
         @unknown default:
             self.init(key: "", message: "无法读取：\(error)")
-            return
         }
-        self.init(key: Self.path(context.codingPath), message: "值的类型不对：\(context.debugDescription)")
+    }
+
+    /// What a clerk calls the value that was expected (Yams names the YAML node it wanted, or the type).
+    static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "整数"
+        case is Double.Type: "数字"
+        case is Node.Mapping.Type: "键值表（key: value）"
+        case is Node.Sequence.Type: "列表（[…] 或每行一个 - …）"
+        default: "单个值（文字或数字）"
+        }
     }
 
     /// `tokens[0].sha256` from the decoder's coding path.

@@ -85,6 +85,12 @@ struct CheckConfigTests {
         let result = try check("limits: { people: many }\n")
         #expect(result.status == 1)
         #expect(keys(result) == ["limits.people"], "\(result.stderr)")
+        #expect(result.stderr.contains("limits.people：应为整数"), "\(result.stderr)")
+        for (yaml, expected) in [("tokens: { name: 甲 }", "tokens：应为列表"), ("limits: 5", "limits：应为键值表"),
+                                 ("request_log: [a.sqlite]", "request_log：应为单个值")] {
+            let result = try check(yaml + "\n")
+            #expect(result.status == 1 && result.stderr.contains(expected), "\(result.stderr)")
+        }
     }
 
     @Test("paths: the request log's folder missing, an agency profile that is not there")
