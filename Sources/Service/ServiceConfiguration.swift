@@ -93,6 +93,7 @@ public struct ServiceConfiguration: Sendable {
             problems.append(ConfigurationProblem(error))
             return nil
         }
+        problems += StoredConfiguration.unknownKeys(in: text)
         func problem(_ key: String, _ message: String) { problems.append(ConfigurationProblem(key: key, message: message)) }
         if stored.registry != nil {
             problem("registry", "已不再使用：各审验机构的结果只登记在其配置目录中的 registry.sqlite（与 cedocs stamp 同一个），"
@@ -218,7 +219,7 @@ public struct ServiceSetupError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The configuration file as written.
-private struct StoredConfiguration: Decodable {
+struct StoredConfiguration: Decodable {
     struct Limits: Decodable {
         var bodyBytes: Int?
         var people: Int?
@@ -228,7 +229,7 @@ private struct StoredConfiguration: Decodable {
         var minBodyBytesPerSecond: Double?
         var idleSeconds: Double?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case bodyBytes = "body_bytes", people, requestSeconds = "request_seconds", pendingRequests = "pending_requests"
             case perTokenRequests = "per_token_requests", minBodyBytesPerSecond = "min_body_bytes_per_second"
             case idleSeconds = "idle_seconds"
@@ -240,6 +241,8 @@ private struct StoredConfiguration: Decodable {
         var unit: String?
         var agency: String?
         var sha256: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, unit, agency, sha256 }
     }
 
     /// Refused: the service's own registry of before, a second source of an agency's serials.
@@ -249,7 +252,7 @@ private struct StoredConfiguration: Decodable {
     var tokens: [Token]?
     var verifyRate: StoredVerifyRate?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case registry, requestLog = "request_log", limits, tokens, verifyRate = "verify_rate"
     }
 }

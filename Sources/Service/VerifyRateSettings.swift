@@ -43,7 +43,7 @@ struct StoredVerifyRate: Decodable {
     var perMinute: Double?
     var trustedProxies: [String]?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case burst, perMinute = "per_minute", trustedProxies = "trusted_proxies"
     }
 }

@@ -80,6 +80,21 @@ struct CheckConfigTests {
                                  "verify_rate.trusted_proxies[1]"], "\(result.stderr)")
     }
 
+    @Test("a key the configuration does not know (a typo would leave a default in force) is named with its path")
+    func unknownKeys() throws {
+        let result = try check("""
+            request_logs: r.sqlite
+            limits: { people: 10, idle_second: 3 }
+            verify_rate: { per_minutes: 5 }
+            tokens:
+              - { name: 甲, unit: 甲单位, sha256: \(digest), agnecy: agencies/XZPX }
+            """)
+        #expect(result.status == 1)
+        #expect(keys(result) == ["request_logs", "limits.idle_second", "verify_rate.per_minutes", "tokens[0].agnecy"],
+                "\(result.stderr)")
+        #expect(result.stderr.contains("此处可用的键为 body_bytes、people、"), "\(result.stderr)")
+    }
+
     @Test("a value of the wrong type is named by its YAML path")
     func wrongType() throws {
         let result = try check("limits: { people: many }\n")
