@@ -5,7 +5,7 @@ import PackageDescription
 // Layout → Documents and Render; Pipeline joins them with Stamping, Registry and Archiving; Service and
 // CLI are the outer ring. Cairo and Pango are reached from Render only, libqrencode from QRCodes only;
 // the few other C calls live in the small C modules named for them (CDeflateLevel, CSafeMapping,
-// CLinuxFiles). Bytes (hex, base64url, pread) is beneath them all. Linux only.
+// CLinuxFiles, CBuildInfo). Bytes (hex, base64url, pread) is beneath them all. Linux only.
 let package = Package(
     name: "cedocs",
     products: [
@@ -94,11 +94,13 @@ let package = Package(
         ),
         // Cairo's PDF deflate level, for every binary that links Render (see deflate_level.c).
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
+        // The git commit `cedocs --version` names, written by scripts/build-info.sh ("unknown" without it).
+        .target(name: "CBuildInfo"),
         .executableTarget(
             name: "CLI",
             dependencies: [
                 "Records", "Rules", "Documents", "Layout", "Render", "Archiving", "Pipeline", "Stamping", "Registry", "Service",
-                "Spreadsheet",
+                "Spreadsheet", "CBuildInfo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

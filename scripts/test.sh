@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 scripts/prepare-fonts.sh
+scripts/build-info.sh
 swift build --build-tests
 # Three processes: the service's tests talk to real servers and time their clients, the fault tests run
 # the binary under strace; in one process with the hundreds of other tests they shared its two

@@ -16,10 +16,18 @@ struct CEDocs: AsyncParsableCommand {
             继续教育证书 pages as PDF. An audit agency stamps them and issues results that anyone can \
             verify by serial, QR code or file.
             """,
-        version: version,
         subcommands: [CheckCommand.self, ImportCommand.self, TemplateCommand.self, RenderCommand.self, AgencyCommand.self,
-                      StampCommand.self, VerifyCommand.self, ServeCommand.self, ArchiveCommand.self, SampleCommand.self]
+                      StampCommand.self, VerifyCommand.self, ServeCommand.self, RegistryCommand.self, ArchiveCommand.self,
+                      SampleCommand.self]
     )
+
+    @Flag(help: "Show the version, the commit cedocs was built from and the digest of its fonts and templates.")
+    var version = false
+
+    func run() async throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        try VersionReport.print()
+    }
 
     static func main() async {
         // A reader that leaves (`cedocs check … | head`) makes a write fail with EPIPE, which Console

@@ -23,7 +23,11 @@ struct ServeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "start", abstract: "Start the service (the default).")
 
         @Option(help: "The service's configuration file (YAML).")
-        var config: String
+        var config: String?
+
+        @Option(help: ArgumentHelp("Check a configuration file without starting: exit 0 when the service could start with it, 1 with every problem at its key.",
+                                   valueName: "file"))
+        var checkConfig: String?
 
         @Option(help: "The address to listen on.")
         var host = "127.0.0.1"
@@ -31,10 +35,17 @@ struct ServeCommand: ParsableCommand {
         @Option(help: "The port to listen on.")
         var port = 8080
 
+        func validate() throws {
+            guard (config == nil) != (checkConfig == nil) else {
+                throw ValidationError("请给出 --config FILE（启动服务）或 --check-config FILE（只检查配置）之一")
+            }
+        }
+
         func run() async throws {
+            if let checkConfig { return try Self.check(checkConfig) }
             let service: CEDocsService
             do {
-                let configuration = try ServiceConfiguration(contentsOf: URL(fileURLWithPath: config))
+                let configuration = try ServiceConfiguration(contentsOf: URL(fileURLWithPath: config!))  // validate(): one of the two
                 let (fonts, templates) = try Setup.engine()
                 service = try CEDocsService(configuration: configuration, templates: templates, fonts: fonts,
                                             creator: "cedocs \(CEDocs.version)")
@@ -53,6 +64,14 @@ struct ServeCommand: ParsableCommand {
                 Console.error("cedocs serve: \(error)")
                 throw ExitCode(1)
             }
+        }
+
+        /// Every problem of the configuration, each naming the file and the key; exit 1 if any.
+        static func check(_ file: String) throws {
+            let problems = ConfigurationCheck.problems(of: URL(fileURLWithPath: file))
+            for problem in problems { Console.error("错误  服务配置 \(file)：\(problem)") }
+            guard problems.isEmpty else { throw ExitCode(1) }
+            Console.out("服务配置 \(file) 可以使用")
         }
     }
 

@@ -25,11 +25,8 @@ public struct InputDigest: Sendable {
             throw ArchiveError("无法读取 cedocs 程序文件以计算输入摘要")
         }
         parts.append("exe \(executable.sha256)")
-        let fonts = resources.fonts.standardizedFileURL
-        let files = (FileManager.default.enumerator(atPath: fonts.path)?.allObjects as? [String] ?? []).sorted()
-        for file in files {
-            guard let measure = FileDigest.measure(fonts.appendingPathComponent(file)) else { continue }
-            parts.append("font \(file) \(measure.sha256)")
+        for file in ResourceDigest.files(under: resources.fonts) {
+            parts.append("font \(file.path) \(file.sha256)")
         }
         engine = FileDigest.sha256(Data(parts.joined(separator: "\n").utf8))
         var templates: [DocumentKind: String] = [:]

@@ -2,7 +2,9 @@ import Foundation
 
 /// Finds cedocs' data folders (`templates/`, `fonts/`) at run time, so templates can be edited without
 /// a rebuild: `$CEDOCS_HOME`, else the folders beside the executable or up to four levels above it
-/// (the checkout when run from `.build/release/`), else the current directory.
+/// (the checkout when run from `.build/release/`), else the current directory. The executable is the
+/// one the kernel runs (`/proc/self/exe`, every symlink resolved), not `argv[0]`: run as `cedocs` from
+/// PATH, through /usr/local/bin/cedocs, it is still the checkout's `.build/release/cedocs`.
 public struct Resources: Sendable {
     public let templates: URL
     public let fonts: URL
@@ -23,7 +25,8 @@ public struct Resources: Sendable {
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(NotFound) -> Resources {
         var candidates: [URL] = []
         if let home = environment["CEDOCS_HOME"], !home.isEmpty { candidates.append(URL(fileURLWithPath: home)) }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             candidates.append(folder)
             folder = folder.deletingLastPathComponent()

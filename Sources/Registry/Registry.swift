@@ -8,7 +8,7 @@ import Stamping
 /// wait for a writer. A stamp run records all its results in one short transaction (`run`): a run
 /// that dies leaves all of them or none, and two runs' transactions follow each other.
 public final class Registry: Sendable {
-    private let database: any DatabaseWriter
+    let database: any DatabaseWriter
     public let file: URL
 
     /// Opens the register, creating it when `create` is set; read-only otherwise (`cedocs verify`).

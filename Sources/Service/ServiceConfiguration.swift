@@ -70,20 +70,34 @@ public struct ServiceConfiguration: Sendable {
         self.tokens = tokens
     }
 
+    /// Reads `file`; every problem of it, at its key, is in the error.
     public init(contentsOf file: URL) throws(ServiceSetupError) {
-        func problem(_ message: String) -> ServiceSetupError { ServiceSetupError("服务配置 \(file.path)：\(message)") }
+        var problems: [ConfigurationProblem] = []
+        guard let configuration = Self.read(file, problems: &problems), problems.isEmpty else {
+            throw ServiceSetupError(file: file, problems)
+        }
+        self = configuration
+    }
+
+    /// The configuration in `file`, every problem found appended to `problems` (all of them, not only
+    /// the first); nil when the file cannot be read as YAML at all.
+    static func read(_ file: URL, problems: inout [ConfigurationProblem]) -> ServiceConfiguration? {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            throw ServiceSetupError("找不到服务配置文件 \(file.path)，或它不是 UTF-8 文本")
+            problems.append(ConfigurationProblem(key: "", message: "找不到服务配置文件，或它不是 UTF-8 文本"))
+            return nil
         }
         let stored: StoredConfiguration
         do {
             stored = try YAMLDecoder().decode(StoredConfiguration.self, from: text)
         } catch {
-            throw problem("无法读取：\(error)")
+            problems.append(ConfigurationProblem(error))
+            return nil
         }
-        guard stored.registry == nil else {
-            throw problem("registry 已不再使用：各审验机构的结果只登记在其配置目录中的 registry.sqlite（与 cedocs stamp 同一个），"
-                          + "盖章请求的记录改用 request_log 指定，如 request_log: stamp-requests.sqlite")
+        problems += StoredConfiguration.unknownKeys(in: text)
+        func problem(_ key: String, _ message: String) { problems.append(ConfigurationProblem(key: key, message: message)) }
+        if stored.registry != nil {
+            problem("registry", "已不再使用：各审验机构的结果只登记在其配置目录中的 registry.sqlite（与 cedocs stamp 同一个），"
+                    + "盖章请求的记录改用 request_log 指定，如 request_log: stamp-requests.sqlite")
         }
         let folder = file.deletingLastPathComponent()
         func path(_ relative: String) -> URL {
@@ -99,50 +113,113 @@ public struct ServiceConfiguration: Sendable {
             limits.minBodyBytesPerSecond = stored.minBodyBytesPerSecond ?? limits.minBodyBytesPerSecond
             limits.idleSeconds = stored.idleSeconds ?? limits.idleSeconds
         }
-        guard limits.bodyBytes > 0, limits.people > 0, limits.requestSeconds > 0, limits.pendingRequests > 0,
-              limits.tokenShare > 0, limits.minBodyBytesPerSecond > 0, limits.idleSeconds > 0 else {
-            throw problem("limits 中的各项限制都应大于 0")
+        for (key, value) in [("body_bytes", Double(limits.bodyBytes)), ("people", Double(limits.people)),
+                             ("pending_requests", Double(limits.pendingRequests)),
+                             ("per_token_requests", Double(limits.tokenShare))] where value <= 0 {
+            problem("limits.\(key)", "应大于 0")
         }
         // Seconds become Ints of nanoseconds for the timers: keep them to what a service could want.
-        guard limits.requestSeconds <= 86400, limits.idleSeconds <= 86400 else {
-            throw problem("limits.request_seconds 和 limits.idle_seconds 不应超过 86400 秒（一天）")
+        for (key, value) in [("request_seconds", limits.requestSeconds), ("idle_seconds", limits.idleSeconds)]
+        where !(value > 0 && value <= 86400) {
+            problem("limits.\(key)", "应大于 0 且不超过 86400 秒（一天）")
         }
-        guard limits.minBodyBytesPerSecond >= 1, limits.minBodyBytesPerSecond <= 1e9 else {
-            throw problem("limits.min_body_bytes_per_second 应在 1 到 1000000000（每秒 1 GB）之间")
+        if !(limits.minBodyBytesPerSecond >= 1 && limits.minBodyBytesPerSecond <= 1e9) {
+            problem("limits.min_body_bytes_per_second", "应在 1 到 1000000000（每秒 1 GB）之间")
         }
-        guard limits.tokenShare <= limits.pendingRequests else {
-            throw problem("limits.per_token_requests（\(limits.tokenShare)）不应超过 pending_requests（\(limits.pendingRequests)）")
+        if limits.pendingRequests > 0, limits.tokenShare > limits.pendingRequests {
+            problem("limits.per_token_requests", "（\(limits.tokenShare)）不应超过 pending_requests（\(limits.pendingRequests)）")
         }
         var tokens: [Token] = []
         for (index, entry) in (stored.tokens ?? []).enumerated() {
             let at = "tokens[\(index)]"
-            guard !entry.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw problem("\(at).name 不能为空") }
-            guard let hash = TokenDigest.parse(entry.sha256) else {
-                throw problem("\(at).sha256 应为 64 位十六进制的 SHA-256 摘要（用 cedocs serve hash-token 生成），不是令牌本身")
+            if entry.name.trimmingCharacters(in: .whitespaces).isEmpty { problem("\(at).name", "不能为空") }
+            let hash = TokenDigest.parse(entry.sha256)
+            if hash == nil {
+                problem("\(at).sha256", "应为 64 位十六进制的 SHA-256 摘要（用 cedocs serve hash-token 生成），不是令牌本身")
+            } else if tokens.contains(where: { $0.sha256 == hash }) {
+                problem("\(at).sha256", "与前面的令牌重复")
             }
-            let grant: Grant
+            let grant: Grant?
             switch (entry.unit, entry.agency) {
             case (let unit?, nil) where !unit.trimmingCharacters(in: .whitespaces).isEmpty: grant = .unit(unit)
             case (nil, let agency?) where !agency.isEmpty: grant = .agency(path(agency))
-            default: throw problem("\(at) 应写明 unit（单位名称）或 agency（审验机构配置目录）之一")
+            default:
+                grant = nil
+                problem(at, "应写明 unit（单位名称）或 agency（审验机构配置目录）之一")
             }
-            guard !tokens.contains(where: { $0.sha256 == hash }) else { throw problem("\(at) 的令牌与前面的重复") }
-            tokens.append(Token(name: entry.name, grant: grant, sha256: hash))
+            if let hash, let grant { tokens.append(Token(name: entry.name, grant: grant, sha256: hash)) }
         }
-        let verifyRate = try VerifyRate(stored.verifyRate, problem: problem)
-        self.init(requestLog: path(stored.requestLog ?? "stamp-requests.sqlite"), limits: limits, tokens: tokens)
-        self.verifyRate = verifyRate
+        var configuration = ServiceConfiguration(requestLog: path(stored.requestLog ?? "stamp-requests.sqlite"),
+                                                 limits: limits, tokens: tokens)
+        configuration.verifyRate = VerifyRate(stored.verifyRate, problems: &problems)
+        return configuration
     }
+}
+
+/// One thing wrong in service.yaml, at its key (`tokens[1].sha256`, `limits.people`; empty for the
+/// file as a whole).
+public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible {
+    public var key: String
+    public var message: String
+
+    public init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
+
+    /// A value YAML could not decode, at the key where it stands.
+    init(_ error: any Error) {
+        guard let decoding = error as? DecodingError else {
+            self.init(key: "", message: "不是有效的 YAML：\(error)")
+            return
+        }
+        switch decoding {
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            self.init(key: Self.path(context.codingPath), message: "应为\(Self.kind(type))")
+        case .keyNotFound(let key, let context):
+            self.init(key: Self.path(context.codingPath + [key]), message: "缺少这一项")
+        case .dataCorrupted(let context):
+            self.init(key: Self.path(context.codingPath), message: "无法读取：\(context.debugDescription)")
+        @unknown default:
+            self.init(key: "", message: "无法读取：\(error)")
+        }
+    }
+
+    /// What a clerk calls the value that was expected (Yams names the YAML node it wanted, or the type).
+    static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "整数"
+        case is Double.Type: "数字"
+        case is Node.Mapping.Type: "键值表（key: value）"
+        case is Node.Sequence.Type: "列表（[…] 或每行一个 - …）"
+        default: "单个值（文字或数字）"
+        }
+    }
+
+    /// `tokens[0].sha256` from the decoder's coding path.
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.reduce("") { path, key in
+            if let index = key.intValue { return path + "[\(index)]" }
+            return path.isEmpty ? key.stringValue : path + "." + key.stringValue
+        }
+    }
+
+    public var description: String { key.isEmpty ? message : "\(key)：\(message)" }
 }
 
 /// The configuration cannot be used; the service does not start.
 public struct ServiceSetupError: Error, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
+
+    /// Every problem of the configuration file, one a line.
+    init(file: URL, _ problems: [ConfigurationProblem]) {
+        self.init(problems.map { "服务配置 \(file.path)：\($0)" }.joined(separator: "\n"))
+    }
 }
 
 /// The configuration file as written.
-private struct StoredConfiguration: Decodable {
+struct StoredConfiguration: Decodable {
     struct Limits: Decodable {
         var bodyBytes: Int?
         var people: Int?
@@ -152,7 +229,7 @@ private struct StoredConfiguration: Decodable {
         var minBodyBytesPerSecond: Double?
         var idleSeconds: Double?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case bodyBytes = "body_bytes", people, requestSeconds = "request_seconds", pendingRequests = "pending_requests"
             case perTokenRequests = "per_token_requests", minBodyBytesPerSecond = "min_body_bytes_per_second"
             case idleSeconds = "idle_seconds"
@@ -164,6 +241,8 @@ private struct StoredConfiguration: Decodable {
         var unit: String?
         var agency: String?
         var sha256: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, unit, agency, sha256 }
     }
 
     /// Refused: the service's own registry of before, a second source of an agency's serials.
@@ -173,7 +252,7 @@ private struct StoredConfiguration: Decodable {
     var tokens: [Token]?
     var verifyRate: StoredVerifyRate?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case registry, requestLog = "request_log", limits, tokens, verifyRate = "verify_rate"
     }
 }

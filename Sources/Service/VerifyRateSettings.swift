@@ -18,17 +18,20 @@ extension ServiceConfiguration {
 
         public init() {}
 
-        init(_ stored: StoredVerifyRate?, problem: (String) -> ServiceSetupError) throws(ServiceSetupError) {
+        init(_ stored: StoredVerifyRate?, problems: inout [ConfigurationProblem]) {
             self.init()
             guard let stored else { return }
             burst = stored.burst ?? burst
             perMinute = stored.perMinute ?? perMinute
             trustedProxies = stored.trustedProxies ?? trustedProxies
-            guard burst > 0, burst <= 1_000_000, perMinute > 0, perMinute <= 1_000_000 else {
-                throw problem("verify_rate 中的 burst 与 per_minute 都应大于 0（且不超过 1000000）")
+            if !(burst > 0 && burst <= 1_000_000) {
+                problems.append(ConfigurationProblem(key: "verify_rate.burst", message: "应大于 0 且不超过 1000000"))
+            }
+            if !(perMinute > 0 && perMinute <= 1_000_000) {
+                problems.append(ConfigurationProblem(key: "verify_rate.per_minute", message: "应大于 0 且不超过 1000000"))
             }
             for (index, proxy) in trustedProxies.enumerated() where ClientAddress.key(of: proxy) == nil {
-                throw problem("verify_rate.trusted_proxies[\(index)]“\(proxy)”不是 IP 地址")
+                problems.append(ConfigurationProblem(key: "verify_rate.trusted_proxies[\(index)]", message: "“\(proxy)”不是 IP 地址"))
             }
         }
     }
@@ -40,7 +43,7 @@ struct StoredVerifyRate: Decodable {
     var perMinute: Double?
     var trustedProxies: [String]?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case burst, perMinute = "per_minute", trustedProxies = "trusted_proxies"
     }
 }

@@ -59,6 +59,6 @@ import Testing
         let file = harness.folder.appendingPathComponent("config/old.yaml")
         try "registry: registry.sqlite\ntokens: []\n".write(to: file, atomically: true, encoding: .utf8)
         let error = try #require(throws: ServiceSetupError.self) { try ServiceConfiguration(contentsOf: file) }
-        #expect(error.description.contains("registry 已不再使用"))
+        #expect(error.description.contains("registry：已不再使用"))
     }
 }

@@ -75,9 +75,9 @@ import Testing
         #expect(try read("request_log: r.sqlite\n").verifyRate == ServiceConfiguration.VerifyRate())
         let set = try read("verify_rate: { burst: 5, per_minute: 2.5, trusted_proxies: [\"10.0.0.1\", \"::1\"] }\n").verifyRate
         #expect(set.burst == 5 && set.perMinute == 2.5 && set.trustedProxies == ["10.0.0.1", "::1"])
-        for (yaml, words) in [("verify_rate: { burst: 0 }", "verify_rate 中的 burst 与 per_minute 都应大于 0"),
-                              ("verify_rate: { per_minute: -1 }", "verify_rate 中的 burst 与 per_minute 都应大于 0"),
-                              ("verify_rate: { trusted_proxies: [proxy.example.org] }", "verify_rate.trusted_proxies[0]“proxy.example.org”不是 IP 地址")] {
+        for (yaml, words) in [("verify_rate: { burst: 0 }", "verify_rate.burst：应大于 0"),
+                              ("verify_rate: { per_minute: -1 }", "verify_rate.per_minute：应大于 0"),
+                              ("verify_rate: { trusted_proxies: [proxy.example.org] }", "verify_rate.trusted_proxies[0]：“proxy.example.org”不是 IP 地址")] {
             #expect(throws: ServiceSetupError.self, "\(yaml)") { try read(yaml + "\n") }
             do { _ = try read(yaml + "\n") } catch { #expect("\(error)".contains(words) && "\(error)".contains("service.yaml")) }
         }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Registry
+import Stamping
+
+/// `cedocs registry backup|restore`: a consistent copy of an agency's live registry, and bringing one back.
+struct RegistryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "Back up or restore an agency's registry of issued results (审验登记库).",
+        discussion: """
+            The registry is the only source of the agency's serials: back it up as often as results are \
+            issued. A backup is SQLite's online backup, consistent while stamp runs and the service go on.
+            """,
+        subcommands: [Backup.self, Restore.self]
+    )
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copy the agency's registry into a new file.")
+
+        @Argument(help: "The backup file to write; it must not exist yet.")
+        var file: String
+
+        @Option(help: "The agency's profile folder, e.g. config/agencies/XZPX.")
+        var agency: String
+
+        func run() throws {
+            let registry = try RegistryCommand.open(agency, create: false)
+            do {
+                let results = try registry.backup(to: URL(fileURLWithPath: file))
+                Console.out("已备份审验登记库 \(registry.file.path) 到 \(file)：\(results) 个结果")
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the agency's registry with a backup.",
+            discussion: """
+                Refused when the registry holds serials the backup lacks (they would be issued again while \
+                documents bearing them are out), unless --force.
+                """
+        )
+
+        @Argument(help: "The backup file (made by cedocs registry backup).")
+        var file: String
+
+        @Option(help: "The agency's profile folder, e.g. config/agencies/XZPX.")
+        var agency: String
+
+        @Flag(help: "Restore even if serials issued since the backup are lost.")
+        var force = false
+
+        func run() throws {
+            let registry = try RegistryCommand.open(agency, create: true)
+            do {
+                let results = try registry.restore(from: URL(fileURLWithPath: file), force: force)
+                Console.out("已从 \(file) 恢复审验登记库 \(registry.file.path)：\(results) 个结果")
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    /// The registry of the agency whose profile folder is `agency`.
+    static func open(_ agency: String, create: Bool) throws -> Registry {
+        do {
+            let profile = try AgencyProfile(contentsOf: URL(fileURLWithPath: agency))
+            return try Registry(file: profile.registryFile, create: create)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}
