@@ -17,11 +17,15 @@ final class XMLReader {
 
     private let reader: xmlTextReaderPtr
 
+    /// libxml2's globals, set up once before any reader: the service imports workbooks on several threads.
+    private static let parserReady: Void = xmlInitParser()
+
     private init(_ reader: xmlTextReaderPtr) { self.reader = reader }
 
     /// Reads the whole part; false when it is not well-formed XML.
     static func read(_ data: Data, _ handle: (Event, XMLReader) -> Void) -> Bool {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+        _ = parserReady
+        return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
             let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
             // An empty part has no root element: libxml2 would be handed a null buffer.
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
