@@ -3,9 +3,10 @@ import PackageDescription
 
 // The modules, inner to outer, as README.md ("The code") draws them: Records → Rules → Reports;
 // Layout → Documents and Render; Pipeline joins them with Stamping, Registry and Archiving; Service and
-// CLI are the outer ring. Cairo and Pango are reached from Render only, libqrencode from QRCodes only;
-// the few other C calls live in the small C modules named for them (CDeflateLevel, CSafeMapping,
-// CLinuxFiles, CBuildInfo). Bytes (hex, base64url, pread) is beneath them all. Linux only.
+// CLI are the outer ring. Cairo and Pango are reached from Render only, libqrencode from QRCodes only,
+// libxml2 from Spreadsheet only; the few other C calls live in the small C modules named for them
+// (CDeflateLevel, CSafeMapping, CLinuxFiles, CBuildInfo). Bytes (hex, base64url, pread) is beneath them all.
+// Linux only.
 let package = Package(
     name: "cedocs",
     products: [
@@ -30,6 +31,8 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev"])]
         ),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // libxml2's streaming reader: the XML parts of a workbook, read a node at a time (Spreadsheet only).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // A guard against SIGBUS when a mapped records file is cut short while it is read.
         .target(name: "CSafeMapping"),
         // Hex, base64url and the pread loop: one of each for every module (no dependencies, so that
@@ -67,9 +70,9 @@ let package = Package(
         // fuzz target builds without the rest.
         .target(name: "Reports", dependencies: ["Records", "Rules"]),
         // Spreadsheets units keep (issue 14): the fill-in workbook, and XLSX and CSV read into records
-        // with every problem at its cell. Beside Reports: Records and Rules only, and ZIPFoundation.
+        // with every problem at its cell. Beside Reports: Records and Rules only, ZIPFoundation and libxml2.
         .target(name: "Spreadsheet",
-                dependencies: ["Records", "Rules", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                dependencies: ["Records", "Rules", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Pipeline",
             dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archiving", "Stamping",

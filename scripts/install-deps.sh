@@ -12,6 +12,7 @@ packages=(
   poppler-utils                                       # pdftotext/pdffonts/pdfinfo: the tests read real PDFs
   libqrencode-dev libsqlite3-dev                      # QR codes (the CQREncode module), the registry (GRDB)
   zlib1g-dev                                          # zlib.h: the deflate level of the PDFs (CDeflateLevel)
+  libxml2-dev                                         # the XML parts of an imported workbook (the CLibXML2 module)
   zbar-tools openssl                                  # tests: zbarimg decodes the QR codes, openssl reads the public key
   wrk curl                                            # scripts/load.sh: load test of cedocs serve on loopback
   unzip                                               # tests: an exported archive ZIP opens with unzip -l

@@ -38,7 +38,8 @@ public enum AtomicFile {
     public static let temporaryPrefix = "."
     public static let temporarySuffix = ".tmp"
 
-    public static func write(_ bytes: [UInt8], to url: URL) throws(WriteError) {
+    /// - Parameter bytes: an array, or `Data` as it is (a records file of tens of MB is not copied to be written).
+    public static func write(_ bytes: some ContiguousBytes, to url: URL) throws(WriteError) {
         try write(to: url) { handle throws(WriteError) in
             var failure: WriteError?
             bytes.withUnsafeBytes { buffer in

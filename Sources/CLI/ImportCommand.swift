@@ -47,7 +47,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            try AtomicFile.write([UInt8](converted.json), to: URL(fileURLWithPath: output))
+            try AtomicFile.write(converted.json, to: URL(fileURLWithPath: output))
         } catch {
             Console.error(error.description)
             throw ExitCode(2)

@@ -45,7 +45,7 @@ struct TemplateCommand: ParsableCommand {
         }
         do {
             let data = try TemplateWorkbook.data(year: year, unit: unit, people: people)
-            try AtomicFile.write([UInt8](data), to: URL(fileURLWithPath: output))
+            try AtomicFile.write(data, to: URL(fileURLWithPath: output))
         } catch {
             Console.error("无法写出登记表 \(output)：\(error)")
             throw ExitCode(2)

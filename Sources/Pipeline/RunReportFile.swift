@@ -52,7 +52,7 @@ public struct RunReportFile: Encodable {
             .appendingPathComponent("\(layout.unitComponent(unit)).\(command).json")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(Array(try! encoder.encode(self)), to: url)
+        try AtomicFile.write(try! encoder.encode(self), to: url)
         return url
     }
 }

@@ -138,8 +138,11 @@ struct JSONParser {
             }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                buffer.append(contentsOf: bytes[runStart..<i])
+                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<i])
                 i += 1
+                // Most strings have no escape (each one writes to the buffer): decoded straight from the file's bytes.
+                guard !buffer.isEmpty else { return String(decoding: run, as: UTF8.self) }
+                buffer.append(contentsOf: run)
                 return String(decoding: buffer, as: UTF8.self)
             }
             if b < 0x20 {

@@ -38,8 +38,7 @@ final class RenderPool: Service, Sendable {
     /// this token's, are already at work.
     func admit<T: Sendable>(token: Int, _ body: () async throws -> T) async throws -> T {
         let refusal: ServiceError? = admitted.withLockedValue { admitted in
-            guard admitted.count < capacity else { return .busy }
-            guard admitted.byToken[token, default: 0] < share else { return .tokenBusy(share: share) }
+            if let refusal = self.refusal(of: token, admitted) { return refusal }
             admitted.count += 1
             admitted.byToken[token, default: 0] += 1
             return nil
@@ -53,6 +52,19 @@ final class RenderPool: Service, Sendable {
             }
         }
         return try await body()
+    }
+
+    /// The 503 `admit` would answer now, thrown without taking a place: a request is refused from its
+    /// headers, before its body is read or parsed (under overload most requests are refused, and reading
+    /// each body first took the time of those at work). The place is taken by `admit` once the body is here.
+    func checkRoom(token: Int) throws {
+        if let refusal = admitted.withLockedValue({ self.refusal(of: token, $0) }) { throw refusal }
+    }
+
+    private func refusal(of token: Int, _ admitted: Admitted) -> ServiceError? {
+        guard admitted.count < capacity else { return .busy }
+        guard admitted.byToken[token, default: 0] < share else { return .tokenBusy(share: share) }
+        return nil
     }
 
     /// Runs `body` on a pool thread with a DocumentRenderer that no other thread holds meanwhile.

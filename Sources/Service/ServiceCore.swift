@@ -18,11 +18,11 @@ struct ServiceCore: Sendable {
     let logger: Logger
 
     /// The common course of a request that brings records: who asks (401 before anything is read),
-    /// the body read whole within the limits (413, 415, 408 when it comes too slowly), then a place
-    /// among the requests at work (503 when there is none, or when the token has its share), the
-    /// records validated (422), then `work`; all within the request's time (408), stopping early when
-    /// the client leaves. A place is taken only once the body is here: clients that send slowly, or
-    /// not at all, hold no place that others need.
+    /// 503 from the headers when no place is free (or the token has its share), the body read whole
+    /// within the limits (413, 415, 408 when it comes too slowly), then a place among the requests at
+    /// work (503 if it went meanwhile), the records validated (422), then `work`; all within the
+    /// request's time (408), stopping early when the client leaves. A place is taken only once the body
+    /// is here: clients that send slowly, or not at all, hold no place that others need.
     func withRecords<T: Sendable>(_ request: Request, _ context: ServiceRequestContext,
                                   _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
         async throws -> T {
@@ -36,6 +36,7 @@ struct ServiceCore: Sendable {
         let budget = RequestBudget(seconds: input.limits.requestSeconds, client: await ClientWatch.of(context.channel))
         do {
             return try await budget.run { [input, pool] in
+                try pool.checkRoom(token: caller.token)
                 let body = try await input.body(of: request)
                 try budget.check()
                 return try await pool.admit(token: caller.token) {

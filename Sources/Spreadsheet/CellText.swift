@@ -19,7 +19,14 @@ enum CellText {
 
     /// Blanks at either end: spaces, tabs, line breaks, the ideographic and no-break spaces.
     static func trim(_ text: String) -> String {
-        let blank: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0.value == 0xFEFF }
+        let blank: (Unicode.Scalar) -> Bool = { scalar in
+            switch scalar.value {
+            // Printable ASCII and CJK ideographs, at either end of most cells, are never blank: no lookup of
+            // their Unicode properties (two for every cell of a sheet).
+            case 0x21..<0x7F, 0x4E00...0x9FFF: false
+            default: scalar.properties.isWhitespace || scalar.value == 0xFEFF
+            }
+        }
         let scalars = text.unicodeScalars
         // Most cells have nothing to trim: no copy for them.
         if let first = scalars.first, let last = scalars.last, !blank(first), !blank(last) { return text }

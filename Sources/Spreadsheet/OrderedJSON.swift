@@ -11,8 +11,10 @@ enum OrderedJSON: Sendable {
     case array([OrderedJSON])
     case object([(String, OrderedJSON)])
 
-    /// - Parameter depth: the nesting level the value starts at (for the indent of its members).
-    func write(to out: inout [UInt8], depth: Int = 0) {
+    /// - Parameters:
+    ///   - out: bytes, or the `Data` of a whole document (written in place: no copy of a file's size).
+    ///   - depth: the nesting level the value starts at (for the indent of its members).
+    func write<Bytes: RangeReplaceableCollection<UInt8>>(to out: inout Bytes, depth: Int = 0) {
         switch self {
         case .string(let text): Self.quote(text, into: &out)
         case .number(let literal): out.append(contentsOf: literal.utf8)
@@ -50,12 +52,12 @@ enum OrderedJSON: Sendable {
         return out
     }
 
-    private static func newline(_ out: inout [UInt8], _ depth: Int) {
+    private static func newline<Bytes: RangeReplaceableCollection<UInt8>>(_ out: inout Bytes, _ depth: Int) {
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
-    private static func quote(_ text: String, into out: inout [UInt8]) {
+    private static func quote<Bytes: RangeReplaceableCollection<UInt8>>(_ text: String, into out: inout Bytes) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

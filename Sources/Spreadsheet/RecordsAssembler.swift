@@ -120,7 +120,7 @@ struct RecordsAssembler {
     }
 
     private mutating func addActivity(_ row: SheetTable.Row, _ header: HeaderRow, sheet: String, person: Int,
-                                      skipping: Set<String>) {
+                                      skipping: [String]) {
         let index = activities[person].count
         var members: [(String, OrderedJSON)] = []
         for (position, column) in header.ordered where !skipping.contains(column.key) {
@@ -182,14 +182,18 @@ struct RecordsAssembler {
     /// `audit.date`, `params.days` → nested objects, in the order first met.
     private static func nest(_ members: [(String, OrderedJSON)]) -> [(String, OrderedJSON)] {
         var out: [(String, OrderedJSON)] = []
-        var groups: [String: [(String, OrderedJSON)]] = [:]
         for (key, value) in members {
-            guard let dot = key.firstIndex(of: ".") else { out.append((key, value)); continue }
-            let group = String(key[..<dot])
-            if groups[group] == nil { out.append((group, .object([]))) }
-            groups[group, default: []].append((String(key[key.index(after: dot)...]), value))
+            guard let dot = key.utf8.firstIndex(of: UInt8(ascii: ".")) else { out.append((key, value)); continue }
+            let group = String(key[..<dot]), member = (String(key[key.index(after: dot)...]), value)
+            // A few groups of a few members, once for every activity: found in place, no table.
+            if let index = out.firstIndex(where: { $0.0 == group }), case .object(var nested) = out[index].1 {
+                nested.append(member)
+                out[index].1 = .object(nested)
+            } else {
+                out.append((group, .object([member])))
+            }
         }
-        return out.map { key, value in groups[key].map { (key, .object($0)) } ?? (key, value) }
+        return out
     }
 
     private static func columns(_ header: HeaderRow) -> [String: (column: Int, name: String)] {
@@ -208,12 +212,13 @@ struct RecordsAssembler {
         }
         root.append(("people", .array(list)))
         // Reserved at once (the activities are most of it): growing by doubling would hold half again.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(activities.reduce(people.count * 1024) { total, list in
+        // Written into the Data itself, not into bytes copied after.
+        var document = Data()
+        document.reserveCapacity(activities.reduce(people.count * 1024) { total, list in
             list.reduce(total) { if case .raw(let raw) = $1 { $0 + raw.count + 16 } else { $0 } }
         })
-        OrderedJSON.object(root).write(to: &bytes)
-        bytes.append(UInt8(ascii: "\n"))
-        return Data(bytes)
+        OrderedJSON.object(root).write(to: &document)
+        document.append(UInt8(ascii: "\n"))
+        return document
     }
 }

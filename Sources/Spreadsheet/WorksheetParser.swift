@@ -1,17 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// One worksheet part (`xl/worksheets/sheetN.xml`) → its non-empty rows, each handed over as it ends. Cell types as SpreadsheetML
 /// defines them: `s` shared string, `inlineStr`, `str` (a formula's text), `b`, `e` (an error such as
 /// #N/A, kept as its text), and numbers (no type, or `n`; dates are numbers too). A row or cell
 /// without its `r` reference follows the previous one, as the format allows.
-final class WorksheetParser: NSObject, XMLParserDelegate {
+struct WorksheetParser {
     private let name: String
     private let sharedStrings: [String]
-    /// Each non-empty row as it ends.
-    private let each: (SheetTable.Row) -> Void
     private var lastRow = 0
     /// A shared-string index that is not in the table: the file is damaged.
     private(set) var badReference: String?
@@ -24,32 +19,35 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
     private var collecting = false
     private var value: String?
 
-    init(name: String, sharedStrings: [String], each: @escaping (SheetTable.Row) -> Void) {
+    private init(name: String, sharedStrings: [String]) {
         self.name = name
         self.sharedStrings = sharedStrings
-        self.each = each
     }
 
+    /// Nil when the part is not well-formed XML.
     static func parse(_ data: Data, name: String, sharedStrings: [String],
-                      each: @escaping (SheetTable.Row) -> Void) -> WorksheetParser? {
-        let delegate = WorksheetParser(name: name, sharedStrings: sharedStrings, each: each)
-        // From a stream: given the data whole, Foundation hands libxml2 a single chunk, which fails past 10 MB.
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.delegate = delegate
-        return parser.parse() ? delegate : nil
+                      each: (SheetTable.Row) -> Void) -> WorksheetParser? {
+        var sheet = WorksheetParser(name: name, sharedStrings: sharedStrings)
+        let parsed = XMLReader.read(data) { event, reader in
+            switch event {
+            case .start(let element): sheet.start(element, reader)
+            case .text(let characters): if sheet.collecting { sheet.text += characters }
+            case .end(let element): if let row = sheet.end(element) { each(row) }
+            }
+        }
+        return parsed ? sheet : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        switch localName(elementName) {
+    private mutating func start(_ element: String, _ reader: XMLReader) {
+        switch element {
         case "row":
-            let number = attributeDict["r"].flatMap(Int.init) ?? (lastRow + 1)
+            let number = reader.attribute("r").flatMap(Int.init) ?? (lastRow + 1)
             lastRow = number
             row = SheetTable.Row(number: number, cells: [:])
             column = 0
         case "c":
-            column = attributeDict["r"].flatMap { CellAddress.parse(Substring($0))?.column } ?? (column + 1)
-            type = attributeDict["t"] ?? "n"
+            column = reader.attribute("r").flatMap { CellAddress.parse(Substring($0))?.column } ?? (column + 1)
+            type = reader.attribute("t") ?? "n"
             value = nil
         case "v", "t":
             collecting = true
@@ -59,13 +57,9 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
-        switch localName(elementName) {
+    /// The row, when one with cells ends.
+    private mutating func end(_ element: String) -> SheetTable.Row? {
+        switch element {
         case "v":
             collecting = false
             value = text
@@ -74,17 +68,18 @@ final class WorksheetParser: NSObject, XMLParserDelegate {
             collecting = false
             value = (value ?? "") + text
         case "c":
-            guard let value, let content = content(value) else { return }
+            guard let value, let content = content(value) else { return nil }
             row?.cells[column] = content
         case "row":
-            if let row, !row.cells.isEmpty { each(row) }
-            row = nil
+            defer { row = nil }
+            if let row, !row.cells.isEmpty { return row }
         default:
             break
         }
+        return nil
     }
 
-    private func content(_ value: String) -> CellContent? {
+    private mutating func content(_ value: String) -> CellContent? {
         switch type {
         case "s":
             guard let index = Int(value), sharedStrings.indices.contains(index) else {

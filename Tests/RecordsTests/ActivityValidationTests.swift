@@ -37,6 +37,15 @@ struct ActivityValidationTests {
         #expect(leap.isEmpty)
     }
 
+    /// Exactly `YYYY-MM-DD` in ASCII digits: nothing shorter, longer, padded, signed or full-width.
+    @Test func isoDatesHaveOneShape() {
+        #expect(CalendarDate(iso: "2016-03-01") == CalendarDate(year: 2016, month: 3, day: 1))
+        for text in ["2016-3-01", "2016-03-1", "16-03-01", "2016-03-01 ", " 2016-03-01", "2016/03/01", "+016-03-01",
+                     "２０１６-03-01", "2016-03-01\u{301}", "2016--03-01", "2016-13-01", ""] {
+            #expect(CalendarDate(iso: text) == nil, "\(text)")
+        }
+    }
+
     @Test func endBeforeStart() throws {
         let found = try problems(Fixture.activity(["start": "2016-06-01", "end": "2016-05-01", "params": [:]]))
         #expect(found.map(\.description) == ["\(end): 结束日期早于开始日期（2016-05-01 早于 2016-06-01）"])
