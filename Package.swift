@@ -75,8 +75,8 @@ let package = Package(
                 dependencies: ["Records", "Rules", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Pipeline",
-            dependencies: ["Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archiving", "Stamping",
-                           "Registry"]
+            dependencies: ["Bytes", "Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archiving",
+                           "Stamping", "Registry"]
         ),
         // The HTTP service (issue 6): the outer ring, calls Pipeline; nothing depends on it but the CLI.
         .target(

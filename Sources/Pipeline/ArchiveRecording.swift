@@ -1,4 +1,5 @@
 import Archiving
+import Bytes
 import Documents
 import Foundation
 import Stamping
@@ -62,25 +63,34 @@ public struct ArchiveRecording: Sendable {
     /// The agency's stamp on `target`, as the manifest lists it. An archive stamped before the
     /// manifest kept stamps (cedocs before issue 12) lists its stamped files like any other; such a
     /// file is known by the serial a stamped PDF carries in its keywords (`Serial.find`), and its
-    /// mark has an empty record: what it was stamped from is not known.
+    /// mark has an empty record: what it was stamped from is not known. A person's file is read for
+    /// it only beside a result sheet the agency issued, so a unit's own files cost no reading.
     func stamp(on target: URL) -> StampMark? {
         let path = path(target)
         if let stamp = store.stamp(path) { return stamp }
-        guard let entry = store.entry(path), entry.origin.stamp == nil,
-              Self.stampedKinds.contains(entry.origin.kind), let serial = Self.keywordSerial(target) else { return nil }
-        return StampMark(serial: serial.description, record: "")
+        guard let entry = store.entry(path), entry.origin.stamp == nil else { return nil }
+        switch entry.origin.kind {
+        case DocumentKind.registration.rawValue, DocumentKind.certificate.rawValue:
+            let sheet = (path as NSString).deletingLastPathComponent + "/" + DocumentKind.result.fileName
+            guard store.entry(sheet)?.origin.result != nil else { return nil }
+        case DocumentKind.annualAudit.rawValue:
+            break
+        default:
+            return nil
+        }
+        return Self.keywordSerial(target).map { StampMark(serial: $0.description, record: "") }
     }
 
-    /// The kinds of file `cedocs stamp` writes over a unit's own.
-    static let stampedKinds = Set([DocumentKind.registration, .certificate, .annualAudit].map(\.rawValue))
-
-    /// The serial in a PDF's document information (Cairo writes it, with the keywords, near the end).
+    /// The serial in a PDF's document information, which Cairo writes with the keywords in the last
+    /// part of the file (the last MB is read).
     static func keywordSerial(_ file: URL) -> Serial? {
-        guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: size - min(size, 1 << 20))) != nil,
-              let tail = try? handle.readToEnd() else { return nil }
-        let bytes = [UInt8](tail)
+        let fd = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        guard let bytes = FileRead.bytes(max(0, size - (1 << 20))..<size, from: fd) else { return nil }
         let key = Array("/Keywords (".utf8)
         guard let start = bytes.indices.last(where: { bytes[$0...].starts(with: key) }) else { return nil }
         let value = bytes[(start + key.count)...].prefix { $0 != UInt8(ascii: ")") }
