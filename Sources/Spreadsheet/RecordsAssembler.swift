@@ -12,10 +12,8 @@ struct RecordsAssembler {
     private var unit: [(String, OrderedJSON)] = []
     private var year: OrderedJSON?
     private var people: [[(String, OrderedJSON)]] = []
-    /// Each person's activities, written as they are read (at the depth they sit in the document).
+    /// Each person's activities, written as they are read, a line each.
     private var activities: [[OrderedJSON]] = []
-    /// people → person → activities → activity.
-    private static let activityDepth = 4
     private var names: [String?] = []
     /// 公民身份号码 as written → index in `people`: activities join their person by it.
     private var byID: [String: Int] = [:]
@@ -130,7 +128,7 @@ struct RecordsAssembler {
                                    at: address, personIndex: person) else { continue }
             members.append((column.key, value))
         }
-        activities[person].append(.raw(OrderedJSON.object(Self.nest(members)).bytes(depth: Self.activityDepth)))
+        activities[person].append(.raw(OrderedJSON.object(Self.nest(members)).inline()))
         map.activityRows[person].append(row.number)
     }
 
@@ -201,7 +199,7 @@ struct RecordsAssembler {
     }
 
     /// The document, with every person's activities in row order.
-    func document() -> Data {
+    func document() -> [UInt8] {
         var root: [(String, OrderedJSON)] = [("schema", .string(RecordsLoader.schemaID))]
         if let year { root.append(("year", year)) }
         root.append(("unit", .object(unit)))
@@ -212,8 +210,7 @@ struct RecordsAssembler {
         }
         root.append(("people", .array(list)))
         // Reserved at once (the activities are most of it): growing by doubling would hold half again.
-        // Written into the Data itself, not into bytes copied after.
-        var document = Data()
+        var document: [UInt8] = []
         document.reserveCapacity(activities.reduce(people.count * 1024) { total, list in
             list.reduce(total) { if case .raw(let raw) = $1 { $0 + raw.count + 16 } else { $0 } }
         })

@@ -22,7 +22,8 @@ public enum SpreadsheetImport {
 
     /// The records of the sheets, not yet checked, with the map of their cells and the import's own problems.
     public struct Converted: Sendable {
-        public var json: Data
+        /// The records file, UTF-8.
+        public var json: [UInt8]
         public var locator: CellMap
         public var problems: [RecordsProblem]
     }
