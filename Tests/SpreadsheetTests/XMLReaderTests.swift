@@ -19,15 +19,19 @@ import Testing
             switch event {
             case .start(let name):
                 let attributes = reader.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-                seen.append("<\(name) \(attributes.joined(separator: " "))>")
-            case .text(let text): seen.append(text)
-            case .end(let name): seen.append("</\(name)>")
+                seen.append("+\(name) \(attributes.joined(separator: " "))")
+            case .text(let text): seen.append("=" + text)
+            case .end(let name): seen.append("-\(name)")
             }
         }
         // Text arrives in pieces as the parser meets them: joined, as every caller joins it.
         var joined: [String] = []
         for item in seen {
-            if !item.hasPrefix("<"), let last = joined.last, !last.hasPrefix("<") { joined[joined.count - 1] += item } else { joined.append(item) }
+            if item.hasPrefix("="), let last = joined.last, last.hasPrefix("=") {
+                joined[joined.count - 1] += item.dropFirst()
+            } else {
+                joined.append(item)
+            }
         }
         return (parsed, joined)
     }
@@ -37,7 +41,7 @@ import Testing
         let xml = #"<?xml version="1.0" encoding="UTF-8"?><x:sheet xmlns:x="urn:s" xmlns:r="urn:r" name="甲&amp;乙" r:id="rId1"><x:v>中&lt;文&#x4E2D;<![CDATA[<b>]]></x:v><v/></x:sheet>"#
         let (parsed, events) = events(xml, pieces: size)
         #expect(parsed)
-        #expect(events == ["<sheet name=甲&乙 r:id=rId1>", "<v >", "中<文中<b>", "</v>", "<v >", "</v>", "</sheet>"])
+        #expect(events == ["+sheet name=甲&乙 r:id=rId1", "+v ", "=中<文中<b>", "-v", "+v ", "-v", "-sheet"])
     }
 
     @Test func oneAttributeByItsNameAsWritten() {
