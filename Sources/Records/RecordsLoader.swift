@@ -83,7 +83,7 @@ public enum RecordsLoader {
         // Each person is checked on its own, on every core; only whether an ID came earlier in the file
         // depends on the others, so that is decided in file order, and the rare person whose valid ID
         // did come earlier is checked again against the file's IDs, exactly as one pass in order would.
-        let batches = PersonBatches(count: items.count)
+        let batches = ParallelBatches(count: items.count)
         let changed = RecordsFileError.file(fileName, changedMessage)
         try batches.run({ index -> PersonCheck? in
             // Parsed once already: only an edit to the file since then can make this fail.
@@ -195,7 +195,7 @@ public enum RecordsLoader {
     }
 }
 
-/// One person checked on its own (`PersonBatches`), before the file's earlier IDs are known.
+/// One person checked on its own (`ParallelBatches`), before the file's earlier IDs are known.
 private struct PersonCheck {
     var item: JSONNode
     var result: PersonValidator.Result

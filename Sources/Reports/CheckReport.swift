@@ -145,7 +145,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
                                   passing: 0, failing: 0, withErrors: counts.rejectedPeople, warnings: counts.warnings)
             // Each person is read again, checked and judged on every core; counted and handed over in file order.
             let sourceIndices = loaded.sourceIndices
-            try PersonBatches(count: sourceIndices.count).run({ position -> Swift.Result<Judged, RecordsChangedError> in
+            try ParallelBatches(count: sourceIndices.count).run({ position -> Swift.Result<Judged, RecordsChangedError> in
                 Swift.Result { () throws(RecordsChangedError) -> Judged in
                     // The person's own validation warnings come with it, read again like the person.
                     let (person, validation) = try records.people.checked(at: position)

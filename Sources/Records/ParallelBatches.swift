@@ -1,13 +1,13 @@
 import Foundation
 
-/// A file's people worked through a batch at a time on every core, each batch's results then handed
-/// back in file order on the calling thread: the order a report and its counts need, with the memory
-/// of one batch. The work on one person must not depend on another's (what does — a duplicate ID, a
-/// running total — belongs in `each`, which sees the people in order).
-public struct PersonBatches: Sendable {
+/// Items that do not depend on each other (a file's people, a sheet's rows) worked through a batch at
+/// a time on every core, each batch's results then handed back in order on the calling thread: the
+/// order a report and its counts need, with the memory of one batch. What does depend on the items
+/// before (a duplicate ID, a running total) belongs in `each`, which sees them in order.
+public struct ParallelBatches: Sendable {
     public let count: Int
     public let workers: Int
-    /// People per batch: enough to keep every core busy, few enough to hold at once.
+    /// Items per batch: enough to keep every core busy, few enough to hold at once.
     public let size: Int
 
     public init(count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount, size: Int = 256) {
@@ -16,7 +16,7 @@ public struct PersonBatches: Sendable {
         self.size = max(1, size)
     }
 
-    /// `work(i)` for every person `i` in `0..<count`, on up to `workers` threads; then `each(i, result)`
+    /// `work(i)` for every item `i` in `0..<count`, on up to `workers` threads; then `each(i, result)`
     /// in order, batch by batch. A throw from `each` stops before the next batch is worked on.
     public func run<Result, Failure: Error>(_ work: (Int) -> Result,
                                             each: (Int, Result) throws(Failure) -> Void) throws(Failure) {
