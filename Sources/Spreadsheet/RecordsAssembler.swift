@@ -54,12 +54,35 @@ struct RecordsAssembler {
         for row in header.rows(of: table) { addPerson(row, header, sheet: table.name) }
     }
 
-    /// Rows of sheet 继续教育: each an activity, under the person of its 公民身份号码. Whose each row is,
-    /// and its place among that person's activities, is settled in row order; the cells are read on
-    /// every core; the problems keep the order of the rows.
-    mutating func readActivities(_ rows: [SheetTable.Row], _ header: HeaderRow, sheet: String) {
+    /// Rows of sheet 继续教育, each an activity under the person of its 公民身份号码, in three steps so
+    /// that their cells can be read while the sheet is still being parsed: `claim` settles, in row
+    /// order, whose each row is and its place among that person's activities; `read` (anywhere, on
+    /// every core) reads the cells; `place` puts the activities in and keeps the problems in row order.
+    struct ClaimedRows: Sendable {
+        fileprivate let rows: [SheetTable.Row]
+        fileprivate let header: HeaderRow
+        fileprivate let sheet: String
+        /// Each row's person and activity index; nil for a row that belongs to no one.
+        fileprivate let owners: [(person: Int, index: Int)?]
+        /// Each row's own problems of finding its person, in `problems`, from `first` on.
+        fileprivate let lookups: [Range<Int>]
+        fileprivate let first: Int
+
+        /// Each row's activity and the problems of its cells.
+        func read() -> [(json: OrderedJSON, problems: [RecordsProblem])?] {
+            var read = [(json: OrderedJSON, problems: [RecordsProblem])?](repeating: nil, count: rows.count)
+            ParallelBatches(count: rows.count, size: rows.count).run({ i in
+                owners[i].map { RecordsAssembler.activity(rows[i], header, sheet: sheet, person: $0.person,
+                                                          index: $0.index, skipping: ["id_number", "name"]) }
+            }, each: { i, activity in read[i] = activity })
+            return read
+        }
+    }
+
+    /// Nil when the header has no 公民身份号码 column.
+    mutating func claim(_ rows: [SheetTable.Row], _ header: HeaderRow, sheet: String) -> ClaimedRows? {
         if map.activities.columns.isEmpty { map.activities.columns = Self.columns(header) }
-        guard let idColumn = header.position(of: "id_number") else { return }
+        guard let idColumn = header.position(of: "id_number") else { return nil }
         let nameColumn = header.position(of: "name")
         let first = problems.count
         var owners: [(person: Int, index: Int)?] = [], lookups: [Range<Int>] = []
@@ -75,20 +98,20 @@ struct RecordsAssembler {
             }
             lookups.append(start..<problems.count)
         }
-        var read = [(json: OrderedJSON, problems: [RecordsProblem])?](repeating: nil, count: rows.count)
-        ParallelBatches(count: rows.count, size: rows.count).run({ i in
-            owners[i].map { Self.activity(rows[i], header, sheet: sheet, person: $0.person, index: $0.index,
-                                          skipping: ["id_number", "name"]) }
-        }, each: { i, activity in read[i] = activity })
+        return ClaimedRows(rows: rows, header: header, sheet: sheet, owners: owners, lookups: lookups, first: first)
+    }
+
+    /// The rows `claim` took, read: the last rows claimed (their problems end the list).
+    mutating func place(_ claimed: ClaimedRows, _ read: [(json: OrderedJSON, problems: [RecordsProblem])?]) {
         var ordered: [RecordsProblem] = []
-        for i in rows.indices {
-            ordered += problems[lookups[i]]
-            if let owner = owners[i], let activity = read[i] {
+        for i in claimed.rows.indices {
+            ordered += problems[claimed.lookups[i]]
+            if let owner = claimed.owners[i], let activity = read[i] {
                 activities[owner.person][owner.index] = activity.json
                 ordered += activity.problems
             }
         }
-        problems.replaceSubrange(first..., with: ordered)
+        problems.replaceSubrange(claimed.first..., with: ordered)
     }
 
     /// The one-file CSV layout: the unit from the first row, a person from the first row of each

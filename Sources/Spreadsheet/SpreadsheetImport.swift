@@ -110,13 +110,21 @@ public enum SpreadsheetImport {
         let peopleHeader = try header(people, layout.personColumns, fileName: fileName)
         assembler.readPeople(people, peopleHeader)
         // 继续教育 as it is parsed, a few thousand rows at a time: its first row is the header, each row
-        // below an activity.
+        // below an activity. The cells of one batch are read in the background while the next is parsed.
         var activities: HeaderRow?
         var missingID: Int?
         var pending: [SheetTable.Row] = []
+        var reading: (claimed: RecordsAssembler.ClaimedRows, read: InBackground<[(json: OrderedJSON, problems: [RecordsProblem])?]>)?
+        func placeRead() {
+            if let (claimed, read) = reading { assembler.place(claimed, read.value) }
+            reading = nil
+        }
         func flush(_ header: HeaderRow) {
-            assembler.readActivities(pending, header, sheet: WorkbookLayout.activitySheet)
-            pending.removeAll(keepingCapacity: true)
+            placeRead()
+            if let claimed = assembler.claim(pending, header, sheet: WorkbookLayout.activitySheet) {
+                reading = (claimed, InBackground { claimed.read() })
+            }
+            pending = []
         }
         try workbook.rows(of: WorkbookLayout.activitySheet) { row in
             guard missingID == nil else { return }
@@ -129,6 +137,7 @@ public enum SpreadsheetImport {
             if pending.count == activityRows { flush(header) }
         }
         if let header = activities, missingID == nil { flush(header) }
+        placeRead()
         if let row = missingID {
             throw .unusable(fileName, "“\(WorkbookLayout.activitySheet)”表第 \(row) 行没有“公民身份号码”列：表头应在第一行")
         }
