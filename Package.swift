@@ -31,7 +31,7 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfontconfig1-dev"])]
         ),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        // libxml2's streaming reader: the XML parts of a workbook, read a node at a time (Spreadsheet only).
+        // libxml2's SAX2 push parser: the XML parts of a workbook, parsed as they are inflated (Spreadsheet only).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // A guard against SIGBUS when a mapped records file is cut short while it is read.
         .target(name: "CSafeMapping"),

@@ -3,11 +3,14 @@
 /// A loaded file keeps only where each person's record lies in it and decodes the record again when
 /// the person is asked for, so a unit of any size is worked through one person at a time and never
 /// sits in memory as a whole. Decoding again can only fail if the file was edited in place meanwhile.
+/// Records already in memory and of bounded size (an import, an HTTP request) keep their people
+/// decoded instead: their bytes cannot change, and decoding them again would cost a fifth of a check.
 public struct PersonList: Sendable {
     private let storage: Storage
 
     private enum Storage: Sendable {
-        case decoded([Person])
+        /// Each person with the warnings its validation found (none for people built in code).
+        case decoded([Person], warnings: [[RecordsProblem]]?)
         case encoded(Encoded)
     }
 
@@ -21,7 +24,12 @@ public struct PersonList: Sendable {
 
     /// People built in memory.
     public init(_ people: [Person]) {
-        storage = .decoded(people)
+        storage = .decoded(people, warnings: nil)
+    }
+
+    /// People the loader decoded and checked, with their warnings.
+    init(checked people: [Person], warnings: [[RecordsProblem]]) {
+        storage = .decoded(people, warnings: warnings)
     }
 
     init(bytes: RecordsBytes, ranges: [Range<Int>], sourceIndices: [Int], year: Int) {
@@ -30,7 +38,7 @@ public struct PersonList: Sendable {
 
     public var count: Int {
         switch storage {
-        case .decoded(let people): people.count
+        case .decoded(let people, _): people.count
         case .encoded(let encoded): encoded.ranges.count
         }
     }
@@ -47,8 +55,8 @@ public struct PersonList: Sendable {
     /// valid), so that a report does not have to keep every person's warnings from the load.
     public func checked(at index: Int) throws(RecordsChangedError) -> (person: Person, problems: [RecordsProblem]) {
         switch storage {
-        case .decoded(let people):
-            return (people[index], [])
+        case .decoded(let people, let warnings):
+            return (people[index], warnings?[index] ?? [])
         case .encoded(let encoded):
             let source = encoded.sourceIndices[index]
             let changed = RecordsChangedError(fileName: encoded.bytes.fileName, path: "people[\(source)]")

@@ -30,7 +30,10 @@ public final class RecordsBytes: @unchecked Sendable {
         /// `guardSlot`: the SIGBUS guard of the mapping (CSafeMapping); `size` and `modified` as the
         /// file was when mapped, to tell later whether it changed.
         case mapped(descriptor: Int32, guardSlot: Int32, size: Int, modified: timespec)
+        /// Owned: a copy, or a pipe read whole.
         case memory
+        /// Someone else's bytes, valid only while the loader reads them (`RecordsLoader.load(data:)`).
+        case borrowed
     }
 
     /// The most a pipe or standard input may bring: it is read into memory, a file of any size is not.
@@ -121,10 +124,21 @@ public final class RecordsBytes: @unchecked Sendable {
             || status.st_mtim.tv_sec != modified.tv_sec || status.st_mtim.tv_nsec != modified.tv_nsec
     }
 
-    /// Bytes already in memory (an HTTP request body).
-    public init(_ data: Data, fileName: String) {
+    /// Whether the bytes are in memory (a request body, a pipe), not mapped from a file.
+    var inMemory: Bool {
+        if case .mapped = storage { false } else { true }
+    }
+
+    /// Bytes already in memory (an HTTP request body), copied.
+    public init(_ data: some Collection<UInt8>, fileName: String) {
         self.fileName = fileName
         (buffer, storage) = (Self.copy(data), .memory)
+    }
+
+    /// Bytes in memory, not copied: the caller keeps them alive and unchanged while this object is used.
+    init(borrowing bytes: UnsafeRawBufferPointer, fileName: String) {
+        self.fileName = fileName
+        (buffer, storage) = (bytes.assumingMemoryBound(to: UInt8.self), .borrowed)
     }
 
     private static func copy<C: Collection<UInt8>>(_ data: C) -> UnsafeBufferPointer<UInt8> {
@@ -141,6 +155,8 @@ public final class RecordsBytes: @unchecked Sendable {
             close(descriptor)
         case .memory:
             UnsafeMutableRawPointer(mutating: buffer.baseAddress)?.deallocate()
+        case .borrowed:
+            break
         }
     }
 
@@ -185,7 +201,7 @@ public final class RecordsBytes: @unchecked Sendable {
     /// meanwhile gives nil rather than a crash). Nil when the file no longer holds those bytes.
     func read(_ range: Range<Int>) -> [UInt8]? {
         switch storage {
-        case .memory:
+        case .memory, .borrowed:
             return Array(buffer[range])
         case .mapped(let descriptor, _, _, _):
             return FileRead.bytes(range, from: descriptor)

@@ -9,6 +9,9 @@ public enum RecordsLoader {
     public static let schemaID = "cedocs/records/1"
     static let topKeys = ["schema", "year", "unit", "people"]
     static let years = 2000...2100
+    /// Records in memory up to this size keep their people decoded (`PersonList`); a larger pipe is
+    /// read again a person at a time, so that memory stays that of the bytes.
+    static let decodedLimit = 64 << 20
 
     /// The message for a file that changed under the reader (cut short, written to).
     static let changedMessage = "文件在读取过程中被修改（被截短或写入），请不要在检查或生成时编辑记录文件，改好后重新运行"
@@ -28,14 +31,24 @@ public enum RecordsLoader {
 
     /// - Parameter peopleLimit: more people than this and the file is refused (`RecordsFileError.peopleLimit`)
     ///   as soon as the next one begins, before it is read: memory and time stay those of the limit.
-    public static func load(data: Data, fileName: String, peopleLimit: Int? = nil,
+    ///   Bytes up to `decodedLimit` are read where they are, not copied: the people are kept decoded,
+    ///   so nothing refers to the bytes once the load returns.
+    public static func load(data: some ContiguousBytes, fileName: String, peopleLimit: Int? = nil,
                             keepingProblems limit: Int = .max) throws(RecordsFileError) -> LoadedRecords {
-        try load(RecordsBytes(data, fileName: fileName), keepingProblems: limit, peopleLimit: peopleLimit)
+        let loaded = data.withUnsafeBytes { bytes in
+            Result { () throws(RecordsFileError) in
+                let source = bytes.count <= decodedLimit ? RecordsBytes(borrowing: bytes, fileName: fileName)
+                    : RecordsBytes(bytes, fileName: fileName)
+                return try load(source, keepingProblems: limit, peopleLimit: peopleLimit)
+            }
+        }
+        return try loaded.get()
     }
 
     /// Two passes over the bytes, neither holding more than one person: the file's syntax and its
     /// top-level members, noting where each person lies; then each person checked in turn. The
-    /// people are decoded once more when they are worked on (`PersonList`).
+    /// people of a file are decoded once more when they are worked on; those of bytes in memory up to
+    /// `decodedLimit` are kept as checked (`PersonList`).
     static func load(_ source: RecordsBytes, keepingProblems limit: Int = .max,
                      peopleLimit: Int? = nil) throws(RecordsFileError) -> LoadedRecords {
         let fileName = source.fileName
@@ -65,25 +78,51 @@ public enum RecordsLoader {
         var rejected = RejectedTally(limit: limit)
         var registry = PersonValidator.Registry()
         var release = RecordsBytes.ForwardRelease(source, from: 0)
-        for (index, range) in items.enumerated() {
+        let keepDecoded = source.inMemory && source.buffer.count <= decodedLimit
+        var decoded: [Person] = [], warnings: [[RecordsProblem]] = []
+        // Each person is checked on its own, on every core; only whether an ID came earlier in the file
+        // depends on the others, so that is decided in file order, and the rare person whose valid ID
+        // did come earlier is checked again against the file's IDs, exactly as one pass in order would.
+        let batches = ParallelBatches(count: items.count)
+        let changed = RecordsFileError.file(fileName, changedMessage)
+        try batches.run({ index -> PersonCheck? in
             // Parsed once already: only an edit to the file since then can make this fail.
-            guard let item = try? JSONParser.parse(source.buffer, range) else { throw .file(fileName, changedMessage) }
-            release.passed(range.upperBound)
-            var personLog = ProblemLog(personIndex: index)
-            let result = PersonValidator.validate(item, index: index, year: year, registry: &registry, log: &personLog)
-            tally.add(personLog.problems)
-            if result.person != nil {
-                ranges.append(range)
-                sourceIndices.append(index)
-            } else {
-                rejected.add(index: index, idNumber: result.idNumber, name: result.name, problems: personLog.problems)
+            guard let item = try? JSONParser.parse(source.buffer, items[index]) else { return nil }
+            var alone = PersonValidator.Registry()
+            var log = ProblemLog(personIndex: index)
+            let result = PersonValidator.validate(item, index: index, year: year, registry: &alone, log: &log)
+            return PersonCheck(item: item, result: result, log: log, validID: alone.keys.first)
+        }, each: { (index, check) throws(RecordsFileError) in
+            guard var check else { throw changed }
+            release.passed(items[index].upperBound)
+            if let id = check.validID {
+                if registry[id] == nil {
+                    registry[id] = index
+                } else {
+                    check.log = ProblemLog(personIndex: index)
+                    check.result = PersonValidator.validate(check.item, index: index, year: year, registry: &registry,
+                                                            log: &check.log)
+                }
             }
-        }
+            tally.add(check.log.problems)
+            if let person = check.result.person {
+                ranges.append(items[index])
+                sourceIndices.append(index)
+                if keepDecoded {
+                    decoded.append(person)
+                    warnings.append(check.log.problems)
+                }
+            } else {
+                rejected.add(index: index, idNumber: check.result.idNumber, name: check.result.name,
+                             problems: check.log.problems)
+            }
+        })
         source.release(0..<source.buffer.count)
         if source.changed { throw .file(fileName, changedMessage) }
 
         guard !fileUnusable, let year, let unit else { throw tally.fileError(fileName) }
-        let people = PersonList(bytes: source, ranges: ranges, sourceIndices: sourceIndices, year: year)
+        let people = keepDecoded ? PersonList(checked: decoded, warnings: warnings)
+            : PersonList(bytes: source, ranges: ranges, sourceIndices: sourceIndices, year: year)
         return LoadedRecords(fileName: fileName, records: RecordsFile(year: year, unit: unit, people: people),
                              sourceIndices: sourceIndices, rejected: rejected.kept, problems: tally.kept,
                              counts: ProblemCounts(errors: tally.errors, warnings: tally.warnings,
@@ -154,4 +193,13 @@ public enum RecordsLoader {
         }
         return Int(d)
     }
+}
+
+/// One person checked on its own (`ParallelBatches`), before the file's earlier IDs are known.
+private struct PersonCheck {
+    var item: JSONNode
+    var result: PersonValidator.Result
+    var log: ProblemLog
+    /// The person's ID when it is valid: registered, unless an earlier person has it.
+    var validID: String?
 }

@@ -143,19 +143,36 @@ public struct CheckReport: Sendable, Codable, Equatable {
             // The loader counted every warning of the file (the valid people's too); the rules' are added.
             var summary = Summary(people: records.people.count + counts.rejectedPeople, valid: records.people.count,
                                   passing: 0, failing: 0, withErrors: counts.rejectedPeople, warnings: counts.warnings)
-            for (position, index) in loaded.sourceIndices.enumerated() {
-                // The person's own validation warnings come with it, read again like the person.
-                let (person, validation) = try records.people.checked(at: position)
-                let loaderProblems = validation.map { Self.problem($0, loaded.locator) }
-                let assessment = engine.assess(person, year: records.year)
-                let result = Self.result(person, assessment, path: "people[\(index)]", loaderProblems: loaderProblems,
-                                         locator: loaded.locator)
-                if assessment.verdict.isPass { summary.passing += 1 } else { summary.failing += 1 }
-                if result.problems.contains(where: { $0.severity == "error" }) { summary.withErrors += 1 }
-                summary.warnings += result.problems.dropFirst(loaderProblems.count).filter { $0.severity == "warning" }.count
-                each(result)
-            }
+            // Each person is read again, checked and judged on every core; counted and handed over in file order.
+            let sourceIndices = loaded.sourceIndices
+            try ParallelBatches(count: sourceIndices.count).run({ position -> Swift.Result<Judged, RecordsChangedError> in
+                Swift.Result { () throws(RecordsChangedError) -> Judged in
+                    // The person's own validation warnings come with it, read again like the person.
+                    let (person, validation) = try records.people.checked(at: position)
+                    let loaderProblems = validation.map { Self.problem($0, loaded.locator) }
+                    let assessment = engine.assess(person, year: records.year)
+                    let result = Self.result(person, assessment, path: "people[\(sourceIndices[position])]",
+                                             loaderProblems: loaderProblems, locator: loaded.locator)
+                    // The loader counted its warnings already; the rules' are added.
+                    let ruled = result.problems.dropFirst(loaderProblems.count)
+                    return Judged(result: result, passes: assessment.verdict.isPass,
+                                  ruleWarnings: ruled.filter { $0.severity == "warning" }.count)
+                }
+            }, each: { (_, outcome) throws(RecordsChangedError) in
+                let judged = try outcome.get()
+                if judged.passes { summary.passing += 1 } else { summary.failing += 1 }
+                if judged.result.problems.contains(where: { $0.severity == "error" }) { summary.withErrors += 1 }
+                summary.warnings += judged.ruleWarnings
+                each(judged.result)
+            })
             return summary
+        }
+
+        /// One person's result with what the summary counts of it.
+        private struct Judged {
+            var result: PersonResult
+            var passes: Bool
+            var ruleWarnings: Int
         }
 
         private static func result(_ person: Person, _ assessment: PersonAssessment, path: String,

@@ -98,7 +98,7 @@ struct RecordsInput: Sendable {
         }
     }
 
-    private func refuseLongStrings(_ json: Data) throws(ServiceError) {
+    private func refuseLongStrings(_ json: some ContiguousBytes) throws(ServiceError) {
         guard let offset = Self.longString(in: json) else { return }
         throw ServiceError(status: .unprocessableContent, code: "string_too_long",
                            message: "记录文件中有一项文字超过 \(Self.longestString) 字节的上限：请检查文件是否损坏。",
@@ -111,7 +111,7 @@ struct RecordsInput: Sendable {
 
     /// The byte offset of the first JSON string longer than `longestString`, if any. It reads every
     /// byte of every body, so it jumps from quote to quote with `memchr` (cheap even in a debug build).
-    static func longString(in body: Data) -> Int? {
+    static func longString(in body: some ContiguousBytes) -> Int? {
         body.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
             guard let base = bytes.baseAddress else { return nil }
             /// The offset of the next `"` from `offset`, or nil.

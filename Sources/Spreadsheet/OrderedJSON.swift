@@ -1,6 +1,7 @@
 /// A JSON value that keeps its members in the order written, for the records an import writes: the
 /// schema's order (`id_number`, `name`, …) reads better than sorted keys, and numbers stay the text
-/// the cell held (`24`, not `24.0`). Written as UTF-8 bytes, two spaces an indent.
+/// the cell held (`24`, not `24.0`). Written as UTF-8 bytes, two spaces an indent; a value may be
+/// written on one line (`inline`), as each activity is.
 enum OrderedJSON: Sendable {
     case string(String)
     /// A number literal, already valid JSON.
@@ -12,9 +13,9 @@ enum OrderedJSON: Sendable {
     case object([(String, OrderedJSON)])
 
     /// - Parameters:
-    ///   - out: bytes, or the `Data` of a whole document (written in place: no copy of a file's size).
+    ///   - out: the bytes written so far.
     ///   - depth: the nesting level the value starts at (for the indent of its members).
-    func write<Bytes: RangeReplaceableCollection<UInt8>>(to out: inout Bytes, depth: Int = 0) {
+    func write(to out: inout [UInt8], depth: Int = 0) {
         switch self {
         case .string(let text): Self.quote(text, into: &out)
         case .number(let literal): out.append(contentsOf: literal.utf8)
@@ -45,20 +46,50 @@ enum OrderedJSON: Sendable {
         }
     }
 
-    /// The value written on its own, starting at `depth`.
-    func bytes(depth: Int) -> [UInt8] {
+    /// The value on one line, `, ` and `: ` between members: an activity, so that a records file reads
+    /// (and a change to it shows in a diff) an activity a line, at half the bytes of one member a line.
+    func inline() -> [UInt8] {
         var out: [UInt8] = []
-        write(to: &out, depth: depth)
+        writeInline(to: &out)
         return out
     }
 
-    private static func newline<Bytes: RangeReplaceableCollection<UInt8>>(_ out: inout Bytes, _ depth: Int) {
+    private func writeInline(to out: inout [UInt8]) {
+        switch self {
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                item.writeInline(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                Self.quote(key, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                value.writeInline(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            write(to: &out)
+        }
+    }
+
+    private static func newline(_ out: inout [UInt8], _ depth: Int) {
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
-    private static func quote<Bytes: RangeReplaceableCollection<UInt8>>(_ text: String, into out: inout Bytes) {
+    private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        defer { out.append(UInt8(ascii: "\"")) }
+        // Nearly every text needs no escape: copied at once, not a byte at a time.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
@@ -72,6 +103,5 @@ enum OrderedJSON: Sendable {
             default: out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -12,10 +12,8 @@ struct RecordsAssembler {
     private var unit: [(String, OrderedJSON)] = []
     private var year: OrderedJSON?
     private var people: [[(String, OrderedJSON)]] = []
-    /// Each person's activities, written as they are read (at the depth they sit in the document).
+    /// Each person's activities, written as they are read, a line each.
     private var activities: [[OrderedJSON]] = []
-    /// people → person → activities → activity.
-    private static let activityDepth = 4
     private var names: [String?] = []
     /// 公民身份号码 as written → index in `people`: activities join their person by it.
     private var byID: [String: Int] = [:]
@@ -45,7 +43,8 @@ struct RecordsAssembler {
 
     private mutating func unitValue(_ column: Column, _ content: CellContent?, at address: CellAddress) {
         map.unit[column.key] = (address, column.name)
-        guard let content, let value = read(content, column, path: column.key, at: address, personIndex: nil) else { return }
+        guard let content,
+              let value = Self.value(content, column, path: column.key, at: address, personIndex: nil, problems: &problems) else { return }
         if column.key == "year" { year = value } else { unit.append((String(column.key.dropFirst("unit.".count)), value)) }
     }
 
@@ -55,15 +54,64 @@ struct RecordsAssembler {
         for row in header.rows(of: table) { addPerson(row, header, sheet: table.name) }
     }
 
-    /// A row of sheet 继续教育: an activity, under the person of its 公民身份号码.
-    mutating func readActivity(_ row: SheetTable.Row, _ header: HeaderRow, sheet: String) {
-        if map.activities.columns.isEmpty { map.activities.columns = Self.columns(header) }
-        guard let idColumn = header.position(of: "id_number") else { return }
-        let address = CellAddress(sheet: sheet, column: idColumn, row: row.number)
-        guard let person = person(of: row, idColumn: idColumn, at: address, nameColumn: header.position(of: "name")) else {
-            return
+    /// Rows of sheet 继续教育, each an activity under the person of its 公民身份号码, in three steps so
+    /// that their cells can be read while the sheet is still being parsed: `claim` settles, in row
+    /// order, whose each row is and its place among that person's activities; `read` (anywhere, on
+    /// every core) reads the cells; `place` puts the activities in and keeps the problems in row order.
+    struct ClaimedRows: Sendable {
+        fileprivate let rows: [SheetTable.Row]
+        fileprivate let header: HeaderRow
+        fileprivate let sheet: String
+        /// Each row's person and activity index; nil for a row that belongs to no one.
+        fileprivate let owners: [(person: Int, index: Int)?]
+        /// Each row's own problems of finding its person, in `problems`, from `first` on.
+        fileprivate let lookups: [Range<Int>]
+        fileprivate let first: Int
+
+        /// Each row's activity and the problems of its cells.
+        func read() -> [(json: OrderedJSON, problems: [RecordsProblem])?] {
+            var read = [(json: OrderedJSON, problems: [RecordsProblem])?](repeating: nil, count: rows.count)
+            ParallelBatches(count: rows.count, size: rows.count).run({ i in
+                owners[i].map { RecordsAssembler.activity(rows[i], header, sheet: sheet, person: $0.person,
+                                                          index: $0.index, skipping: ["id_number", "name"]) }
+            }, each: { i, activity in read[i] = activity })
+            return read
         }
-        addActivity(row, header, sheet: sheet, person: person, skipping: ["id_number", "name"])
+    }
+
+    /// Nil when the header has no 公民身份号码 column.
+    mutating func claim(_ rows: [SheetTable.Row], _ header: HeaderRow, sheet: String) -> ClaimedRows? {
+        if map.activities.columns.isEmpty { map.activities.columns = Self.columns(header) }
+        guard let idColumn = header.position(of: "id_number") else { return nil }
+        let nameColumn = header.position(of: "name")
+        let first = problems.count
+        var owners: [(person: Int, index: Int)?] = [], lookups: [Range<Int>] = []
+        for row in rows {
+            let start = problems.count
+            let address = CellAddress(sheet: sheet, column: idColumn, row: row.number)
+            if let person = person(of: row, idColumn: idColumn, at: address, nameColumn: nameColumn) {
+                owners.append((person, activities[person].count))
+                activities[person].append(.raw([]))
+                map.activityRows[person].append(row.number)
+            } else {
+                owners.append(nil)
+            }
+            lookups.append(start..<problems.count)
+        }
+        return ClaimedRows(rows: rows, header: header, sheet: sheet, owners: owners, lookups: lookups, first: first)
+    }
+
+    /// The rows `claim` took, read: the last rows claimed (their problems end the list).
+    mutating func place(_ claimed: ClaimedRows, _ read: [(json: OrderedJSON, problems: [RecordsProblem])?]) {
+        var ordered: [RecordsProblem] = []
+        for i in claimed.rows.indices {
+            ordered += problems[claimed.lookups[i]]
+            if let owner = claimed.owners[i], let activity = read[i] {
+                activities[owner.person][owner.index] = activity.json
+                ordered += activity.problems
+            }
+        }
+        problems.replaceSubrange(claimed.first..., with: ordered)
     }
 
     /// The one-file CSV layout: the unit from the first row, a person from the first row of each
@@ -101,8 +149,8 @@ struct RecordsAssembler {
         for (position, column) in header.ordered {
             guard let content = row.cells[position] else { continue }
             let address = CellAddress(sheet: sheet, column: position, row: row.number)
-            guard let value = read(content, column, path: "people[\(index)].\(column.key)", at: address,
-                                   personIndex: index) else { continue }
+            guard let value = Self.value(content, column, path: "people[\(index)].\(column.key)", at: address,
+                                         personIndex: index, problems: &problems) else { continue }
             members.append((column.key, value))
         }
         guard !members.isEmpty else { return nil }
@@ -121,17 +169,25 @@ struct RecordsAssembler {
 
     private mutating func addActivity(_ row: SheetTable.Row, _ header: HeaderRow, sheet: String, person: Int,
                                       skipping: [String]) {
-        let index = activities[person].count
-        var members: [(String, OrderedJSON)] = []
+        let activity = Self.activity(row, header, sheet: sheet, person: person, index: activities[person].count,
+                                     skipping: skipping)
+        activities[person].append(activity.json)
+        map.activityRows[person].append(row.number)
+        problems += activity.problems
+    }
+
+    /// A row as the person's `index`th activity, written on one line, with the problems of its cells.
+    private static func activity(_ row: SheetTable.Row, _ header: HeaderRow, sheet: String, person: Int, index: Int,
+                                 skipping: [String]) -> (json: OrderedJSON, problems: [RecordsProblem]) {
+        var members: [(String, OrderedJSON)] = [], problems: [RecordsProblem] = []
         for (position, column) in header.ordered where !skipping.contains(column.key) {
             guard let content = row.cells[position] else { continue }
             let address = CellAddress(sheet: sheet, column: position, row: row.number)
-            guard let value = read(content, column, path: "people[\(person)].activities[\(index)].\(column.key)",
-                                   at: address, personIndex: person) else { continue }
+            guard let value = value(content, column, path: "people[\(person)].activities[\(index)].\(column.key)",
+                                    at: address, personIndex: person, problems: &problems) else { continue }
             members.append((column.key, value))
         }
-        activities[person].append(.raw(OrderedJSON.object(Self.nest(members)).bytes(depth: Self.activityDepth)))
-        map.activityRows[person].append(row.number)
+        return (.raw(OrderedJSON.object(nest(members)).inline()), problems)
     }
 
     /// The person a row of activities belongs to; a number not in 人员 is reported at its cell.
@@ -166,8 +222,8 @@ struct RecordsAssembler {
     private static func key(_ content: CellContent) -> String { CellText.normalise(CellReader.text(content)).uppercased() }
 
     /// A cell's JSON value; an unreadable one is written as found and its problem kept. Nil for a blank cell.
-    private mutating func read(_ content: CellContent, _ column: Column, path: @autoclosure () -> String,
-                               at address: CellAddress, personIndex: Int?) -> OrderedJSON? {
+    private static func value(_ content: CellContent, _ column: Column, path: @autoclosure () -> String,
+                              at address: CellAddress, personIndex: Int?, problems: inout [RecordsProblem]) -> OrderedJSON? {
         if case .text(let raw) = content, CellText.trim(raw).isEmpty { return nil }
         switch CellReader.read(content, as: column) {
         case .value(let value):
@@ -201,7 +257,7 @@ struct RecordsAssembler {
     }
 
     /// The document, with every person's activities in row order.
-    func document() -> Data {
+    func document() -> [UInt8] {
         var root: [(String, OrderedJSON)] = [("schema", .string(RecordsLoader.schemaID))]
         if let year { root.append(("year", year)) }
         root.append(("unit", .object(unit)))
@@ -212,8 +268,7 @@ struct RecordsAssembler {
         }
         root.append(("people", .array(list)))
         // Reserved at once (the activities are most of it): growing by doubling would hold half again.
-        // Written into the Data itself, not into bytes copied after.
-        var document = Data()
+        var document: [UInt8] = []
         document.reserveCapacity(activities.reduce(people.count * 1024) { total, list in
             list.reduce(total) { if case .raw(let raw) = $1 { $0 + raw.count + 16 } else { $0 } }
         })

@@ -22,7 +22,8 @@ public enum SpreadsheetImport {
 
     /// The records of the sheets, not yet checked, with the map of their cells and the import's own problems.
     public struct Converted: Sendable {
-        public var json: Data
+        /// The records file, UTF-8.
+        public var json: [UInt8]
         public var locator: CellMap
         public var problems: [RecordsProblem]
     }
@@ -88,6 +89,9 @@ public enum SpreadsheetImport {
         return Converted(json: assembler.document(), locator: assembler.map, problems: problems + assembler.problems)
     }
 
+    /// Rows of 继续教育 read together on every core: a few MB of cells at a time.
+    private static let activityRows = 4096
+
     private static func readWorkbook(_ data: Data, fileName: String, layout: WorkbookLayout,
                                      limits: Limits) throws(ImportError) -> (RecordsAssembler, [RecordsProblem]) {
         var workbook = try XLSXWorkbook(data, fileName: fileName, limit: limits.inflatedBytes)
@@ -105,9 +109,23 @@ public enum SpreadsheetImport {
         assembler.readUnit(unit)
         let peopleHeader = try header(people, layout.personColumns, fileName: fileName)
         assembler.readPeople(people, peopleHeader)
-        // 继续教育 a row at a time: its first row is the header, each row below an activity.
+        // 继续教育 as it is parsed, a few thousand rows at a time: its first row is the header, each row
+        // below an activity. The cells of one batch are read in the background while the next is parsed.
         var activities: HeaderRow?
         var missingID: Int?
+        var pending: [SheetTable.Row] = []
+        var reading: (claimed: RecordsAssembler.ClaimedRows, read: InBackground<[(json: OrderedJSON, problems: [RecordsProblem])?]>)?
+        func placeRead() {
+            if let (claimed, read) = reading { assembler.place(claimed, read.value) }
+            reading = nil
+        }
+        func flush(_ header: HeaderRow) {
+            placeRead()
+            if let claimed = assembler.claim(pending, header, sheet: WorkbookLayout.activitySheet) {
+                reading = (claimed, InBackground { claimed.read() })
+            }
+            pending = []
+        }
         try workbook.rows(of: WorkbookLayout.activitySheet) { row in
             guard missingID == nil else { return }
             guard let header = activities else {
@@ -115,8 +133,11 @@ public enum SpreadsheetImport {
                 if activities?.position(of: "id_number") == nil { missingID = row.number }
                 return
             }
-            assembler.readActivity(row, header, sheet: WorkbookLayout.activitySheet)
+            pending.append(row)
+            if pending.count == activityRows { flush(header) }
         }
+        if let header = activities, missingID == nil { flush(header) }
+        placeRead()
         if let row = missingID {
             throw .unusable(fileName, "“\(WorkbookLayout.activitySheet)”表第 \(row) 行没有“公民身份号码”列：表头应在第一行")
         }

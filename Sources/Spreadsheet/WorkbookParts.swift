@@ -20,18 +20,23 @@ struct WorkbookParts {
         self.limit = limit
     }
 
-    /// A part by its path in the ZIP (`xl/workbook.xml`); nil when absent.
+    /// A part by its path in the ZIP (`xl/workbook.xml`), whole; nil when absent.
     mutating func read(_ path: String) throws(ImportError) -> Data? {
-        guard let entry = archive[path] else { return nil }
         var data = Data()
+        return try stream(path) { data.append(contentsOf: $0) } ? data : nil
+    }
+
+    /// A part's bytes handed to `each` in pieces as they are inflated, none kept; false when the part is absent.
+    mutating func stream(_ path: String, _ each: (UnsafeRawBufferPointer) -> Void) throws(ImportError) -> Bool {
+        guard let entry = archive[path] else { return false }
         var total = inflated
         let limit = self.limit
         let tooLarge = ImportError.unusable(fileName, "工作簿解压后超过 \(limit >> 20) MB 的上限（\(path)）：请分批提交或检查文件是否损坏")
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            _ = try archive.extract(entry, bufferSize: Self.pieceSize, skipCRC32: false) { chunk in
                 total += chunk.count
                 guard total <= limit else { throw tooLarge }
-                data.append(chunk)
+                chunk.withUnsafeBytes(each)
             }
         } catch let error as ImportError {
             throw error
@@ -39,6 +44,9 @@ struct WorkbookParts {
             throw .unusable(fileName, "工作簿中的 \(path) 已损坏，无法解压（\(error)）")
         }
         inflated = total
-        return data
+        return true
     }
+
+    /// Inflated a quarter of a megabyte at a time: few calls into the parser, little memory.
+    private static let pieceSize = 256 << 10
 }

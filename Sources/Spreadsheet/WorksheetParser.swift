@@ -24,11 +24,12 @@ struct WorksheetParser {
         self.sharedStrings = sharedStrings
     }
 
-    /// Nil when the part is not well-formed XML.
-    static func parse(_ data: Data, name: String, sharedStrings: [String],
-                      each: (SheetTable.Row) -> Void) -> WorksheetParser? {
+    /// The part's bytes come from `source` in pieces (`XMLReader.read`). Nil when it is not well-formed XML.
+    static func parse<Failure: Error>(_ source: (_ feed: (UnsafeRawBufferPointer) -> Void) throws(Failure) -> Void,
+                                      name: String, sharedStrings: [String],
+                                      each: (SheetTable.Row) -> Void) throws(Failure) -> WorksheetParser? {
         var sheet = WorksheetParser(name: name, sharedStrings: sharedStrings)
-        let parsed = XMLReader.read(data) { event, reader in
+        let parsed = try XMLReader.read(source) { event, reader in
             switch event {
             case .start(let element): sheet.start(element, reader)
             case .text(let characters): if sheet.collecting { sheet.text += characters }

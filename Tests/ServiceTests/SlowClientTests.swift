@@ -110,20 +110,24 @@ import Testing
         }
     }
 
-    /// A keep-alive connection left idle is closed by the server after `idle_seconds`.
+    /// A keep-alive connection left idle is closed by the server after `idle_seconds`, not at once:
+    /// a second request right after the first is still answered on it. (Measured from this client's
+    /// reads, a lower bound on the idle time fails whenever a busy machine delays the reads.)
     @Test func anIdleConnectionIsClosed() async throws {
         var limits = ServiceConfiguration.Limits()
-        limits.idleSeconds = 1
-        try await Harness(limits: limits).run { [limits] client in
+        limits.idleSeconds = 2
+        try await Harness(limits: limits).run { client in
             let connection = try RawConnection(port: client.port)
-            try connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            var answer = await connection.read(within: 30)
-            #expect(RawConnection.status(of: answer.bytes) == 200)
+            for _ in 0..<2 {
+                try connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                let answer = await connection.read(within: 30)
+                #expect(RawConnection.status(of: answer.bytes) == 200 && !answer.closed)
+            }
             let start = ContinuousClock.now
-            if !answer.closed { answer = await connection.read(within: 30, untilClosed: true) }
+            let answer = await connection.read(within: 30, untilClosed: true)
             let elapsed = ContinuousClock.now - start
             #expect(answer.closed, "the idle connection is still open after \(elapsed)")
-            #expect(elapsed >= .milliseconds(500) && elapsed < .seconds(10), "\(elapsed)")
+            #expect(elapsed < .seconds(10), "\(elapsed)")
         }
     }
 }
