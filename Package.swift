@@ -95,7 +95,7 @@ let package = Package(
             ],
             resources: [.copy("openapi.yaml")]
         ),
-        // Cairo's PDF deflate level, for every binary that links Render (see deflate_level.c).
+        // How Cairo's PDF streams are deflated (libdeflate), for every binary that links Render (see deflate_level.c).
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("deflate")]),
         // The git commit `cedocs --version` names, written by scripts/build-info.sh ("unknown" without it).
         .target(name: "CBuildInfo"),
