@@ -123,7 +123,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render", "TestSupport"]),
         .testTarget(name: "RenderTests",
-                    dependencies: ["Render", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
+                    dependencies: ["Render", "CDeflateLevel", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "TestSupport"]),
         // Failed writes and full disks (issue 20): the real binary under strace's fault injection and on a
         // small tmpfs.
