@@ -95,8 +95,8 @@ let package = Package(
             ],
             resources: [.copy("openapi.yaml")]
         ),
-        // Cairo's PDF deflate level, for every binary that links Render (see deflate_level.c).
-        .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
+        // How Cairo's PDF streams are deflated (libdeflate), for every binary that links Render (see deflate_level.c).
+        .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("deflate")]),
         // The git commit `cedocs --version` names, written by scripts/build-info.sh ("unknown" without it).
         .target(name: "CBuildInfo"),
         .executableTarget(
@@ -123,7 +123,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render", "TestSupport"]),
         .testTarget(name: "RenderTests",
-                    dependencies: ["Render", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
+                    dependencies: ["Render", "CDeflateLevel", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "TestSupport"]),
         // Failed writes and full disks (issue 20): the real binary under strace's fault injection and on a
         // small tmpfs.

@@ -11,7 +11,7 @@ packages=(
   python3-fonttools                                   # prepares the Noto faces (scripts/prepare-fonts.sh)
   poppler-utils                                       # pdftotext/pdffonts/pdfinfo: the tests read real PDFs
   libqrencode-dev libsqlite3-dev                      # QR codes (the CQREncode module), the registry (GRDB)
-  zlib1g-dev                                          # zlib.h: the deflate level of the PDFs (CDeflateLevel)
+  zlib1g-dev libdeflate-dev                           # how the PDFs are deflated (CDeflateLevel)
   libxml2-dev                                         # the XML parts of an imported workbook (the CLibXML2 module)
   zbar-tools openssl                                  # tests: zbarimg decodes the QR codes, openssl reads the public key
   wrk curl                                            # scripts/load.sh: load test of cedocs serve on loopback
