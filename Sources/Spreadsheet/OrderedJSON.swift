@@ -14,35 +14,24 @@ enum OrderedJSON: Sendable {
 
     /// - Parameters:
     ///   - out: the bytes written so far.
-    ///   - depth: the nesting level the value starts at (for the indent of its members).
-    func write(to out: inout [UInt8], depth: Int = 0) {
+    ///   - depth: the nesting level the value starts at (for the indent of its members); nil writes the
+    ///     value on one line.
+    func write(to out: inout [UInt8], depth: Int? = 0) {
         switch self {
         case .string(let text): Self.quote(text, into: &out)
         case .number(let literal): out.append(contentsOf: literal.utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .raw(let bytes): out.append(contentsOf: bytes)
         case .array(let items):
-            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                Self.newline(&out, depth + 1)
-                item.write(to: &out, depth: depth + 1)
-                if i < items.count - 1 { out.append(UInt8(ascii: ",")) }
+            Self.container(UInt8(ascii: "["), UInt8(ascii: "]"), items, depth: depth, into: &out) { item, out, inner in
+                item.write(to: &out, depth: inner)
             }
-            Self.newline(&out, depth)
-            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in members.enumerated() {
-                Self.newline(&out, depth + 1)
-                Self.quote(key, into: &out)
+            Self.container(UInt8(ascii: "{"), UInt8(ascii: "}"), members, depth: depth, into: &out) { member, out, inner in
+                Self.quote(member.0, into: &out)
                 out.append(contentsOf: ": ".utf8)
-                value.write(to: &out, depth: depth + 1)
-                if i < members.count - 1 { out.append(UInt8(ascii: ",")) }
+                member.1.write(to: &out, depth: inner)
             }
-            Self.newline(&out, depth)
-            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -50,31 +39,26 @@ enum OrderedJSON: Sendable {
     /// (and a change to it shows in a diff) an activity a line, at half the bytes of one member a line.
     func inline() -> [UInt8] {
         var out: [UInt8] = []
-        writeInline(to: &out)
+        write(to: &out, depth: nil)
         return out
     }
 
-    private func writeInline(to out: inout [UInt8]) {
-        switch self {
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(contentsOf: ", ".utf8) }
-                item.writeInline(to: &out)
+    /// An array's items or an object's members: a line each at `depth` + 1, a comma ending every line
+    /// but the last; without a depth, on one line after `, `. Empty, just the brackets.
+    private static func container<Item>(_ open: UInt8, _ close: UInt8, _ items: [Item], depth: Int?,
+                                        into out: inout [UInt8], _ write: (Item, inout [UInt8], Int?) -> Void) {
+        out.append(open)
+        for (i, item) in items.enumerated() {
+            if let depth {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, depth + 1)
+            } else if i > 0 {
+                out.append(contentsOf: ", ".utf8)
             }
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out.append(contentsOf: ", ".utf8) }
-                Self.quote(key, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                value.writeInline(to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        default:
-            write(to: &out)
+            write(item, &out, depth.map { $0 + 1 })
         }
+        if let depth, !items.isEmpty { newline(&out, depth) }
+        out.append(close)
     }
 
     private static func newline(_ out: inout [UInt8], _ depth: Int) {

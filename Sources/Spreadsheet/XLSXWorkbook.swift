@@ -49,13 +49,12 @@ struct XLSXWorkbook {
     /// Every non-empty row of the sheet, in file order, handed over as it is parsed while the part is
     /// inflated: neither the sheet's XML nor its cells are ever held whole.
     mutating func rows(of name: String, _ each: (SheetTable.Row) -> Void) throws(ImportError) {
-        guard let part = sheets.first(where: { $0.name == name })?.part else {
-            throw .unusable(fileName, "工作簿结构已损坏（工作表 \(name) 无法读取）")
-        }
+        let unreadable = ImportError.unusable(fileName, "工作簿结构已损坏（工作表 \(name) 无法读取）")
+        guard let part = sheets.first(where: { $0.name == name })?.part else { throw unreadable }
         var found = false
         let parsed = try WorksheetParser.parse({ (feed) throws(ImportError) in found = try parts.stream(part, feed) },
                                                name: name, sharedStrings: sharedStrings, each: each)
-        guard found else { throw .unusable(fileName, "工作簿结构已损坏（工作表 \(name) 无法读取）") }
+        guard found else { throw unreadable }
         guard let parsed else { throw .unusable(fileName, "工作簿结构已损坏（\(part) 无法解析）") }
         if let bad = parsed.badReference { throw .unusable(fileName, "工作簿结构已损坏（\(bad) 引用的共享字符串不存在）") }
     }
