@@ -89,6 +89,15 @@ struct Gatekeeper: Sendable {
         self.agencies = agencies
     }
 
+    /// The tokens of `configuration`; an agency profile that cannot be used stops it.
+    init(of configuration: ServiceConfiguration) throws(ServiceSetupError) {
+        do {
+            try self.init(configuration.tokens)
+        } catch {
+            throw ServiceSetupError("服务配置中的审验机构无法使用：\(error)")
+        }
+    }
+
     /// The caller of a request with `Authorization: Bearer <token>`; 401 otherwise. Every configured
     /// digest is compared, so the time taken does not tell which one came close.
     func caller(of request: Request) throws(ServiceError) -> Caller {
