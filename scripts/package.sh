@@ -79,10 +79,11 @@ install -D -m 0644 "$debian/lintian-overrides" "$stage/usr/share/lintian/overrid
 
 # Depends: the packages of the libraries the binary links (dpkg-shlibdeps, from their shlibs/symbols files),
 # the fonts fonts.conf names that are not in the package, adduser for postinst, procps for the unit's kill.
+# (It finds the package's root, for the binary's $ORIGIN, by its DEBIAN folder.)
+install -d "$stage/DEBIAN"
 printf 'Source: cedocs\n\nPackage: cedocs\nArchitecture: amd64\n' > "$work/debian/control"
 libraries=$(cd "$work" && dpkg-shlibdeps --warnings=1 -O debian/cedocs/usr/lib/cedocs/cedocs | sed -n 's/^shlibs:Depends=//p')
 
-install -d "$stage/DEBIAN"
 sed -e "s/@VERSION@/$revision/" -e "s/@SIZE@/$(du -sk --exclude=DEBIAN "$stage" | cut -f1)/" \
     -e "s/@DEPENDS@/$libraries, adduser, procps, fonts-lxgw-wenkai, fonts-hanazono, fonts-babelstone-han/" \
     "$debian/control" > "$stage/DEBIAN/control"

@@ -3,7 +3,8 @@
 # (scripts/package.sh, a release build), lintian reports no errors, it installs with dpkg, systemd-analyze
 # verify accepts its unit as installed, the installed cedocs finds its fonts and templates (the checkout's,
 # by their digest) from another folder and renders examples/example.json there, and its default
-# configuration passes --check-config as the service's user; then it is purged. Run by scripts/test.sh.
+# configuration passes --check-config as the service's user; where systemd runs, the service starts,
+# answers and reloads; then the package is purged. Run by scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -34,6 +35,21 @@ pdftotext "$(find "$work/example" -name '*.pdf' | head -1)" - | grep -q . \
   || { echo "cedocs: a PDF of the installed cedocs holds no text" >&2; exit 1; }
 $sudo runuser -u cedocs -- /usr/bin/cedocs serve --check-config /etc/cedocs/service.yaml
 rm -rf "$work"
+
+# Where systemd runs (a machine booted with it), the unit itself: it starts with its hardening and answers,
+# a reload re-reads the tokens, it stops. The waits end at the event; the limits only stop a hang.
+if [ -d /run/systemd/system ]; then
+  $sudo systemctl start cedocs
+  for _ in $(seq 600); do curl -fsS http://127.0.0.1:8080/healthz >/dev/null 2>&1 && break; sleep 0.1; done
+  curl -fsS http://127.0.0.1:8080/healthz
+  $sudo systemctl reload cedocs
+  for _ in $(seq 300); do $sudo journalctl -u cedocs -o cat | grep -q "tokens re-read" && break; sleep 0.1; done
+  $sudo journalctl -u cedocs -o cat | grep "tokens re-read"
+  systemctl is-active cedocs
+  $sudo systemctl stop cedocs
+else
+  echo "cedocs: systemd does not run here: its unit was verified, not started"
+fi
 
 $sudo dpkg --purge cedocs
 trap - EXIT
