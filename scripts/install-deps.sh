@@ -17,6 +17,8 @@ packages=(
   wrk curl                                            # scripts/load.sh: load test of cedocs serve on loopback
   unzip                                               # tests: an exported archive ZIP opens with unzip -l
   strace sqlite3                                      # tests: failed writes injected (Tests/FaultTests), the registry read
+  dpkg-dev                                            # scripts/package.sh: dpkg-shlibdeps finds the package's Depends
+  lintian systemd                                     # tests of the package: Debian's package checker, systemd-analyze verify
 )
 
 missing=()

@@ -13,3 +13,5 @@ swift build --build-tests
 swift test --skip-build --skip ServiceTests --skip FaultTests
 swift test --skip-build --filter ServiceTests
 swift test --skip-build --filter FaultTests
+# The Debian package, built in release mode, installed, tried and purged again (it needs root: CI runs as root).
+scripts/test-package.sh

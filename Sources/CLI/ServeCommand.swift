@@ -10,7 +10,8 @@ struct ServeCommand: ParsableCommand {
         abstract: "Run the HTTP service units and agencies call (check, render, stamp, verify).",
         discussion: """
             `cedocs serve --config FILE` listens on 127.0.0.1:8080 until SIGTERM or SIGINT, then finishes \
-            the requests in flight and stops. The configuration names the log of stamp requests (SQLite), \
+            the requests in flight and stops; SIGHUP (systemctl reload cedocs) re-reads the tokens of FILE, \
+            keeping those in use if it fails --check-config. The configuration names the log of stamp requests (SQLite), \
             the limits and the bearer tokens (an agency's token names its profile, whose registry.sqlite \
             the service stamps into, as cedocs stamp does), stored as SHA-256: `cedocs serve hash-token` makes one. The API is described \
             at /openapi.yaml.
@@ -43,9 +44,10 @@ struct ServeCommand: ParsableCommand {
 
         func run() async throws {
             if let checkConfig { return try Self.check(checkConfig) }
+            let file = URL(fileURLWithPath: config!)  // validate(): one of the two
             let service: CEDocsService
             do {
-                let configuration = try ServiceConfiguration(contentsOf: URL(fileURLWithPath: config!))  // validate(): one of the two
+                let configuration = try ServiceConfiguration(contentsOf: file)
                 let (fonts, templates) = try Setup.engine()
                 service = try CEDocsService(configuration: configuration, templates: templates, fonts: fonts,
                                             creator: "cedocs \(CEDocs.version)")
@@ -55,7 +57,7 @@ struct ServeCommand: ParsableCommand {
                 Console.error("\(error)")
                 throw ExitCode(2)
             }
-            let application = service.application(host: host, port: port) { port in
+            let application = service.application(host: host, port: port, configurationFile: file) { port in
                 Console.note("cedocs serve: listening on \(host):\(port)")
             }
             do {

@@ -31,8 +31,9 @@ struct Caller: Sendable {
     /// The token's name in the configuration.
     let name: String
     let role: Role
-    /// The token's place in the configuration: its share of the requests at work is counted by it.
-    let token: Int
+    /// The SHA-256 of its token: its share of the requests at work is counted by it, the same token
+    /// whatever its place in the configuration, before and after a reload.
+    let token: [UInt8]
 
     /// A unit works on its own records; an agency on those of the units of its districts. The
     /// refusal names only what the request itself holds, never whether the unit is known here.
@@ -69,10 +70,10 @@ struct Gatekeeper: Sendable {
     init(_ tokens: [ServiceConfiguration.Token]) throws {
         var agencies: [String: Agency] = [:]
         var callers: [(sha256: [UInt8], caller: Caller)] = []
-        for (index, token) in tokens.enumerated() {
+        for token in tokens {
             switch token.grant {
             case .unit(let name):
-                callers.append((token.sha256, Caller(name: token.name, role: .unit(name), token: index)))
+                callers.append((token.sha256, Caller(name: token.name, role: .unit(name), token: token.sha256)))
             case .agency(let folder):
                 let found = try AgencyProfile(contentsOf: folder)
                 // Tokens of one agency share its profile; two profiles of one code would be two sources of its serials.
@@ -82,11 +83,20 @@ struct Gatekeeper: Sendable {
                 }
                 let agency = try agencies[found.code] ?? Agency(folder: folder)
                 agencies[agency.profile.code] = agency
-                callers.append((token.sha256, Caller(name: token.name, role: .agency(agency), token: index)))
+                callers.append((token.sha256, Caller(name: token.name, role: .agency(agency), token: token.sha256)))
             }
         }
         self.callers = callers
         self.agencies = agencies
+    }
+
+    /// The tokens of `configuration`; an agency profile that cannot be used stops it.
+    init(of configuration: ServiceConfiguration) throws(ServiceSetupError) {
+        do {
+            try self.init(configuration.tokens)
+        } catch {
+            throw ServiceSetupError("服务配置中的审验机构无法使用：\(error)")
+        }
     }
 
     /// The caller of a request with `Authorization: Bearer <token>`; 401 otherwise. Every configured

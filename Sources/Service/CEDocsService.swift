@@ -18,13 +18,7 @@ public struct CEDocsService: Sendable {
     public init(configuration: ServiceConfiguration, templates: TemplateSet, fonts: FontLibrary, creator: String,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 logger: Logger = Logger(label: "cedocs.serve")) throws {
-        let gatekeeper: Gatekeeper
-        do {
-            gatekeeper = try Gatekeeper(configuration.tokens)
-        } catch {
-            throw ServiceSetupError("服务配置中的审验机构无法使用：\(error)")
-        }
-        core = ServiceCore(gatekeeper: gatekeeper,
+        core = ServiceCore(access: CurrentGatekeeper(try Gatekeeper(of: configuration)),
                            pool: RenderPool(templates: templates, fonts: fonts, threads: threads,
                                             capacity: configuration.limits.pendingRequests,
                                             share: configuration.limits.tokenShare),
@@ -49,8 +43,8 @@ public struct CEDocsService: Sendable {
     }
 
     /// The server; the render pool stops after it (the service group stops the server first and
-    /// lets the requests in flight finish).
-    public func application(host: String, port: Int,
+    /// lets the requests in flight finish). With `configurationFile`, SIGHUP re-reads its tokens (TokenReload).
+    public func application(host: String, port: Int, configurationFile: URL? = nil,
                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
         // Hummingbird closes a connection with nothing read for `idle_seconds`: an idle keep-alive one, one
@@ -59,7 +53,9 @@ public struct CEDocsService: Sendable {
         return Application(router: router(),
                            server: .http1(configuration: .init(additionalChannelHandlers: [ClientWatch()], idleTimeout: idle)),
                            configuration: .init(address: .hostname(host, port: port), serverName: "cedocs"),
-                           services: [core.pool],
+                           services: [core.pool] + (configurationFile.map {
+                               [TokenReload(file: $0, gatekeeper: core.access, logger: core.logger)]
+                           } ?? []),
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
                            logger: core.logger)
     }

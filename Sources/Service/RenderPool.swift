@@ -23,7 +23,7 @@ final class RenderPool: Service, Sendable {
     private struct Admitted {
         var count = 0
         /// By token (`Caller.token`).
-        var byToken: [Int: Int] = [:]
+        var byToken: [[UInt8]: Int] = [:]
     }
 
     init(templates: TemplateSet, fonts: FontLibrary, threads count: Int, capacity: Int, share: Int) {
@@ -36,7 +36,7 @@ final class RenderPool: Service, Sendable {
 
     /// Runs `body` as one admitted request of `token`; 503 when `capacity` requests, or `share` of
     /// this token's, are already at work.
-    func admit<T: Sendable>(token: Int, _ body: () async throws -> T) async throws -> T {
+    func admit<T: Sendable>(token: [UInt8], _ body: () async throws -> T) async throws -> T {
         let refusal: ServiceError? = admitted.withLockedValue { admitted in
             if let refusal = self.refusal(of: token, admitted) { return refusal }
             admitted.count += 1
@@ -57,11 +57,11 @@ final class RenderPool: Service, Sendable {
     /// The 503 `admit` would answer now, thrown without taking a place: a request is refused from its
     /// headers, before its body is read or parsed (under overload most requests are refused, and reading
     /// each body first took the time of those at work). The place is taken by `admit` once the body is here.
-    func checkRoom(token: Int) throws {
+    func checkRoom(token: [UInt8]) throws {
         if let refusal = admitted.withLockedValue({ self.refusal(of: token, $0) }) { throw refusal }
     }
 
-    private func refusal(of token: Int, _ admitted: Admitted) -> ServiceError? {
+    private func refusal(of token: [UInt8], _ admitted: Admitted) -> ServiceError? {
         guard admitted.count < capacity else { return .busy }
         guard admitted.byToken[token, default: 0] < share else { return .tokenBusy(share: share) }
         return nil

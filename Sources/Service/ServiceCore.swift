@@ -7,7 +7,8 @@ import Registry
 
 /// What every handler shares, made once at start.
 struct ServiceCore: Sendable {
-    let gatekeeper: Gatekeeper
+    /// The tokens in use, replaced on reload (TokenReload).
+    let access: CurrentGatekeeper
     let pool: RenderPool
     let metrics: ServiceMetrics
     /// The log of stamp requests (`request_log`); results are in each agency's own registry.
@@ -16,6 +17,9 @@ struct ServiceCore: Sendable {
     /// Written into each PDF's Creator.
     let creator: String
     let logger: Logger
+
+    /// The gatekeeper of this moment: a request asks it once and keeps the caller it gives.
+    var gatekeeper: Gatekeeper { access.gatekeeper }
 
     /// The common course of a request that brings records: who asks (401 before anything is read),
     /// 503 from the headers when no place is free (or the token has its share), the body read whole

@@ -11,37 +11,57 @@ final class ServeProcess: @unchecked Sendable {
     // @unchecked: set once in `start`; the Process is only asked about its state afterwards.
     private let process = Process()
     private(set) var port = 0
+    /// The configuration file it serves with (config/service.yaml), and where its output goes.
+    private(set) var configuration = URL(fileURLWithPath: "/")
+    private(set) var log = URL(fileURLWithPath: "/")
 
     /// Starts `cedocs serve` on a free loopback port with the harness's tokens and `limits`; returns
     /// once it listens.
     static func start(limits: ServiceConfiguration.Limits = .init(), name: String = #function) async throws -> ServeProcess {
-        let configuration = try Harness.writeConfiguration(limits: limits, name: name)
-        let log = configuration.deletingLastPathComponent().appendingPathComponent("serve.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
         let server = ServeProcess()
+        server.configuration = try Harness.writeConfiguration(limits: limits, name: name)
+        server.log = server.configuration.deletingLastPathComponent().appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: server.log.path, contents: nil)
         server.process.executableURL = Repository.executable
-        server.process.arguments = ["serve", "--config", configuration.path, "--host", "127.0.0.1", "--port", "0"]
+        server.process.arguments = ["serve", "--config", server.configuration.path, "--host", "127.0.0.1", "--port", "0"]
         server.process.environment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
         // A file, not a pipe: nobody has to drain it while the test runs.
-        let output = try FileHandle(forWritingTo: log)
+        let output = try FileHandle(forWritingTo: server.log)
         server.process.standardOutput = output
         server.process.standardError = output
         try server.process.run()
+        do {
+            let line = try await server.line { $0.contains("listening on 127.0.0.1:") }
+            server.port = line.split(separator: ":").last.flatMap { Int($0) } ?? 0
+            return server
+        } catch {
+            server.stop()
+            throw ServeFailure(description: "cedocs serve did not start: \(server.output)")
+        }
+    }
+
+    /// Everything the process wrote so far.
+    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// The first line of its output, from the `after`-th on, that `matches`, once it is written; an error if
+    /// the process ends first. The limit only keeps a broken server from hanging the test.
+    func line(after: Int = 0, _ matches: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(120)
-        while server.process.isRunning, Date() < deadline {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.contains("listening on 127.0.0.1:") }),
-               let port = line.split(separator: ":").last.flatMap({ Int($0) }) {
-                server.port = port
-                return server
+        while process.isRunning, Date() < deadline {
+            if let line = output.split(separator: "\n").dropFirst(after).first(where: { matches(String($0)) }) {
+                return String(line)
             }
             // Not usleep: the in-process servers of other tests share the cooperative threads.
             try await Task.sleep(for: .milliseconds(50))
         }
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        server.stop()
-        throw ServeFailure(description: "cedocs serve did not start: \(text)")
+        throw ServeFailure(description: "cedocs serve (\(ending)) never wrote the line awaited: \(output)")
     }
+
+    /// How many lines it has written so far.
+    var lineCount: Int { output.split(separator: "\n").count }
+
+    /// SIGHUP, as `systemctl reload cedocs` sends it.
+    func hangUp() { kill(process.processIdentifier, SIGHUP) }
 
     var isRunning: Bool { process.isRunning }
 
