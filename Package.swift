@@ -129,7 +129,8 @@ let package = Package(
         // small tmpfs.
         .testTarget(name: "FaultTests", dependencies: ["CLI", "TestSupport"]),
         .testTarget(name: "StampingTests", dependencies: ["Stamping", "Records", "Rules"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records", "Rules",
+                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "StampPipelineTests",
             dependencies: ["Pipeline", "Archiving", "Stamping", "Registry", "Records", "Render", "QRCodes", "Layout",

@@ -21,6 +21,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON for other programs.")
     var json = false
 
+    @OptionGroup var history: LedgerOptions
+
     /// How many problems and rejected people `check` keeps and lists; the rest are counted. A file
     /// of millions of bad people is then checked in the same little memory as a good one.
     static let listedProblems = 1_000
@@ -36,7 +38,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         // A person at a time, as it is assessed: a file of any size is checked in little memory.
-        let walk = CheckReport.Walk(loaded)
+        let walk = CheckReport.Walk(loaded, engine: try history.engine())
         let summary: CheckReport.Summary
         do throws(CheckJSON.Failure) {
             summary = try json ? CheckJSON.print(walk) : CheckText.print(walk)
@@ -108,6 +110,7 @@ enum CheckText {
     /// - Parameter people: each valid person's hours and verdict too (`check`), or only problems (`import`).
     static func print(_ walk: CheckReport.Walk, people: Bool = true) throws(CheckJSON.Failure) -> CheckReport.Summary {
         Console.out("\(walk.file)：\(walk.unit)，\(walk.year)年度")
+        for note in walk.notes ?? [] { Console.out("注意：\(note)") }
         for problem in walk.problems { Console.out(line(problem)) }
         let summary: CheckReport.Summary
         do throws(RecordsChangedError) {
@@ -142,6 +145,7 @@ enum CheckText {
             [String(i + 1), a.subject, HoursFormat.string(a.hours) + (a.counted ? "" : "（不计入）"), a.explanation]
         }
         for row in Table.render(header: ["#", "科目", "认定学时", "依据"], rows: rows) { Console.out("  " + row) }
+        for credit in person.credits ?? [] { Console.out("  \(credit.subject)  \(HoursFormat.string(credit.hours))  \(credit.explanation)") }
         Console.out("  公共 \(HoursFormat.string(person.publicHours))，专业 \(HoursFormat.string(person.professionalHours))，"
                     + "合计 \(HoursFormat.string(person.totalHours))（应修 \(HoursFormat.string(person.requiredTotal))，"
                     + "其中公共科目 \(HoursFormat.string(person.requiredPublic))）")

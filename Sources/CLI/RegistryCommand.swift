@@ -7,13 +7,41 @@ import Stamping
 struct RegistryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "Back up or restore an agency's registry of issued results (审验登记库).",
+        abstract: "Back up or restore an agency's registry of issued results (审验登记库), or write its ledger.",
         discussion: """
             The registry is the only source of the agency's serials: back it up as often as results are \
             issued. A backup is SQLite's online backup, consistent while stamp runs and the service go on.
             """,
-        subcommands: [Backup.self, Restore.self]
+        subcommands: [Backup.self, Restore.self, LedgerExport.self]
     )
+
+    struct LedgerExport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ledger",
+            abstract: "Write the agency's ledger of people's years (学时台账) as a cedocs/ledger/1 file.",
+            discussion: """
+                The file is what `cedocs check --ledger` and `cedocs render --ledger` read: for each person                 and year stamped, the recognised hours, the hours carried to later years (细则四(二)…(六)) and                 a diploma's later years (四(三)), and the verdict.
+                """
+        )
+
+        @Argument(help: "The ledger file to write (replaced whole if it exists).")
+        var file: String
+
+        @Option(help: "The agency's profile folder, e.g. config/agencies/XZPX.")
+        var agency: String
+
+        func run() throws {
+            let registry = try RegistryCommand.open(agency, create: false)
+            do {
+                let ledger = try registry.ledger()
+                try LedgerFile.encode(ledger).write(to: URL(fileURLWithPath: file), options: .atomic)
+                Console.out("已写出学时台账 \(file)：\(ledger.entries.count) 个人员年度")
+            } catch {
+                Console.error("学时台账 \(file) 未能写出：\(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Copy the agency's registry into a new file.")

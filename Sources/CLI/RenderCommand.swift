@@ -25,6 +25,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var history: LedgerOptions
+
     @Flag(help: "Write every file again, even those whose input is unchanged.")
     var force = false
 
@@ -57,7 +59,7 @@ struct RenderCommand: ParsableCommand {
         let digest = ArchiveSetup.engineDigest()
         let loaded = try Setup.load(output.file)
         Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
-        let batch = try Setup.batchRenderer(jobs: jobs)
+        let batch = try Setup.batchRenderer(jobs: jobs, engine: try history.engine())
         let store = try ArchiveSetup.open(output.out, create: true)
         let archive = try ArchiveSetup.run(store, digest: digest, recordsFile: output.file, force: force || output.png)
         let started = Date()

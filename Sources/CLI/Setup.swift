@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Layout
 import Pipeline
+import Rules
 import Records
 import Render
 import Spreadsheet
@@ -46,9 +47,9 @@ enum Setup {
         return DocumentRenderer(templates: templates, fonts: fonts)
     }
 
-    static func batchRenderer(jobs: Int) throws -> BatchRenderer {
+    static func batchRenderer(jobs: Int, engine rules: RulesEngine = RulesEngine()) throws -> BatchRenderer {
         let (fonts, templates) = try engine()
-        return BatchRenderer(templates: templates, fonts: fonts, jobs: jobs)
+        return BatchRenderer(templates: templates, fonts: fonts, engine: rules, jobs: jobs)
     }
 
     static func report(_ problems: [RecordsProblem], to stream: Console.Stream) {

@@ -87,6 +87,11 @@ struct StampCommand: ParsableCommand {
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未受理：见上方错误") }
             if let reportFile { Console.out("运行报告：\(reportFile.path)") }
         }
+        // Said even with --quiet: a result already issued for a later year no longer matches the ledger.
+        if !report.laterYears.isEmpty {
+            Console.out("学时台账中以下以后年度的结果随本次盖章改变（结转或学历学时），已出具的结果须重新盖章：")
+            for change in report.laterYears { Console.out("  \(change.idNumber)  \(change.summary)") }
+        }
         if !report.rendering.failures.isEmpty || !report.skipped.isEmpty || !loaded.rejected.isEmpty || reportFile == nil {
             throw ExitCode(1)
         }

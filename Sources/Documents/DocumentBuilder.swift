@@ -19,7 +19,9 @@ public struct DocumentBuilder: Sendable {
     public func registration(_ person: Person, _ assessment: PersonAssessment, stamp: AgencyStamp? = nil) -> DocumentData {
         // Only activities that count toward the audit year belong on the year's form; the rules
         // report the others (check shows them).
+        // Credits from earlier years follow as rows of their own, so that the 学时 column adds up to 合计.
         let rows = zip(person.activities, assessment.activities).filter { $0.1.counted }.map(activityRow)
+            + assessment.credits.map { creditRow($0, assessment) }
         return DocumentData(fields: personFields(person, assessment), tables: ["activities": activityTable(rows)],
                             subject: person.subject,
                             metadata: metadata(.registration, about: person)).stamped(stamp)
@@ -56,17 +58,38 @@ public struct DocumentBuilder: Sendable {
             .stamped(stamp)
     }
 
+    /// An activity's row. The hours are those of the activity's own year: a part carried to the next
+    /// year (细则四(二)…(六)) is named in the content and shows there as 上年度结转.
     private func activityRow(_ activity: Activity, _ recognised: RecognisedHours) -> TableRow {
-        TableRow(text: [
+        let carried = recognised.carriedHours > 0
+        let content = carried
+            ? "\(activity.content)（认定\(HoursFormat.string(recognised.hours))学时，其中\(HoursFormat.string(recognised.carriedHours))学时结转\(activity.end.year + 1)年度）"
+            : activity.content
+        return TableRow(text: [
             "period": Formatting.period(activity.start, activity.end),
-            "content": activity.content,
+            "content": content,
             "form": recognised.form,
             "subject": activity.subject.chinese,
             "assessment": activity.assessment ?? "",
             "provider": activity.provider ?? "",
             // Left blank for the registering unit's stamp (登记单位（盖章）).
             "stamp": "",
-        ], amounts: ["hours": recognised.hours])
+        ], amounts: ["hours": carried ? recognised.hours - recognised.carriedHours : recognised.hours])
+    }
+
+    /// A credit from an earlier year on the year's 附件1: 上年度结转 or 学历教育, naming the activity,
+    /// its year and the clause.
+    private func creditRow(_ credit: LedgerCredit, _ assessment: PersonAssessment) -> TableRow {
+        TableRow(text: [
+            "period": "\(credit.sourceYear)年度",
+            "content": assessment.creditLine(credit),
+            // The content names it 上年度结转 in full; the narrow 学习形式 column says 结转.
+            "form": credit.reason == .carryOver ? "结转" : credit.label,
+            "subject": credit.subject.chinese,
+            "assessment": "",
+            "provider": "",
+            "stamp": "",
+        ], amounts: ["hours": credit.hours])
     }
 
     /// Hours in tables are amounts, printed as every other hour of the forms is.
@@ -102,6 +125,11 @@ public struct DocumentBuilder: Sendable {
         fields["hours.professional"] = HoursFormat.string(assessment.professionalHours)
         fields["hours.total"] = HoursFormat.string(assessment.totalHours)
         fields["hours.required"] = HoursFormat.string(assessment.requiredTotal)
+        let split = CreditSplit(assessment)
+        fields["hours.own"] = HoursFormat.string(split.own)
+        fields["hours.carried"] = HoursFormat.string(split.carried)
+        fields["hours.degree"] = HoursFormat.string(split.degree)
+        fields["hours.credits"] = split.lines.isEmpty ? "无" : split.lines.joined(separator: "；")
         fields.merge(Self.blankOpinions) { $1 }
         return fields
     }

@@ -2,6 +2,7 @@ import Archiving
 import Documents
 import Foundation
 import Records
+import Rules
 
 /// 输入摘要: the SHA-256 of everything that decides a document's bytes, kept in the manifest so that
 /// a later run skips a file whose input has not changed (same input, same bytes).
@@ -36,9 +37,11 @@ public struct InputDigest: Sendable {
         self.templates = templates
     }
 
-    /// What all of a person's documents are made from: the person's record, the unit's, the year.
-    func person(_ person: Person, of records: RecordsFile) -> String {
-        digest(["person", String(records.year), CanonicalText.of(records.unit), CanonicalText.of(person)])
+    /// What all of a person's documents are made from: the person's record, the unit's, the year, and
+    /// with a ledger (`assessment.historyConsidered`) the credits from earlier years it counts.
+    func person(_ person: Person, of records: RecordsFile, _ assessment: PersonAssessment) -> String {
+        let history = assessment.historyConsidered ? ["ledger"] + assessment.credits.map(assessment.creditLine) : []
+        return digest(["person", String(records.year), CanonicalText.of(records.unit), CanonicalText.of(person)] + history)
     }
 
     /// What an agency stamped a person's documents from (StampMark.record): the record alone, the

@@ -51,7 +51,7 @@ struct PersonWriter {
                                   document: kind.chineseName, report: &report) ?? false
         }
         // Digests only matter with an archive; the person's is shared by both documents.
-        let digests = archive.map { ($0.digest, $0.digest.person(shown, of: builder.records)) }
+        let digests = archive.map { ($0.digest, $0.digest.person(shown, of: builder.records, assessment)) }
         func origin(_ kind: DocumentKind, extra: [String] = []) -> FileOrigin {
             FileOrigin(person: person.idNumber, unit: builder.records.unit.name, year: year, kind: kind.rawValue,
                        input: digests.map { $0.0.document(kind, person: $0.1, extra: extra) })

@@ -60,6 +60,11 @@ public final class StampJob {
                     progress: ((BatchProgress) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws(StampingError) -> StampReport {
         try issuer.admit(loaded.records.unit)
+        // Earlier years come from the agency's ledger, read as the run begins.
+        let engine: RulesEngine
+        do { engine = RulesEngine(policy: self.engine.policy, ledger: try registry.ledger()) } catch {
+            throw StampingError(error.message, storageFull: error.storageFull)
+        }
         let run = StampRun(issuer: issuer, registry: registry, engine: engine, records: loaded.records,
                            rejected: loaded.rejected.count, recordsFolder: recordsFolder, options: options,
                            recording: archive, shouldStop: shouldStop,
@@ -67,7 +72,7 @@ public final class StampJob {
         do {
             for _ in 0..<Self.attempts {
                 let staged = try stage(run, progress: progress)
-                if try run.commit(staged) { return run.place(staged) }
+                if let laterYears = try run.commit(staged) { return run.place(staged, laterYears: laterYears) }
                 run.discard(staged)
             }
             throw StampingError("审验登记库 \(registry.file.path) 正被其他盖章连续使用，本次盖章未登记任何结果：请稍后再运行")

@@ -1,3 +1,4 @@
+import Rules
 import Stamping
 
 /// What a stamp run did, for the clerk: the results issued (or found unchanged and reused), who or
@@ -23,6 +24,9 @@ public struct StampReport: Sendable {
 
     public var issued: [Issued] = []
     public var skipped: [Skipped] = []
+    /// Later years of the stamped people that the ledger holds and whose result changed with this
+    /// stamp (细则四(二)…(六) 结转, 四(三) 学历): their issued results stand until they are stamped again.
+    public var laterYears: [LedgerChange] = []
     /// Files written and documents that failed, as a render run reports them.
     public var rendering = RenderReport()
 

@@ -55,6 +55,8 @@ struct StampRun: Sendable {
         var inForce: Serial?
         var verdict: String
         var files: [StagedFile]
+        /// A person's year as the ledger (学时台账) keeps it, recorded with the result.
+        var ledgerYear: LedgerYear? = nil
 
         var serial: Serial { outcome.signed.content.serial! }
     }
@@ -131,7 +133,7 @@ struct StampRun: Sendable {
             return .failedRender(entry, record: record, rendering)
         }
         let stamp = agencyStamp(serial, opinion: AgencyOpinion.person(assessment), date: audit.date)
-        let personDigest = recording.map { $0.digest.person(person, of: records) }
+        let personDigest = recording.map { $0.digest.person(person, of: records, assessment) }
         func origin(_ kind: DocumentKind, result: IssuedResultRecord? = nil) -> FileOrigin {
             FileOrigin(person: person.idNumber, unit: records.unit.name, year: records.year, kind: kind.rawValue,
                        input: recording.flatMap { run in personDigest.map { run.digest.document(kind, person: $0, extra: stampInput(serial)) } },
@@ -180,7 +182,8 @@ struct StampRun: Sendable {
         files.append(sheetFile)
         return .staged(entry, record: record,
                        Result(subject: subject, key: person.idNumber, kind: .person, outcome: outcome,
-                              inForce: current?.serial, verdict: verdict, files: files), rendering)
+                              inForce: current?.serial, verdict: verdict, files: files,
+                              ledgerYear: LedgerYear(idNumber: person.idNumber, assessment)), rendering)
     }
 
     /// The unit's stamped 附件2, when every person on it has a result in this run; `next` is the
@@ -243,15 +246,18 @@ struct StampRun: Sendable {
         if let result { staged.results.append(result) }
     }
 
-    /// Records every result of the attempt in one short transaction; false (nothing recorded) when
-    /// another run issued a result of this agency and year, or of one of these people, meanwhile.
-    func commit(_ staged: Staged) throws -> Bool {
+    /// Records every result of the attempt, and each person's year in the ledger, in one short
+    /// transaction; returns the later years of the ledger whose result changed, or nil (nothing
+    /// recorded) when another run issued a result of this agency and year, or of one of these people, meanwhile.
+    func commit(_ staged: Staged) throws -> [LedgerChange]? {
         let issuesNew = staged.results.contains { if case .issued = $0.outcome { true } else { false } }
         return try registry.run { run in
-            if issuesNew, try run.lastSequence(agency: profile.code, year: records.year) != staged.base { return false }
+            if issuesNew, try run.lastSequence(agency: profile.code, year: records.year) != staged.base { return nil }
+            var changes: [LedgerChange] = []
             for result in staged.results {
                 let inForce = try run.current(agency: profile.code, year: records.year, kind: result.kind, subject: result.key)
-                guard inForce?.serial == result.inForce else { return false }
+                guard inForce?.serial == result.inForce else { return nil }
+                if let entry = result.ledgerYear { changes += try run.record(entry) }
                 if case .issued(let signed, let replacing) = result.outcome {
                     try run.record(signed, subject: result.key, replacing: replacing)
                 }
@@ -259,15 +265,16 @@ struct StampRun: Sendable {
                     try run.record(IssuedDocument(kind: file.kind.rawValue, sha256: file.measure.sha256), of: result.serial)
                 }
             }
-            return true
+            return changes
         }
     }
 
     /// Once recorded: every file to its final name (journaled in the archive), and the report. A file
     /// that cannot be put in place is reported with what to do: its result is recorded, and running
     /// the stamp again writes the same file.
-    func place(_ staged: Staged) -> StampReport {
+    func place(_ staged: Staged, laterYears: [LedgerChange]) -> StampReport {
         var report = staged.report
+        report.laterYears = laterYears
         for result in staged.results {
             for file in result.files {
                 ArchiveRecording.write(file.target, file.origin, in: recording, subject: file.subject,

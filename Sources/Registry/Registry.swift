@@ -161,7 +161,7 @@ public struct RegistryTransaction {
         }
     }
 
-    private func access<T>(_ body: () throws -> T) throws(RegistryError) -> T {
+    func access<T>(_ body: () throws -> T) throws(RegistryError) -> T {
         do {
             return try body()
         } catch let error as RegistryError {
@@ -171,7 +171,7 @@ public struct RegistryTransaction {
         }
     }
 
-    private static func now() -> String {
+    static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
     }
 }

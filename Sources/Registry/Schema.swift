@@ -60,6 +60,26 @@ enum Schema {
                 );
                 """)
         }
+        // 学时台账 (issue 15): each person's assessed years, written with the results a stamp records.
+        // Additive: a registry made before it opens and gains the empty table.
+        migrator.registerMigration("v3-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE ledger_year (
+                    -- 公民身份号码
+                    id_number TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    -- Recognised hours counted in the year (its own and the credits it received), and 合格/不合格.
+                    public_hours REAL NOT NULL,
+                    professional_hours REAL NOT NULL,
+                    verdict TEXT NOT NULL,
+                    -- The whole entry (own hours, credits received and given with their source), as one
+                    -- entry of a cedocs/ledger/1 file (LedgerFile).
+                    entry TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (id_number, year)
+                );
+                """)
+        }
         return migrator
     }
 }

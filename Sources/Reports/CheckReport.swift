@@ -24,6 +24,34 @@ public struct CheckReport: Sendable, Codable, Equatable {
         public var counted: Bool
         public var clause: String
         public var explanation: String
+        /// The part of `hours` credited to the following year (with a ledger only).
+        public var carriedHours: Double?
+    }
+
+    /// Hours credited across years (学时台账), with the activity and year they come from.
+    public struct CreditResult: Sendable, Codable, Equatable {
+        /// `carry_over` (细则四(二)…(六) 上年度结转) or `diploma` (四(三) 学历证书三年内有效).
+        public var reason: String
+        public var sourceYear: Int
+        public var targetYear: Int
+        public var kind: String
+        public var clause: String
+        public var content: String
+        public var subject: String
+        public var hours: Double
+        public var explanation: String
+
+        init(_ credit: LedgerCredit, clausePrefix: String) {
+            reason = credit.reason.rawValue
+            sourceYear = credit.sourceYear
+            targetYear = credit.targetYear
+            kind = credit.kind.rawValue
+            clause = credit.clause
+            content = credit.content
+            subject = credit.subject.chinese
+            hours = credit.hours
+            explanation = credit.explanation(clausePrefix: clausePrefix)
+        }
     }
 
     public struct PersonResult: Sendable, Codable, Equatable {
@@ -44,6 +72,10 @@ public struct CheckReport: Sendable, Codable, Equatable {
         public var reasons: [String]
         public var audited: Bool
         public var problems: [Problem]
+        /// Credits from earlier years counted in the totals; absent without a ledger.
+        public var credits: [CreditResult]?
+        /// Credits the year's activities give to later years; absent without a ledger.
+        public var carried: [CreditResult]?
     }
 
     public struct RejectedPerson: Sendable, Codable, Equatable {
@@ -75,6 +107,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
     public var file: String
     public var year: Int
     public var unit: String
+    /// Notes on the whole report: without a ledger, that earlier years were not considered.
+    public var notes: [String]?
     /// Problems of the file and the unit (not of one person).
     public var problems: [Problem]
     public var people: [PersonResult]
@@ -97,6 +131,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
         file = walk.file
         year = walk.year
         unit = walk.unit
+        notes = walk.notes
         problems = walk.problems
         rejected = walk.rejected
         omitted = walk.omitted
@@ -111,6 +146,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
         public let file: String
         public let year: Int
         public let unit: String
+        public let notes: [String]?
         public let problems: [Problem]
         public let rejected: [RejectedPerson]
         public let omitted: Omitted?
@@ -123,6 +159,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
             file = loaded.fileName
             year = loaded.records.year
             unit = loaded.records.unit.name
+            notes = engine.ledger == nil ? [Ledger.absentNote] : nil
             let locator = loaded.locator
             problems = loaded.problems.filter { $0.personIndex == nil }.map { Self.problem($0, locator) }
             rejected = loaded.rejected.map { r in
@@ -152,7 +189,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
                     let loaderProblems = validation.map { Self.problem($0, loaded.locator) }
                     let assessment = engine.assess(person, year: records.year)
                     let result = Self.result(person, assessment, path: "people[\(sourceIndices[position])]",
-                                             loaderProblems: loaderProblems, locator: loaded.locator)
+                                             loaderProblems: loaderProblems, locator: loaded.locator,
+                                             clausePrefix: engine.policy.clausePrefix)
                     // The loader counted its warnings already; the rules' are added.
                     let ruled = result.problems.dropFirst(loaderProblems.count)
                     return Judged(result: result, passes: assessment.verdict.isPass,
@@ -176,12 +214,17 @@ public struct CheckReport: Sendable, Codable, Equatable {
         }
 
         private static func result(_ person: Person, _ assessment: PersonAssessment, path: String,
-                                   loaderProblems: [Problem], locator: (any ProblemLocator)?) -> PersonResult {
+                                   loaderProblems: [Problem], locator: (any ProblemLocator)?,
+                                   clausePrefix: String) -> PersonResult {
             let activities = zip(person.activities, assessment.activities).enumerated().map { i, pair in
                 ActivityResult(path: "\(path).activities[\(i)]", kind: pair.0.kind.rawValue,
                                subject: pair.0.subject.chinese, content: pair.0.content, claimed: pair.0.hours,
                                hours: pair.1.hours, counted: pair.1.counted, clause: pair.1.clause,
-                               explanation: pair.1.explanation)
+                               explanation: pair.1.explanation,
+                               carriedHours: pair.1.carriedHours > 0 ? pair.1.carriedHours : nil)
+            }
+            func credits(_ list: [LedgerCredit]) -> [CreditResult]? {
+                assessment.historyConsidered ? list.map { CreditResult($0, clausePrefix: clausePrefix) } : nil
             }
             // The loader's warnings about this person, then what the rules found, under the person's path.
             let ruled = assessment.activities.enumerated().flatMap { i, result in
@@ -195,7 +238,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
                                 requiredTotal: assessment.requiredTotal, requiredPublic: assessment.requiredPublic,
                                 verdict: assessment.verdict.word,
                                 reasons: assessment.verdict.reasons, audited: person.audit != nil,
-                                problems: loaderProblems + ruled)
+                                problems: loaderProblems + ruled,
+                                credits: credits(assessment.credits), carried: credits(assessment.carried))
         }
 
         private static func problem(_ p: RecordsProblem, _ locator: (any ProblemLocator)?) -> Problem {

@@ -23,10 +23,22 @@ public struct PersonAssessment: Sendable, Equatable {
     public var errors: [String]
     /// Every activity warning, prefixed the same way.
     public var warnings: [String]
+    /// Credits from earlier years counted in the totals (上年度结转, a diploma still valid), each
+    /// naming its source; empty without a ledger.
+    public var credits: [LedgerCredit]
+    /// Credits this year's activities give to later years; empty without a ledger.
+    public var carried: [LedgerCredit]
+    /// Whether earlier years were considered (a ledger was given). Without one the year is judged
+    /// alone and the reports say so (`Ledger.absentNote`).
+    public var historyConsidered: Bool
+    /// The policy's clause prefix (细则), for the credits' lines (`LedgerCredit.explanation`).
+    public var clausePrefix: String
 
     public init(year: Int, level: Level, activities: [RecognisedHours], publicHours: Double,
                 professionalHours: Double, totalHours: Double, requiredTotal: Double, requiredPublic: Double,
-                verdict: AuditVerdict, errors: [String], warnings: [String]) {
+                verdict: AuditVerdict, errors: [String], warnings: [String],
+                credits: [LedgerCredit] = [], carried: [LedgerCredit] = [], historyConsidered: Bool = false,
+                clausePrefix: String = Policy.xuzhou2007.clausePrefix) {
         self.year = year
         self.level = level
         self.activities = activities
@@ -38,7 +50,23 @@ public struct PersonAssessment: Sendable, Equatable {
         self.verdict = verdict
         self.errors = errors
         self.warnings = warnings
+        self.credits = credits
+        self.carried = carried
+        self.historyConsidered = historyConsidered
+        self.clausePrefix = clausePrefix
+    }
+
+    /// Public hours of the year's own activities, without credits from earlier years.
+    public var ownPublicHours: Double { Hours.round(publicHours - Hours.sum(credits.filter { $0.subject == .public }.map(\.hours))) }
+    /// Professional hours of the year's own activities, without credits from earlier years.
+    public var ownProfessionalHours: Double {
+        Hours.round(professionalHours - Hours.sum(credits.filter { $0.subject == .professional }.map(\.hours)))
     }
 
     public var hasErrors: Bool { !errors.isEmpty }
+}
+
+extension PersonAssessment {
+    /// Each credit counted this year as one line naming its activity, year and clause.
+    public func creditLine(_ credit: LedgerCredit) -> String { credit.explanation(clausePrefix: clausePrefix) }
 }

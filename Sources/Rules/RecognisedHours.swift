@@ -22,6 +22,11 @@ public struct RecognisedHours: Sendable, Equatable {
     /// Set when this activity alone fails the audit: a public-subject course of the year not assessed
     /// as passed, e.g. `公共科目《专业技术人员职业道德》考核未合格`.
     public var auditReason: String?
+    /// The part of `hours` credited to the following year (上年度结转 there), with a ledger only.
+    public var carriedHours: Double = 0
+    /// Set on a degree record repeated after its graduation year that counts here (the ledger does not
+    /// already credit the diploma): the credit it stands for, so that the ledger counts it once.
+    public var recordCredit: LedgerCredit?
 
     public init(kind: ActivityKind, hours: Double, clause: String, explanation: String, counted: Bool,
                 form: String, errors: [String] = [], warnings: [String] = [], auditReason: String? = nil) {
@@ -37,5 +42,5 @@ public struct RecognisedHours: Sendable, Equatable {
     }
 
     /// The hours this activity adds to the audit year.
-    public var countedHours: Double { counted ? hours : 0 }
+    public var countedHours: Double { counted ? Hours.round(hours - carriedHours) : 0 }
 }

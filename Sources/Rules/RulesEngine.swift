@@ -3,9 +3,13 @@ import Records
 /// Applies a `Policy` to people. Pure: no I/O, no clock; the same person and year give the same answer.
 public struct RulesEngine: Sendable {
     public let policy: Policy
+    /// The earlier years (学时台账) of the people assessed; nil when none was given, and each year is
+    /// then judged on its own records alone, as before the ledger existed.
+    public let ledger: Ledger?
 
-    public init(policy: Policy = .xuzhou2007) {
+    public init(policy: Policy = .xuzhou2007, ledger: Ledger? = nil) {
         self.policy = policy
+        self.ledger = ledger
     }
 
     /// Hours, totals and verdict of one person for one audit year.
@@ -13,21 +17,27 @@ public struct RulesEngine: Sendable {
         var results = person.activities.map { recognise($0, level: person.level, year: year) }
         SameProject.apply(policy.sameProject, clausePrefix: policy.clausePrefix, activities: person.activities,
                           results: &results)
+        var credits: [LedgerCredit] = []
+        var carried: [LedgerCredit] = []
+        if let ledger {
+            credits = ledger.credits(into: year, idNumber: person.idNumber)
+            carried = AcrossYears(policy: policy, year: year, level: person.level, ledgerCredits: credits)
+                .apply(person.activities, &results)
+        }
 
         let pairs = zip(person.activities, results)
-        let publicHours = Hours.sum(pairs.filter { $0.0.subject == .public }.map { $0.1.countedHours })
-        let professionalHours = Hours.sum(pairs.filter { $0.0.subject == .professional }.map { $0.1.countedHours })
+        func hours(_ subject: Subject) -> Double {
+            Hours.sum(pairs.filter { $0.0.subject == subject }.map { $0.1.countedHours }
+                + credits.filter { $0.subject == subject }.map(\.hours))
+        }
+        let publicHours = hours(.public)
+        let professionalHours = hours(.professional)
         let totalHours = Hours.sum([publicHours, professionalHours])
         let requiredTotal = policy.requirement.total(for: person.level)
         let requiredPublic = policy.requirement.yearlyPublic
 
-        var reasons: [String] = []
-        if totalHours < requiredTotal - Hours.epsilon {
-            reasons.append("总学时 \(HoursFormat.string(totalHours))，应达 \(HoursFormat.string(requiredTotal))")
-        }
-        if publicHours < requiredPublic - Hours.epsilon {
-            reasons.append("公共科目学时 \(HoursFormat.string(publicHours))，应达 \(HoursFormat.string(requiredPublic))")
-        }
+        var reasons = HoursShortfall.reasons(publicHours: publicHours, totalHours: totalHours,
+                                             requiredPublic: requiredPublic, requiredTotal: requiredTotal)
         for result in results where result.counted {
             if let reason = result.auditReason, !reasons.contains(reason) { reasons.append(reason) }
         }
@@ -40,7 +50,9 @@ public struct RulesEngine: Sendable {
             year: year, level: person.level, activities: results,
             publicHours: publicHours, professionalHours: professionalHours, totalHours: totalHours,
             requiredTotal: requiredTotal, requiredPublic: requiredPublic, verdict: verdict,
-            errors: prefixed(\.errors), warnings: prefixed(\.warnings)
+            errors: prefixed(\.errors), warnings: prefixed(\.warnings),
+            credits: credits, carried: carried, historyConsidered: ledger != nil,
+            clausePrefix: policy.clausePrefix
         )
     }
 

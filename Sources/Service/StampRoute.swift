@@ -132,9 +132,22 @@ struct StampSummary: Encodable {
         var message: String
     }
 
+    /// A later year in the agency's ledger whose result this stamp changed (细则四(二)…(六), 四(三)).
+    struct LaterYear: Encodable {
+        var idNumber: String
+        var year: Int
+        var verdict: String
+        var summary: String
+
+        enum CodingKeys: String, CodingKey { case idNumber = "id_number", year, verdict, summary }
+    }
+
     var issued: [Issued]
     var skipped: [Skipped]
     var failures: [Failure]
+    var laterYears: [LaterYear]
+
+    enum CodingKeys: String, CodingKey { case issued, skipped, failures, laterYears = "later_years" }
 
     init(_ report: StampReport) {
         issued = report.issued.map {
@@ -143,6 +156,9 @@ struct StampSummary: Encodable {
         }
         skipped = report.skipped.map { Skipped(subject: $0.subject, reason: $0.reason) }
         failures = report.rendering.failures.map { Failure(subject: $0.subject, document: $0.document, message: $0.message) }
+        laterYears = report.laterYears.map {
+            LaterYear(idNumber: $0.idNumber, year: $0.year, verdict: $0.after.verdict.word, summary: $0.summary)
+        }
     }
 
     func json() -> Data {

@@ -2,6 +2,7 @@ import Foundation
 import Pipeline
 import Records
 import Render
+import Rules
 import TestSupport
 
 /// Renders a records dictionary through the real pipeline into a fresh folder.
@@ -10,12 +11,13 @@ struct Rendered {
     let report: RenderReport
     let loaded: LoadedRecords
 
-    init(_ records: [String: Any], png: Bool = false, name: String = #function) throws {
+    init(_ records: [String: Any], png: Bool = false, engine: RulesEngine = RulesEngine(), name: String = #function) throws {
         folder = Repository.temporaryFolder(name)
         let file = try Samples.write(records, to: folder)
         loaded = try RecordsLoader.load(contentsOf: file)
         // Two threads, as on the machines it runs on: concurrency is part of what is tested.
-        let job = BatchRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library, jobs: 2)
+        let job = BatchRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library, engine: engine,
+                                jobs: 2)
         report = job.run(loaded, recordsFolder: folder,
                          options: RenderOptions(output: folder.appendingPathComponent("out"), png: png, creator: "cedocs test"))
     }

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Registry
+import Rules
+import Stamping
+
+/// Where `check` and `render` find earlier years (学时台账): an agency's registry, or a ledger file.
+/// Without either each year is judged alone and the report says so.
+struct LedgerOptions: ParsableArguments {
+    @ArgumentParser.Option(help: "Judge earlier years by this ledger file (cedocs/ledger/1 JSON, as `cedocs registry ledger` writes).")
+    var ledger: String?
+
+    @ArgumentParser.Option(name: .customLong("ledger-agency"),
+            help: "Judge earlier years by the ledger in this agency's registry (its profile folder, e.g. config/agencies/XZPX).")
+    var agency: String?
+
+    func validate() throws {
+        if ledger != nil && agency != nil { throw ValidationError("give --ledger or --ledger-agency, not both") }
+    }
+
+    /// The rules with the ledger given, if any (exit 2 when it cannot be read).
+    func engine() throws -> RulesEngine {
+        do {
+            if let ledger {
+                return RulesEngine(ledger: try LedgerFile.decode(try Data(contentsOf: URL(fileURLWithPath: ledger)), name: ledger))
+            }
+            if let agency {
+                let profile = try AgencyProfile(contentsOf: URL(fileURLWithPath: agency))
+                // An agency that has stamped nothing yet has an empty ledger.
+                guard FileManager.default.fileExists(atPath: profile.registryFile.path) else { return RulesEngine(ledger: Ledger()) }
+                return RulesEngine(ledger: try Registry(file: profile.registryFile, create: false).ledger())
+            }
+            return RulesEngine()
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}

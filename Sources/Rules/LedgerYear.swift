@@ -1,0 +1,103 @@
+import Records
+
+/// One person's year in the ledger (学时台账): the year's own recognised hours, the credits it
+/// received and gave, and the verdict they make.
+///
+/// The entry keeps what the year's records alone decide (own hours, credits given, reasons that are not
+/// about hours), so that the year can be judged again when an earlier year changes (`reassessed`)
+/// without its records.
+public struct LedgerYear: Sendable, Equatable, Codable {
+    public var idNumber: String
+    public var year: Int
+    /// Hours of the year's own activities (without any credit), public and professional apart.
+    public var ownPublic: Double
+    public var ownProfessional: Double
+    /// Credits the year's own records claim from an earlier year: a degree record repeated after the
+    /// graduation year. Kept apart so that a credit the ledger also holds is counted once.
+    public var recordCredits: [LedgerCredit]
+    /// Credits counted in the year's totals: the ledger's and the records' own, each once.
+    public var received: [LedgerCredit]
+    /// Credits the year's activities give to later years.
+    public var given: [LedgerCredit]
+    public var requiredTotal: Double
+    public var requiredPublic: Double
+    /// The fail reasons that hours do not decide: a public course not passed, an agency's override.
+    public var otherReasons: [String]
+    public var pass: Bool
+    /// Every reason of a fail (hours first, then `otherReasons`).
+    public var reasons: [String]
+
+    public var publicHours: Double { Hours.sum([ownPublic] + received.filter { $0.subject == .public }.map(\.hours)) }
+    public var professionalHours: Double {
+        Hours.sum([ownProfessional] + received.filter { $0.subject == .professional }.map(\.hours))
+    }
+    public var totalHours: Double { Hours.sum([publicHours, professionalHours]) }
+    public var verdict: AuditVerdict { pass ? .pass : .fail(reasons: reasons) }
+
+    /// The entry of `assessment`, the year of the person with this ID number.
+    public init(idNumber: String, _ assessment: PersonAssessment) {
+        self.idNumber = idNumber
+        year = assessment.year
+        recordCredits = assessment.activities.compactMap { $0.counted ? $0.recordCredit : nil }
+        let received = assessment.credits + recordCredits
+        func own(_ total: Double, _ subject: Subject) -> Double {
+            Hours.round(total - Hours.sum(received.filter { $0.subject == subject }.map(\.hours)))
+        }
+        self.received = received
+        ownPublic = own(assessment.publicHours, .public)
+        ownProfessional = own(assessment.professionalHours, .professional)
+        given = assessment.carried
+        requiredTotal = assessment.requiredTotal
+        requiredPublic = assessment.requiredPublic
+        let hourReasons = HoursShortfall.reasons(publicHours: assessment.publicHours, totalHours: assessment.totalHours,
+                                                 requiredPublic: requiredPublic, requiredTotal: requiredTotal)
+        otherReasons = assessment.verdict.reasons.filter { !hourReasons.contains($0) }
+        pass = assessment.verdict.isPass
+        reasons = assessment.verdict.reasons
+    }
+
+    /// The same year judged again with `credits` from earlier years (the ledger's, now): its own
+    /// hours and other reasons stay, its record credits count unless the ledger holds the same credit.
+    public func reassessed(with credits: [LedgerCredit]) -> LedgerYear {
+        var next = self
+        next.received = LedgerCredits.merge(ledger: credits, records: recordCredits)
+        let hourReasons = HoursShortfall.reasons(publicHours: next.publicHours, totalHours: next.totalHours,
+                                                 requiredPublic: requiredPublic, requiredTotal: requiredTotal)
+        next.reasons = hourReasons + otherReasons.filter { !hourReasons.contains($0) }
+        next.pass = next.reasons.isEmpty
+        return next
+    }
+}
+
+extension LedgerYear {
+    enum CodingKeys: String, CodingKey {
+        case idNumber = "id_number", year, ownPublic = "own_public", ownProfessional = "own_professional"
+        case recordCredits = "record_credits", received, given, requiredTotal = "required_total"
+        case requiredPublic = "required_public", otherReasons = "other_reasons", pass, reasons
+    }
+}
+
+/// The reasons a year's hours fail (细则二 and the 2016 notice's 公共科目不少于24学时).
+enum HoursShortfall {
+    static func reasons(publicHours: Double, totalHours: Double, requiredPublic: Double, requiredTotal: Double) -> [String] {
+        var reasons: [String] = []
+        if totalHours < requiredTotal - Hours.epsilon {
+            reasons.append("总学时 \(HoursFormat.string(totalHours))，应达 \(HoursFormat.string(requiredTotal))")
+        }
+        if publicHours < requiredPublic - Hours.epsilon {
+            reasons.append("公共科目学时 \(HoursFormat.string(publicHours))，应达 \(HoursFormat.string(requiredPublic))")
+        }
+        return reasons
+    }
+}
+
+/// Choosing the credits a year counts.
+enum LedgerCredits {
+    /// The ledger's credits, and each record credit the ledger does not already hold: a credit is counted once.
+    static func merge(ledger: [LedgerCredit], records: [LedgerCredit]) -> [LedgerCredit] {
+        var seen = Set(ledger.map(\.key))
+        var merged = ledger
+        for credit in records where seen.insert(credit.key).inserted { merged.append(credit) }
+        return merged
+    }
+}

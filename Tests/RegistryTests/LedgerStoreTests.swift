@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import Records
+@testable import Registry
+import Rules
+import Testing
+
+@Suite("The ledger (学时台账) in the registry and in its file")
+struct LedgerStoreTests {
+    static let id = "320302198001011239"
+
+    func folder(_ name: String = #function) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cedocs-ledger-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A 高级 person's year as the rules make it, with `ledger` as the earlier years.
+    func year(_ year: Int, seminarDays: Int?, publicHours: Double, ledger: Ledger) -> LedgerYear {
+        var activities = [Activity(subject: .public, kind: .distanceLearning, content: "职业道德",
+                                   start: CalendarDate(iso: "\(year)-03-01")!, end: CalendarDate(iso: "\(year)-03-31")!,
+                                   hours: publicHours, assessment: "合格", params: ActivityParams(approvedHours: publicHours))]
+        if let seminarDays {
+            activities.append(Activity(subject: .professional, kind: .advancedSeminar, content: "心血管介入高级研修班",
+                                       start: CalendarDate(iso: "\(year)-05-01")!, end: CalendarDate(iso: "\(year)-05-20")!,
+                                       params: ActivityParams(days: seminarDays)))
+        }
+        let person = Person(idNumber: Self.id, name: "测试", level: .senior, activities: activities)
+        return LedgerYear(idNumber: Self.id, RulesEngine(ledger: ledger).assess(person, year: year))
+    }
+
+    @Test("entries recorded in a stamp's transaction read back; an earlier year recorded later changes the later one")
+    func recordAndRead() throws {
+        let registry = try Registry(file: try folder().appendingPathComponent("registry.sqlite"), create: true)
+        let year2 = year(2017, seminarDays: nil, publicHours: 24, ledger: try registry.ledger())
+        let none = try registry.run { try $0.record(year2) }
+        #expect(none.isEmpty)
+        #expect(try registry.ledger().entry(idNumber: Self.id, year: 2017)?.pass == false)
+
+        let year1 = year(2016, seminarDays: 20, publicHours: 24, ledger: try registry.ledger())
+        let changes = try registry.run { try $0.record(year1) }
+        #expect(changes.map(\.summary) == ["2017年度：总学时 24 → 96，不合格 → 合格"])
+        let stored = try registry.ledger()
+        #expect(stored.entry(idNumber: Self.id, year: 2016) == year1)
+        #expect(stored.entry(idNumber: Self.id, year: 2017)?.pass == true)
+        #expect(stored.entry(idNumber: Self.id, year: 2017)?.received.map(\.sourceYear) == [2016])
+    }
+
+    @Test("a failed run records no ledger entry either")
+    func rolledBack() throws {
+        let registry = try Registry(file: try folder().appendingPathComponent("registry.sqlite"), create: true)
+        struct Died: Error {}
+        #expect(throws: Died.self) {
+            try registry.run { run in
+                _ = try run.record(year(2016, seminarDays: 20, publicHours: 24, ledger: Ledger()))
+                throw Died()
+            }
+        }
+        #expect(try registry.ledger().entries.isEmpty)
+    }
+
+    @Test("a registry made before the ledger opens: read-only it has an empty ledger, opened to write it gains the table")
+    func olderRegistry() throws {
+        let file = try folder().appendingPathComponent("registry.sqlite")
+        let pool = try DatabasePool(path: file.path)
+        try Schema.migrator.migrate(pool, upTo: "v2-stamp-requests")
+        try pool.close()
+
+        #expect(try Registry(file: file, create: false).ledger().entries.isEmpty)
+        let registry = try Registry(file: file, create: true)
+        let entry = year(2016, seminarDays: 20, publicHours: 24, ledger: Ledger())
+        _ = try registry.run { try $0.record(entry) }
+        #expect(try registry.ledger().entries == [entry])
+    }
+
+    @Test("the ledger file: what is written reads back the same; another format is refused, naming the file")
+    func fileRoundTrip() throws {
+        var ledger = Ledger()
+        ledger.record(year(2016, seminarDays: 20, publicHours: 24, ledger: ledger))
+        ledger.record(year(2017, seminarDays: nil, publicHours: 24, ledger: ledger))
+        let data = try LedgerFile.encode(ledger)
+        #expect(try LedgerFile.decode(data, name: "ledger.json") == ledger)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(#""format":"cedocs/ledger/1""#))
+        #expect(text.contains(#""reason":"carry_over""#))
+
+        let other = Data(#"{"format": "cedocs/ledger/9", "entries": []}"#.utf8)
+        #expect(throws: RegistryError.self) { try LedgerFile.decode(other, name: "old.json") }
+        do {
+            _ = try LedgerFile.decode(other, name: "old.json")
+        } catch {
+            #expect(error.message == "学时台账 old.json 的 format 为「cedocs/ledger/9」，应为「cedocs/ledger/1」")
+        }
+    }
+}
