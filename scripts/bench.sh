@@ -10,7 +10,9 @@
 #      against rendering all their documents (cedocs render): the target is at most 1.3 times;
 #   5. importing a unit's workbook of N people (cedocs import: the template filled by the template
 #      writer from the same synthetic people, some 60,000 activity rows for 10,000): target under 5 s
-#      and 200 MB.
+#      and 200 MB;
+#   6. the service under overload (scripts/load.sh): render requests with as many clients as the pool
+#      has places, then four times as many; the rendered rate under overload should stay ≥ 0.80 of it.
 # Results go to the terminal and to bench-out/results.txt.
 #
 #   scripts/bench.sh [N]        (default 10000)
@@ -106,6 +108,10 @@ timed "import a workbook of $people people ($(stat -c %s "$out/people-$people.xl
   echo
   echo "wall-clock seconds:"
   cat "$out/walls.txt"
+} | tee -a "$results"
+{
+  echo
+  CEDOCS=$bin/cedocs scripts/load.sh
 } | tee -a "$results"
 rm -rf "$out"/run-* "$out/warm" "$out/agency"
 echo "results: $results"

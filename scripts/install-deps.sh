@@ -14,7 +14,7 @@ packages=(
   zlib1g-dev libdeflate-dev                           # how the PDFs are deflated (CDeflateLevel)
   libxml2-dev                                         # the XML parts of an imported workbook (the CLibXML2 module)
   zbar-tools openssl                                  # tests: zbarimg decodes the QR codes, openssl reads the public key
-  wrk curl                                            # scripts/load.sh: load test of cedocs serve on loopback
+  hey curl                                            # scripts/load.sh: load test of cedocs serve on loopback
   unzip                                               # tests: an exported archive ZIP opens with unzip -l
   strace sqlite3                                      # tests: failed writes injected (Tests/FaultTests), the registry read
   dpkg-dev                                            # scripts/package.sh: dpkg-shlibdeps finds the package's Depends

@@ -13,6 +13,7 @@ import Yams
 ///   pending_requests: 16             # check/render/stamp requests at work at once (a body counts once it has
 ///                                    # arrived whole); beyond: 503 with Retry-After
 ///   per_token_requests: 8            # of these, at most this many for one token (default: half, at least 1)
+///   refusal_pause_seconds: 0.25      # a 503 for a full pool is answered after this pause (0 to 2)
 ///   min_body_bytes_per_second: 16384 # after its first idle_seconds, a body slower than this on average: 408
 ///   idle_seconds: 5                  # a connection with nothing to read for this long is closed
 /// verify_rate: { burst: 100, per_minute: 60 }   # /v1/verify per client address; beyond: 429 (VerifyRate)
@@ -34,6 +35,11 @@ public struct ServiceConfiguration: Sendable {
         public var perTokenRequests: Int?
         public var minBodyBytesPerSecond = 16384.0
         public var idleSeconds = 5.0
+        /// How long a request refused for a full pool waits before its 503. The refusal is decided from
+        /// the headers at once; answering it a moment later costs a client that honours Retry-After (2 s)
+        /// nothing, while one that asks again at once can no longer spin the cores that the requests at
+        /// work need (on 2 cores, 6 such clients took more than half of them: issue 18).
+        public var refusalPauseSeconds = 0.25
 
         public init() {}
 
@@ -112,6 +118,7 @@ public struct ServiceConfiguration: Sendable {
             limits.perTokenRequests = stored.perTokenRequests
             limits.minBodyBytesPerSecond = stored.minBodyBytesPerSecond ?? limits.minBodyBytesPerSecond
             limits.idleSeconds = stored.idleSeconds ?? limits.idleSeconds
+            limits.refusalPauseSeconds = stored.refusalPauseSeconds ?? limits.refusalPauseSeconds
         }
         for (key, value) in [("body_bytes", Double(limits.bodyBytes)), ("people", Double(limits.people)),
                              ("pending_requests", Double(limits.pendingRequests)),
@@ -125,6 +132,9 @@ public struct ServiceConfiguration: Sendable {
         }
         if !(limits.minBodyBytesPerSecond >= 1 && limits.minBodyBytesPerSecond <= 1e9) {
             problem("limits.min_body_bytes_per_second", "应在 1 到 1000000000（每秒 1 GB）之间")
+        }
+        if !(limits.refusalPauseSeconds >= 0 && limits.refusalPauseSeconds <= 2) {
+            problem("limits.refusal_pause_seconds", "应在 0 到 2 秒之间（不超过 503 答复的 Retry-After）")
         }
         if limits.pendingRequests > 0, limits.tokenShare > limits.pendingRequests {
             problem("limits.per_token_requests", "（\(limits.tokenShare)）不应超过 pending_requests（\(limits.pendingRequests)）")
@@ -228,11 +238,12 @@ struct StoredConfiguration: Decodable {
         var perTokenRequests: Int?
         var minBodyBytesPerSecond: Double?
         var idleSeconds: Double?
+        var refusalPauseSeconds: Double?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case bodyBytes = "body_bytes", people, requestSeconds = "request_seconds", pendingRequests = "pending_requests"
             case perTokenRequests = "per_token_requests", minBodyBytesPerSecond = "min_body_bytes_per_second"
-            case idleSeconds = "idle_seconds"
+            case idleSeconds = "idle_seconds", refusalPauseSeconds = "refusal_pause_seconds"
         }
     }
 

@@ -37,10 +37,17 @@ struct ServiceCore: Sendable {
     func withCaller<T: Sendable>(_ caller: Caller, _ request: Request, _ context: ServiceRequestContext,
                                  _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
         async throws -> T {
+        // Refused before anything else is made for the request (its client watch, its timer): under
+        // overload most requests end here. The answer waits `refusal_pause_seconds` (Limits), holding nothing.
+        do {
+            try pool.checkRoom(token: caller.token)
+        } catch {
+            try? await Task.sleep(for: .milliseconds(Int64(input.limits.refusalPauseSeconds * 1000)))
+            throw error
+        }
         let budget = RequestBudget(seconds: input.limits.requestSeconds, client: await ClientWatch.of(context.channel))
         do {
             return try await budget.run { [input, pool] in
-                try pool.checkRoom(token: caller.token)
                 let body = try await input.body(of: request)
                 try budget.check()
                 return try await pool.admit(token: caller.token) {

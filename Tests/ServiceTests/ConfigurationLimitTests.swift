@@ -15,6 +15,8 @@ import Testing
         let limits = try configuration("{}").limits
         #expect(limits.pendingRequests == 16 && limits.tokenShare == 8)
         #expect(limits.minBodyBytesPerSecond == 16384 && limits.idleSeconds == 5)
+        #expect(limits.refusalPauseSeconds == 0.25)
+        #expect(try configuration("{ refusal_pause_seconds: 0 }").limits.refusalPauseSeconds == 0)
         #expect(try configuration("{ pending_requests: 1 }").limits.tokenShare == 1)
         #expect(try configuration("{ pending_requests: 6, per_token_requests: 6 }").limits.tokenShare == 6)
     }
@@ -22,7 +24,8 @@ import Testing
     @Test func impossibleLimitsAreRefused() {
         for limits in ["{ per_token_requests: 0 }", "{ pending_requests: 4, per_token_requests: 5 }",
                        "{ idle_seconds: 0 }", "{ idle_seconds: 1e300 }", "{ request_seconds: .inf }",
-                       "{ min_body_bytes_per_second: 0.5 }", "{ min_body_bytes_per_second: 1e300 }"] {
+                       "{ min_body_bytes_per_second: 0.5 }", "{ min_body_bytes_per_second: 1e300 }",
+                       "{ refusal_pause_seconds: -1 }", "{ refusal_pause_seconds: 3 }", "{ refusal_pause_seconds: .nan }"] {
             #expect(throws: ServiceSetupError.self, "\(limits)") { try configuration(limits) }
         }
     }

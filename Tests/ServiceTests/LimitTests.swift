@@ -76,10 +76,12 @@ import Testing
     }
 
     /// Under overload the refusal comes from the headers (issue 18): with the one place taken, a request
-    /// whose body never comes is answered 503 with Retry-After at once, its body neither waited for nor read.
+    /// whose body never comes is answered 503 with Retry-After, its body neither waited for nor read, after
+    /// the refusal's pause (a sleep on the server: the answer cannot come sooner, however busy the machine).
     @Test(.timeLimit(.minutes(2))) func aFullServiceRefusesFromTheHeaders() async throws {
         var limits = ServiceConfiguration.Limits()
         limits.pendingRequests = 1
+        limits.refusalPauseSeconds = 1
         // A stalled body would get its 408 after idle_seconds, long after the answer awaited here.
         limits.idleSeconds = 300
         let records = try body(Samples.records(people: (1...400).map { Samples.person($0) }))
@@ -87,9 +89,11 @@ import Testing
             let working = client.start("/v1/render/certificate", token: Harness.unitToken, records: records)
             _ = try await client.metrics { (metric("cedocs_pages_rendered_total", in: $0) ?? 0) > 0 }
             let connection = try RawConnection(port: client.port)
+            let asked = ContinuousClock.now
             try connection.sendHead("/v1/check", token: Harness.unitToken, length: 100_000)
             // Not a byte of the body is sent: only the headers can have decided the answer.
             let answer = String(decoding: await connection.read(within: 60).bytes, as: UTF8.self)
+            #expect(ContinuousClock.now - asked >= .seconds(1))
             #expect(answer.hasPrefix("HTTP/1.1 503"), "\(answer)")
             #expect(answer.lowercased().contains("retry-after: 2"))
             try await working.leave()
