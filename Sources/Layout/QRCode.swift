@@ -32,22 +32,9 @@ public struct QRItem: Sendable, Equatable {
     /// Side of one module in points.
     public var moduleSize: Double { rect.width / Double(matrix.size + 2 * Self.quietZone) }
 
-    /// Each row's runs of dark modules as one rectangle each, so the renderer fills the whole code as
-    /// one path: modules drawn one by one leave hairline seams between them when anti-aliased.
-    public var darkRects: [Rect] {
-        let m = moduleSize
-        let origin = Point(x: rect.x + Double(Self.quietZone) * m, y: rect.y + Double(Self.quietZone) * m)
-        var rects: [Rect] = []
-        for row in 0..<matrix.size {
-            var column = 0
-            while column < matrix.size {
-                guard matrix[row, column] else { column += 1; continue }
-                let start = column
-                while column < matrix.size && matrix[row, column] { column += 1 }
-                rects.append(Rect(x: origin.x + Double(start) * m, y: origin.y + Double(row) * m,
-                                  width: Double(column - start) * m, height: m))
-            }
-        }
-        return rects
+    /// The modules' square, inside the quiet zone.
+    public var modulesRect: Rect {
+        let inset = Double(Self.quietZone) * moduleSize
+        return Rect(x: rect.x + inset, y: rect.y + inset, width: rect.width - 2 * inset, height: rect.height - 2 * inset)
     }
 }

@@ -28,9 +28,8 @@ public struct RunReportFile: Encodable {
         records = loaded.fileName
         unit = loaded.records.unit.name
         year = loaded.records.year
-        let format = ISO8601DateFormatter()
-        self.started = format.string(from: started)
-        finished = format.string(from: Date())
+        self.started = started.formatted(.iso8601)
+        finished = Date.now.formatted(.iso8601)
         people = report.people
         written = report.written
         unchanged = report.unchanged

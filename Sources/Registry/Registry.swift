@@ -171,7 +171,9 @@ public struct RegistryTransaction {
         }
     }
 
+    /// Now in ISO 8601, UTC. A format style, not an ISO8601DateFormatter: making one of those (through
+    /// ICU) for each of a stamp's few thousand rows cost 3% of the run.
     static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
+        Date.now.formatted(.iso8601)
     }
 }

@@ -20,7 +20,7 @@ public struct StampRequest: Sendable, Equatable {
     public var requestedAt: String
 
     public init(requester: String, agency: String?, unit: String?, year: Int?, people: Int?, status: Int,
-                outcome: String, serials: [String], requestedAt: String = ISO8601DateFormatter().string(from: Date())) {
+                outcome: String, serials: [String], requestedAt: String = Date.now.formatted(.iso8601)) {
         self.requester = requester
         self.agency = agency
         self.unit = unit

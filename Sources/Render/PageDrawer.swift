@@ -90,11 +90,33 @@ struct PageDrawer {
         label.show(on: cr)
     }
 
-    /// The dark runs as rectangles of one path, filled once: no seams between modules.
+    /// The code as a black-and-white image, scaled without smoothing: Cairo writes it as a one-bit image
+    /// of some 400 bytes. Its dark runs as rectangles were some 2,400 numbers that Cairo records, replays
+    /// and prints one by one: 14% of the CPU of a stamp run, for the same look.
     private func fill(_ code: QRItem, on cr: OpaquePointer) {
-        cairo_set_source_rgb(cr, 0, 0, 0)
-        for rect in code.darkRects { cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height) }
+        // Pixels a module. With one, a page shown at 96–150 dpi enlarges each module to 3 or 4 pixels
+        // unevenly and zbar no longer decodes it; with four, the viewer shrinks the image and averages its
+        // edges as it does a vector's, and decodes from 96 dpi up, as the rectangles did.
+        let k = 4
+        let size = code.matrix.size * k
+        let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size), Int32(size))
+        defer { cairo_surface_destroy(image) }
+        guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, let pixels = cairo_image_surface_get_data(image) else { return }
+        let stride = Int(cairo_image_surface_get_stride(image))
+        for row in 0..<size {
+            let line = UnsafeMutableRawPointer(pixels + row * stride).assumingMemoryBound(to: UInt32.self)
+            for column in 0..<size { line[column] = code.matrix[row / k, column / k] ? 0x000000 : 0xFFFFFF }
+        }
+        cairo_surface_mark_dirty(image)
+        let square = code.modulesRect
+        cairo_save(cr)
+        cairo_translate(cr, square.x, square.y)
+        cairo_scale(cr, square.width / Double(size), square.height / Double(size))
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST)
+        cairo_rectangle(cr, 0, 0, Double(size), Double(size))
         cairo_fill(cr)
+        cairo_restore(cr)
     }
 
     /// Scales the image into `rect`, keeping its aspect ratio, centred.
