@@ -40,7 +40,7 @@ public final class PostgresRegistry: Registry {
         var bodyFailed = false
         do {
             return try connections.with { connection in
-                try connection.rows("BEGIN")
+                try connection.execute("BEGIN")
                 do {
                     let result: T
                     do {
@@ -49,10 +49,10 @@ public final class PostgresRegistry: Registry {
                         bodyFailed = true
                         throw error
                     }
-                    try connection.rows("COMMIT")
+                    try connection.execute("COMMIT")
                     return result
                 } catch {
-                    try? connection.rows("ROLLBACK")
+                    try? connection.execute("ROLLBACK")
                     throw error
                 }
             }
@@ -95,7 +95,7 @@ public final class PostgresRegistry: Registry {
 
     public func log(_ request: StampRequest) throws(RegistryError) {
         try access("审验登记库 \(location) 写入失败") { connection in
-            try connection.rows("""
+            try connection.execute("""
                 INSERT INTO stamp_request (requested_at, requester, agency, unit, year, people, status, outcome, serials)
                 VALUES (\(request.requestedAt), \(request.requester), \(request.agency), \(request.unit), \(request.year),
                         \(request.people), \(request.status), \(request.outcome), \(request.serialList))
@@ -148,7 +148,7 @@ struct PostgresTransaction: RegistryTransaction {
     /// Locks the agency's year (its `serial_counter` row, made at 0 the first time) until the transaction ends.
     func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
         try access {
-            try connection.rows("""
+            try connection.execute("""
                 INSERT INTO serial_counter (agency, year, last_sequence) VALUES (\(agency), \(year), 0) ON CONFLICT DO NOTHING
                 """)
             return try connection.rows("""
@@ -164,14 +164,14 @@ struct PostgresTransaction: RegistryTransaction {
         }
         let (serial, _) = try numbered(signed, after: try lastSequence(agency: agency, year: year))
         try access {
-            try connection.rows("""
+            try connection.execute("""
                 UPDATE serial_counter SET last_sequence = \(serial.sequence) WHERE agency = \(agency) AND year = \(year)
                 """)
             // The old result leaves force first: only one result per subject may be in force.
             if let old {
-                try connection.rows("UPDATE issue SET superseded_by = \(serial.description) WHERE serial = \(old.description)")
+                try connection.execute("UPDATE issue SET superseded_by = \(serial.description) WHERE serial = \(old.description)")
             }
-            try connection.rows("""
+            try connection.execute("""
                 INSERT INTO issue (serial, agency, year, sequence, kind, subject, unit, person_name, verdict,
                                    hours_total, audit_date, content, signature, issued_at)
                 VALUES (\(serial.description), \(agency), \(year), \(serial.sequence), \(content.kind.name), \(subject),
@@ -184,7 +184,7 @@ struct PostgresTransaction: RegistryTransaction {
 
     func record(_ document: IssuedDocument, of serial: Serial) throws(RegistryError) {
         try access {
-            try connection.rows("""
+            try connection.execute("""
                 INSERT INTO document (sha256, serial, kind, issued_at)
                 VALUES (\(document.sha256), \(serial.description), \(document.kind), \(RegistryClock.now()))
                 ON CONFLICT DO NOTHING
@@ -195,11 +195,11 @@ struct PostgresTransaction: RegistryTransaction {
     func record(_ entry: LedgerYear) throws(RegistryError) -> [LedgerChange] {
         try access {
             // Two agencies stamping the same person at once judge the person's years one after the other.
-            try connection.rows("SELECT pg_advisory_xact_lock(hashtext(\("ledger " + entry.idNumber)))")
+            try connection.execute("SELECT pg_advisory_xact_lock(hashtext(\("ledger " + entry.idNumber)))")
             var ledger = Ledger(try PostgresRows.ledgerYears(on: connection, idNumber: entry.idNumber))
             let changes = ledger.record(entry)
             for row in [entry] + changes.map(\.after) {
-                try connection.rows("""
+                try connection.execute("""
                     INSERT INTO ledger_year (id_number, year, public_hours, professional_hours, verdict, entry, updated_at)
                     VALUES (\(row.idNumber), \(row.year), \(row.publicHours), \(row.professionalHours), \(row.verdict.word),
                             \(try LedgerFile.encode(row)), \(RegistryClock.now()))

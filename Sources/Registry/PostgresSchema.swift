@@ -105,10 +105,10 @@ enum PostgresSchema {
     /// same time waits for the first (an advisory lock) and then finds nothing to do. Returns the
     /// versions before and after.
     static func migrate(on connection: PostgresConnection) throws -> (from: Int, to: Int) {
-        try connection.rows("BEGIN")
+        try connection.execute("BEGIN")
         do {
-            try connection.rows("SELECT pg_advisory_xact_lock(hashtext('cedocs registry migrate'))")
-            try connection.rows("""
+            try connection.execute("SELECT pg_advisory_xact_lock(hashtext('cedocs registry migrate'))")
+            try connection.execute("""
                 CREATE TABLE IF NOT EXISTS schema_version (
                     version INTEGER PRIMARY KEY,
                     name TEXT NOT NULL,
@@ -118,13 +118,13 @@ enum PostgresSchema {
             let from = try version(on: connection)
             guard from <= latest else { throw newer(from) }
             for migration in migrations where migration.version > from {
-                for statement in migration.sql { try connection.rows(PostgresQuery(unsafeSQL: statement)) }
-                try connection.rows("INSERT INTO schema_version (version, name) VALUES (\(migration.version), \(migration.name))")
+                for statement in migration.sql { try connection.execute(PostgresQuery(unsafeSQL: statement)) }
+                try connection.execute("INSERT INTO schema_version (version, name) VALUES (\(migration.version), \(migration.name))")
             }
-            try connection.rows("COMMIT")
+            try connection.execute("COMMIT")
             return (from, latest)
         } catch {
-            try? connection.rows("ROLLBACK")
+            try? connection.execute("ROLLBACK")
             throw error
         }
     }
@@ -142,8 +142,12 @@ enum PostgresSchema {
 extension PostgresConnection {
     /// Runs `query` and waits for all its rows, on the calling thread (the registry's interface is
     /// synchronous, as GRDB's is; the calling thread is never one of NIO's).
-    @discardableResult
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
         try self.query(query, logger: PostgresConnections.logger).wait().rows
+    }
+
+    /// Runs a statement whose rows, if any, say nothing.
+    func execute(_ query: PostgresQuery) throws {
+        _ = try rows(query)
     }
 }
