@@ -30,11 +30,23 @@ final class PostgresConnections: Sendable {
         location = RegistryLocation.redacted(url)
     }
 
-    /// Runs `body` with a connection of its own. A connection that broke on the way is closed, not kept.
+    /// How many idle connections are kept for the next uses; more are closed.
+    static let kept = 8
+
+    /// Runs `body` with a connection of its own: an idle one still open, or a new one. A connection that
+    /// broke on the way (the server restarted, say) is dropped, so the next use connects again.
     func with<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? connect()
+        let connection = try idle.withLock { idle in
+            while let connection = idle.popLast() { if !connection.isClosed { return connection } }
+            return nil
+        } ?? connect()
         defer {
-            if connection.isClosed { try? connection.close().wait() } else { idle.withLock { $0.append(connection) } }
+            let keep = !connection.isClosed && idle.withLock { idle in
+                guard idle.count < Self.kept else { return false }
+                idle.append(connection)
+                return true
+            }
+            if !keep { try? connection.close().wait() }
         }
         return try body(connection)
     }

@@ -33,6 +33,19 @@ struct PostgresSchemaTests {
         #expect(throws: RegistryError.self) { try PostgresRegistry.migrate(url: url) }
     }
 
+    @Test("connections the server dropped are not used again: the registry reconnects by itself")
+    func reconnects() throws {
+        let url = try TestPostgres.database()
+        _ = try PostgresRegistry.migrate(url: url)
+        let registry = try PostgresRegistry(url: url)
+        #expect(try registry.lastSequence(agency: "XZPX", year: 2016) == 0)
+        // As a restart of the server does, for this test's database only.
+        try psql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        // The first use may still meet the dropped connection; the next one has connected again.
+        _ = try? registry.lastSequence(agency: "XZPX", year: 2016)
+        #expect(try registry.lastSequence(agency: "XZPX", year: 2016) == 0)
+    }
+
     @Test("a password in the URL is never named in an error")
     func redacted() throws {
         let error = try #require(throws: RegistryError.self) {

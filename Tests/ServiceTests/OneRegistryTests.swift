@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Registry
 import Service
 import Stamping
@@ -63,5 +64,17 @@ import Testing
         // The city's database is the one registry of every agency: accepted.
         try "registry: postgresql://cedocs@127.0.0.1/cedocs\ntokens: []\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(try ServiceConfiguration(contentsOf: file).registry == .postgres(url: "postgresql://cedocs@127.0.0.1/cedocs"))
+    }
+
+    @Test func theServiceRefusesAnUnmigratedCityRegistry() throws {
+        let url = try TestPostgres.database()
+        let harness = try Harness()
+        var configuration = harness.configuration
+        configuration.registry = .postgres(url: url)
+        let error = try #require(throws: ServiceSetupError.self) {
+            try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
+                              fonts: TestFonts.library, creator: "cedocs test", threads: 1)
+        }
+        #expect(error.description.contains("结构版本为 0，本程序需要版本 3") && error.description.contains("cedocs registry migrate"))
     }
 }
