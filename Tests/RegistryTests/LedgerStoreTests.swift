@@ -76,6 +76,19 @@ struct LedgerStoreTests {
         #expect(try registry.ledger().entries == [entry])
     }
 
+    @Test("a registry a newer cedocs migrated further is refused, naming the migrations, and left as it is")
+    func newerRegistry() throws {
+        let file = try folder().appendingPathComponent("registry.sqlite")
+        _ = try SQLiteRegistry(file: file, create: true)
+        let pool = try DatabasePool(path: file.path)
+        try pool.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')") }
+        try pool.close()
+        for create in [true, false] {
+            let error = try #require(throws: RegistryError.self) { try SQLiteRegistry(file: file, create: create) }
+            #expect(error.message.contains("v9-from-the-future") && error.message.contains("v3-ledger") && error.message.contains("更新版本的 cedocs"))
+        }
+    }
+
     @Test("the ledger file: what is written reads back the same; another format is refused, naming the file")
     func fileRoundTrip() throws {
         var ledger = Ledger()
