@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The city-wide registry on PostgreSQL (issue 16).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -65,7 +67,10 @@ let package = Package(
             ]
         ),
         // The register of issued results (SQLite); outer ring, like Archiving.
-        .target(name: "Registry", dependencies: ["Stamping", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Registry", dependencies: ["Stamping", .product(name: "GRDB", package: "GRDB.swift"),
+                                                .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                .product(name: "NIOPosix", package: "swift-nio"),
+                                                .product(name: "Logging", package: "swift-log")]),
         // The report of `cedocs check` and /v1/check (re-exported by Pipeline): Records and Rules only, so the
         // fuzz target builds without the rest.
         .target(name: "Reports", dependencies: ["Records", "Rules"]),
@@ -120,7 +125,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Records", "Rules", "Reports", "TestSupport",
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
-        .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Render", "Registry"], path: "Tests/Support"),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render", "TestSupport"]),
         .testTarget(name: "RenderTests",
                     dependencies: ["Render", "CDeflateLevel", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
@@ -129,7 +134,7 @@ let package = Package(
         // small tmpfs.
         .testTarget(name: "FaultTests", dependencies: ["CLI", "TestSupport"]),
         .testTarget(name: "StampingTests", dependencies: ["Stamping", "Records", "Rules"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records", "Rules",
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Stamping", "Records", "Rules", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "StampPipelineTests",
@@ -139,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ArchiveTests",
-            dependencies: ["Archiving", "Pipeline", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Archiving", "Pipeline", "Registry", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "ServiceTests",

@@ -19,6 +19,7 @@ packages=(
   strace sqlite3                                      # tests: failed writes injected (Tests/FaultTests), the registry read
   dpkg-dev                                            # scripts/package.sh: dpkg-shlibdeps finds the package's Depends
   lintian systemd                                     # tests of the package: Debian's package checker, systemd-analyze verify
+  postgresql-15                                       # the city registry's store (issue 16): the tests' throwaway server (scripts/pg.sh)
 )
 
 missing=()

@@ -7,6 +7,11 @@ scripts/install-deps.sh
 scripts/prepare-fonts.sh
 scripts/build-info.sh
 swift build --build-tests
+# The PostgreSQL store's tests (and the same store tests on SQLite) need a server: a throwaway one,
+# stopped however the tests end. Without CEDOCS_TEST_POSTGRES_URL they fail, saying to come here.
+CEDOCS_TEST_POSTGRES_URL=$(scripts/pg.sh start)
+export CEDOCS_TEST_POSTGRES_URL
+trap 'scripts/pg.sh stop "$CEDOCS_TEST_POSTGRES_URL"' EXIT
 # Three processes: the service's tests talk to real servers and time their clients, the fault tests run
 # the binary under strace; in one process with the hundreds of other tests they shared its two
 # cooperative threads and starved (connections closed as idle before a request could be sent).

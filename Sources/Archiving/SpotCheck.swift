@@ -32,15 +32,22 @@ public enum SpotCheck {
             let results = members.sorted { $0.origin.result!.serial < $1.origin.result!.serial }
             let first = results[0]
             let agency = first.origin.result!.agency
-            var generator = SplitMix64(seed: groupSeed(seed, agency: agency, year: first.origin.year))
-            let count = rate.sampleSize(of: results.count)
-            // Partial Fisher–Yates: the first `count` places become a uniform draw without replacement.
-            var order = Array(results.indices)
-            for i in 0..<count { order.swapAt(i, i + generator.next(below: order.count - i)) }
-            let drawn = order.prefix(count).sorted().map { results[$0] }
+            let drawn = places(results.count, rate: rate, seed: seed, agency: agency, year: first.origin.year).map { results[$0] }
             return Group(agency: agency, agencyName: first.origin.result!.agencyName, year: first.origin.year,
                          population: results.count, drawn: drawn)
         }.sorted { ($0.agency, $0.year) < ($1.agency, $1.year) }
+    }
+
+    /// The places drawn from a group of `count` results ordered by serial, in order: ceil(rate × count),
+    /// at least one. The archive's draw and the registry's (`SpotCheckList(results:)`) are this one, so
+    /// the same results, rate and seed give the same sample wherever they are drawn.
+    public static func places(_ count: Int, rate: SampleRate, seed: UInt64, agency: String, year: Int) -> [Int] {
+        var generator = SplitMix64(seed: groupSeed(seed, agency: agency, year: year))
+        let size = rate.sampleSize(of: count)
+        // Partial Fisher–Yates: the first `size` places become a uniform draw without replacement.
+        var order = Array(0..<count)
+        for i in 0..<size { order.swapAt(i, i + generator.next(below: order.count - i)) }
+        return order.prefix(size).sorted()
     }
 
     /// Each group's own generator: SHA-256 of the seed, agency and year, so groups draw independently.

@@ -63,7 +63,7 @@ struct ArchiveCheckCommand: ParsableCommand {
     static func checkRegistry(_ store: ArchiveStore, agency folder: String) throws -> Bool {
         do {
             let profile = try AgencyProfile(contentsOf: URL(fileURLWithPath: folder))
-            let check = try StampedFileCheck(store, registry: try Registry(file: profile.registryFile, create: false),
+            let check = try StampedFileCheck(store, registry: try RegistryOption.environment(of: profile).open(create: false),
                                              agency: profile.code)
             for mismatch in check.mismatches { Console.out("与登记库不符  \(mismatch.path)：\(mismatch.message)") }
             Console.out("\(profile.name)已盖章文件 \(check.checked) 个，与登记库相符 \(check.matching)，不符 \(check.mismatches.count)")

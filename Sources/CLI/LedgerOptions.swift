@@ -27,8 +27,11 @@ struct LedgerOptions: ParsableArguments {
             if let agency {
                 let profile = try AgencyProfile(contentsOf: URL(fileURLWithPath: agency))
                 // An agency that has stamped nothing yet has an empty ledger.
-                guard FileManager.default.fileExists(atPath: profile.registryFile.path) else { return RulesEngine(ledger: Ledger()) }
-                return RulesEngine(ledger: try Registry(file: profile.registryFile, create: false).ledger())
+                let location = RegistryOption.environment(of: profile)
+                guard location != .file(profile.registryFile) || FileManager.default.fileExists(atPath: profile.registryFile.path) else {
+                    return RulesEngine(ledger: Ledger())
+                }
+                return RulesEngine(ledger: try location.open(create: false).ledger())
             }
             return RulesEngine()
         } catch {

@@ -28,6 +28,8 @@ struct StampCommand: ParsableCommand {
     @Option(help: "The agency's profile folder, e.g. config/agencies/XZPX.")
     var agency: String
 
+    @OptionGroup var registry: RegistryOption
+
     @Option(name: .shortAndLong, help: "Threads rendering at once; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -44,7 +46,7 @@ struct StampCommand: ParsableCommand {
             let profile = try AgencyProfile(contentsOf: URL(fileURLWithPath: agency))
             // The key first: without it nothing is written.
             let key = try AgencyKey(contentsOf: profile.signingKeyFile)
-            let registry = try Registry(file: profile.registryFile, create: true)
+            let registry = try self.registry.location(of: profile).open(create: true)
             let (fonts, templates) = try Setup.engine()
             job = StampJob(templates: templates, fonts: fonts, jobs: jobs, profile: profile, key: key, registry: registry)
             if profile.seal == nil { Console.error("注意：\(profile.name)未配置印章图像，印章处保留虚线框，须手工盖章") }

@@ -28,6 +28,8 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The configuration folder holding agencies/<code>/.")
     var config: String?
 
+    @OptionGroup var registry: RegistryOption
+
     @Option(help: "The check code (校验码) printed under the QR code, to compare with the registry's.")
     var check: String?
 
@@ -57,7 +59,7 @@ struct VerifyCommand: ParsableCommand {
         let verifier: Verifier
         do {
             let profile = try AgencyProfile(contentsOf: folder)
-            verifier = Verifier(registry: try Registry(file: profile.registryFile, create: false),
+            verifier = Verifier(registry: try registry.location(of: profile).open(create: false),
                                 publicKey: try AgencyPublicKey(contentsOf: profile.publicKeyFile), agency: profile.code)
         } catch {
             Console.error("\(error)")

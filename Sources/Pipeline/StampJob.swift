@@ -24,14 +24,14 @@ import Stamping
 /// never repeat and an agency's year has no gaps.
 public final class StampJob {
     let issuer: Issuer
-    let registry: Registry
+    let registry: any Registry
     let engine: RulesEngine
     /// The renderer of the calling thread, and how each further worker makes its own (nil: one thread).
     let renderer: DocumentRenderer
     let workers: (jobs: Int, make: @Sendable () -> DocumentRenderer)?
 
     /// Stamps on the calling thread with `renderer` (the service's pool thread).
-    public init(renderer: DocumentRenderer, profile: AgencyProfile, key: AgencyKey, registry: Registry) {
+    public init(renderer: DocumentRenderer, profile: AgencyProfile, key: AgencyKey, registry: any Registry) {
         issuer = Issuer(profile: profile, key: key)
         self.registry = registry
         self.renderer = renderer
@@ -41,7 +41,7 @@ public final class StampJob {
 
     /// Stamps on `jobs` threads, each with its own renderer, as `cedocs render` renders.
     public init(templates: TemplateSet, fonts: FontLibrary, jobs: Int, profile: AgencyProfile, key: AgencyKey,
-                registry: Registry) {
+                registry: any Registry) {
         issuer = Issuer(profile: profile, key: key)
         self.registry = registry
         renderer = DocumentRenderer(templates: templates, fonts: fonts)
@@ -75,7 +75,7 @@ public final class StampJob {
                 if let laterYears = try run.commit(staged) { return run.place(staged, laterYears: laterYears) }
                 run.discard(staged)
             }
-            throw StampingError("审验登记库 \(registry.file.path) 正被其他盖章连续使用，本次盖章未登记任何结果：请稍后再运行")
+            throw StampingError("审验登记库 \(registry.location) 正被其他盖章连续使用，本次盖章未登记任何结果：请稍后再运行")
         } catch let error as StampingError {
             throw error
         } catch let error as RegistryError {

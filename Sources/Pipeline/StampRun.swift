@@ -12,7 +12,7 @@ import Stamping
 /// One stamp run's fixed inputs and its steps (`StampJob`), shared by its worker threads.
 struct StampRun: Sendable {
     let issuer: Issuer
-    let registry: Registry
+    let registry: any Registry
     let engine: RulesEngine
     let records: RecordsFile
     /// People of the file refused at loading: the unit's 附件2 waits for them.

@@ -17,7 +17,7 @@ public struct StampedFileCheck {
     public var matching = 0
     public var mismatches: [Mismatch] = []
 
-    public init(_ store: ArchiveStore, registry: Registry, agency: String) throws(RegistryError) {
+    public init(_ store: ArchiveStore, registry: any Registry, agency: String) throws(RegistryError) {
         for entry in store.entries {
             guard let stamp = entry.origin.stamp, Serial(stamp.serial)?.agency == agency,
                   let measure = FileDigest.measure(store.url(entry.path)) else { continue }

@@ -11,6 +11,18 @@ public struct IssuedResult: Sendable, Equatable {
     public let documents: [IssuedDocument]
 
     public var serial: Serial { signed.content.serial! }
+
+    /// A result read back from a store's row; refused when its content no longer reads.
+    init(serial: Serial, content: String, signature: [UInt8], issuedAt: String, supersededBy: String?,
+         documents: [IssuedDocument]) throws(RegistryError) {
+        guard let content = ResultContent(text: content) else {
+            throw RegistryError("登记记录 \(serial) 的内容已损坏（登记库可能被改动过）")
+        }
+        self.signed = SignedResult(content: content, signature: signature)
+        self.issuedAt = issuedAt
+        self.supersededBy = supersededBy.flatMap(Serial.init)
+        self.documents = documents
+    }
 }
 
 /// One PDF issued under a serial: registration, certificate, result or annual-audit.

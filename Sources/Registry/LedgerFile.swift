@@ -53,7 +53,12 @@ public enum LedgerFile {
         String(decoding: try encoder.encode(entry), as: UTF8.self)
     }
 
-    static func decodeEntry(_ text: String) throws -> LedgerYear {
-        try JSONDecoder().decode(LedgerYear.self, from: Data(text.utf8))
+    /// A registry row's entry, that of `idNumber`'s `year` (named in the error).
+    static func decodeEntry(_ text: String, idNumber: String, year: Int) throws(RegistryError) -> LedgerYear {
+        do {
+            return try JSONDecoder().decode(LedgerYear.self, from: Data(text.utf8))
+        } catch {
+            throw RegistryError("学时台账中 \(idNumber) \(year) 年度的记录已损坏（登记库可能被改动过）")
+        }
     }
 }

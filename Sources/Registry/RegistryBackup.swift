@@ -4,7 +4,7 @@ import GRDB
 /// Backing up and restoring a live register (`cedocs registry backup`/`restore`) with SQLite's online
 /// backup: the copy is read in one read transaction, so a stamp run's results are in it all or not at
 /// all, and neither the run nor verification waits for it (WAL).
-extension Registry {
+extension SQLiteRegistry {
     /// Copies the register into `backup`, a new self-contained SQLite file (no -wal beside it), written
     /// whole or not at all. Returns how many results it holds.
     public func backup(to backup: URL) throws(RegistryError) -> Int {

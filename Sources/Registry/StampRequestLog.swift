@@ -33,28 +33,35 @@ public struct StampRequest: Sendable, Equatable {
     }
 }
 
-extension Registry {
-    /// Adds one entry to the log of stamp requests.
-    public func log(_ request: StampRequest) throws {
-        try run { run in
-            try run.db.execute(sql: """
+extension SQLiteRegistry {
+    public func log(_ request: StampRequest) throws(RegistryError) {
+        do {
+            try database.write { db in
+                try db.execute(sql: """
                 INSERT INTO stamp_request (requested_at, requester, agency, unit, year, people, status, outcome, serials)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [request.requestedAt, request.requester, request.agency, request.unit, request.year,
-                                 request.people, request.status, request.outcome, request.serials.joined(separator: ",")])
+                                 request.people, request.status, request.outcome, request.serialList])
+            }
+        } catch {
+            throw RegistryError("审验登记库 \(file.path) 写入失败", error)
         }
     }
 
-    /// Every logged stamp request, oldest first.
-    public func stampRequests() throws -> [StampRequest] {
+    public func stampRequests() throws(RegistryError) -> [StampRequest] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM stamp_request ORDER BY id").map { row in
-                let serials: String = row["serials"]
-                return StampRequest(requester: row["requester"], agency: row["agency"], unit: row["unit"],
-                                    year: row["year"], people: row["people"], status: row["status"],
-                                    outcome: row["outcome"], serials: serials.split(separator: ",").map(String.init),
-                                    requestedAt: row["requested_at"])
+                StampRequest(requester: row["requester"], agency: row["agency"], unit: row["unit"], year: row["year"],
+                             people: row["people"], status: row["status"], outcome: row["outcome"],
+                             serials: StampRequest.serials(row["serials"]), requestedAt: row["requested_at"])
             }
         }
     }
+}
+
+extension StampRequest {
+    /// The serials as a store keeps them, comma-separated.
+    var serialList: String { serials.joined(separator: ",") }
+
+    static func serials(_ list: String) -> [String] { list.split(separator: ",").map(String.init) }
 }

@@ -3,12 +3,12 @@ import Stamping
 /// `cedocs verify`: whether a serial, the URL of a QR code, or a PDF file is a genuine result of an
 /// agency, from its public key and its registry. Nothing here needs the agency's private key.
 public struct Verifier: Sendable {
-    let registry: Registry
+    let registry: any Registry
     let publicKey: AgencyPublicKey
     /// The agency whose results this verifier knows.
     let agency: String
 
-    public init(registry: Registry, publicKey: AgencyPublicKey, agency: String) {
+    public init(registry: any Registry, publicKey: AgencyPublicKey, agency: String) {
         self.registry = registry
         self.publicKey = publicKey
         self.agency = agency

@@ -5,19 +5,20 @@ import Registry
 import Stamping
 
 /// An audit agency the service stamps for: its profile, its signing key (loaded once, at start), its
-/// public key for verification, and its registry — the profile's registry.sqlite, the same one
-/// `cedocs stamp` uses, so that the agency's serials have one source whichever front end stamps.
+/// public key for verification, and its registry — the city's (`registry:` in service.yaml) or else the
+/// profile's registry.sqlite, the same one `cedocs stamp` uses, so that the agency's serials have one
+/// source whichever front end stamps.
 struct Agency: Sendable {
     let profile: AgencyProfile
     let key: AgencyKey
     let publicKey: AgencyPublicKey
-    let registry: Registry
+    let registry: any Registry
 
-    init(folder: URL) throws {
+    init(folder: URL, registry shared: (any Registry)?) throws {
         profile = try AgencyProfile(contentsOf: folder)
         key = try AgencyKey(contentsOf: profile.signingKeyFile)
         publicKey = key.publicKey
-        registry = try Registry(file: profile.registryFile, create: true)
+        registry = try shared ?? SQLiteRegistry(file: profile.registryFile, create: true)
     }
 }
 
@@ -26,6 +27,8 @@ struct Caller: Sendable {
     enum Role: Sendable {
         case unit(String)
         case agency(Agency)
+        /// The city office (市职称办): reads every agency's results; checks, renders and stamps nothing.
+        case bureau
     }
 
     /// The token's name in the configuration.
@@ -48,6 +51,8 @@ struct Caller: Sendable {
                 throw .forbidden("单位“\(unit.name)”不在\(agency.profile.name)的审验范围"
                                  + "（\(agency.profile.districts.joined(separator: "、"))）内。")
             }
+        case .bureau:
+            throw .forbidden("市职称办的令牌只用于查阅各审验机构的结果和抽检，不能处理单位的记录。")
         }
     }
 
@@ -66,8 +71,11 @@ struct Gatekeeper: Sendable {
     private let callers: [(sha256: [UInt8], caller: Caller)]
     /// Every agency of the configuration, by code: whose results the service verifies.
     let agencies: [String: Agency]
+    /// Where every agency's results are, for the city office: the city's registry, or each agency's own.
+    let registries: [any Registry]
 
-    init(_ tokens: [ServiceConfiguration.Token]) throws {
+    /// `registry`: the city's, shared by every agency; nil: each agency's own registry.sqlite.
+    init(_ tokens: [ServiceConfiguration.Token], registry: (any Registry)? = nil) throws {
         var agencies: [String: Agency] = [:]
         var callers: [(sha256: [UInt8], caller: Caller)] = []
         for token in tokens {
@@ -81,19 +89,22 @@ struct Gatekeeper: Sendable {
                     throw StampingError("机构代码 \(found.code) 出现在两个配置目录中（\(known.profile.folder.path)、\(found.folder.path)）："
                                         + "一个机构只能有一个审验登记库")
                 }
-                let agency = try agencies[found.code] ?? Agency(folder: folder)
+                let agency = try agencies[found.code] ?? Agency(folder: folder, registry: registry)
                 agencies[agency.profile.code] = agency
                 callers.append((token.sha256, Caller(name: token.name, role: .agency(agency), token: token.sha256)))
+            case .bureau:
+                callers.append((token.sha256, Caller(name: token.name, role: .bureau, token: token.sha256)))
             }
         }
         self.callers = callers
         self.agencies = agencies
+        registries = registry.map { [$0] } ?? agencies.keys.sorted().map { agencies[$0]!.registry }
     }
 
     /// The tokens of `configuration`; an agency profile that cannot be used stops it.
     init(of configuration: ServiceConfiguration) throws(ServiceSetupError) {
         do {
-            try self.init(configuration.tokens)
+            try self.init(configuration.tokens, registry: try configuration.registry?.open(create: false))
         } catch {
             throw ServiceSetupError("服务配置中的审验机构无法使用：\(error)")
         }

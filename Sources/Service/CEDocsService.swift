@@ -23,7 +23,7 @@ public struct CEDocsService: Sendable {
                                             capacity: configuration.limits.pendingRequests,
                                             share: configuration.limits.tokenShare),
                            metrics: ServiceMetrics(),
-                           requestLog: try Registry(file: configuration.requestLog, create: true),
+                           requestLog: try SQLiteRegistry(file: configuration.requestLog, create: true),
                            input: RecordsInput(limits: configuration.limits), creator: creator, logger: logger)
         verifyLimiter = RateLimiter(rate: .init(burst: configuration.verifyRate.burst,
                                                 perSecond: configuration.verifyRate.perMinute / 60))
@@ -39,6 +39,7 @@ public struct CEDocsService: Sendable {
         RenderRoute(core: core).register(on: router)
         StampRoute(core: core).register(on: router)
         VerifyRoute(core: core, limiter: verifyLimiter, clients: verifyClients).register(on: router)
+        SpotCheckRoute(core: core).register(on: router)
         return router
     }
 

@@ -5,7 +5,7 @@ import Stamping
 /// `cedocs serve --check-config FILE`: what the service needs at start, checked without starting it and
 /// without creating anything, every problem at its key — the file as ServiceConfiguration reads it (token
 /// digests, limits, verify_rate), then what it names: the request log's folder, each agency's profile,
-/// its signing key (mode 0600, an Ed25519 key), its registry.
+/// its signing key (mode 0600, an Ed25519 key), its registry (or the city's, `registry:`).
 public enum ConfigurationCheck {
     public static func problems(of file: URL) -> [ConfigurationProblem] {
         var problems: [ConfigurationProblem] = []
@@ -13,15 +13,22 @@ public enum ConfigurationCheck {
         if let problem = writableFolder(of: configuration.requestLog) {
             problems.append(ConfigurationProblem(key: "request_log", message: problem))
         }
+        if let registry = configuration.registry {
+            // Reachable, and at this cedocs's schema version (`cedocs registry migrate`).
+            do { _ = try registry.open(create: false) } catch {
+                problems.append(ConfigurationProblem(key: "registry", message: error.description))
+            }
+        }
         for (index, token) in configuration.tokens.enumerated() {
             guard case .agency(let folder) = token.grant else { continue }
-            problems += agency(folder).map { ConfigurationProblem(key: "tokens[\(index)].agency", message: $0) }
+            problems += agency(folder, checkRegistry: configuration.registry == nil)
+                .map { ConfigurationProblem(key: "tokens[\(index)].agency", message: $0) }
         }
         return problems
     }
 
     /// What stops the service from stamping for the agency of this profile folder.
-    static func agency(_ folder: URL) -> [String] {
+    static func agency(_ folder: URL, checkRegistry: Bool) -> [String] {
         let profile: AgencyProfile
         do {
             profile = try AgencyProfile(contentsOf: folder)
@@ -34,9 +41,10 @@ public enum ConfigurationCheck {
         } catch {
             problems.append("\(error)")
         }
+        guard checkRegistry else { return problems }
         if FileManager.default.fileExists(atPath: profile.registryFile.path) {
             do {
-                _ = try Registry(file: profile.registryFile, create: false).lastSequence(agency: profile.code, year: 0)
+                _ = try SQLiteRegistry(file: profile.registryFile, create: false).lastSequence(agency: profile.code, year: 0)
             } catch {
                 problems.append("\(error)")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Registry
 import Yams
 
 /// The file `cedocs serve --config FILE` reads. Paths are relative to the file's folder.
@@ -6,6 +7,8 @@ import Yams
 /// ```yaml
 /// request_log: stamp-requests.sqlite  # the log of stamp requests (SQLite); each agency's results go
 ///                                    # into its own profile's registry.sqlite, as with cedocs stamp
+/// registry: postgresql://cedocs@127.0.0.1:5432/cedocs   # optional: every agency's results in the city's
+///                                    # PostgreSQL instead (cedocs registry migrate first)
 /// limits:                            # each optional; the defaults are shown
 ///   body_bytes: 8388608              # a records file larger than this: 413
 ///   people: 1000                     # more people in one request: 422
@@ -24,6 +27,9 @@ import Yams
 ///   - name: 市职业技术培训中心
 ///     agency: agencies/XZPX          # an agency profile folder: may also stamp, for its districts, with its seal
 ///     sha256: 9f86d081…
+///   - name: 徐州市职称办
+///     bureau: true                   # the city office (市职称办): reads every agency's results, draws the spot check
+///     sha256: 60303ae2…
 /// ```
 public struct ServiceConfiguration: Sendable {
     public struct Limits: Sendable, Equatable {
@@ -53,6 +59,8 @@ public struct ServiceConfiguration: Sendable {
         case unit(String)
         /// Also stamp, as the agency whose profile folder this is.
         case agency(URL)
+        /// The city office (市职称办): every agency's results, and the spot check across them (/v1/spot-check).
+        case bureau
     }
 
     public struct Token: Sendable, Equatable {
@@ -65,6 +73,8 @@ public struct ServiceConfiguration: Sendable {
     /// Who asked to stamp what (SQLite). Not a source of serials: an agency's results go only into its
     /// profile's registry, whichever front end stamps (one registry per agency).
     public var requestLog: URL
+    /// The city's registry (PostgreSQL), shared by every agency; nil: each agency's own registry.sqlite.
+    public var registry: RegistryLocation?
     public var limits: Limits
     public var tokens: [Token]
     /// The public verify route's rate limit (VerifyRateSettings.swift).
@@ -101,9 +111,10 @@ public struct ServiceConfiguration: Sendable {
         }
         problems += StoredConfiguration.unknownKeys(in: text)
         func problem(_ key: String, _ message: String) { problems.append(ConfigurationProblem(key: key, message: message)) }
-        if stored.registry != nil {
-            problem("registry", "已不再使用：各审验机构的结果只登记在其配置目录中的 registry.sqlite（与 cedocs stamp 同一个），"
-                    + "盖章请求的记录改用 request_log 指定，如 request_log: stamp-requests.sqlite")
+        let registry = stored.registry.map(RegistryLocation.init)
+        if let registry, case .file = registry {
+            problem("registry", "只能是全市共用的 PostgreSQL 登记库（postgresql://…）：各审验机构的结果默认登记在其配置目录中的 "
+                    + "registry.sqlite（与 cedocs stamp 同一个），盖章请求的记录改用 request_log 指定，如 request_log: stamp-requests.sqlite")
         }
         let folder = file.deletingLastPathComponent()
         func path(_ relative: String) -> URL {
@@ -150,18 +161,20 @@ public struct ServiceConfiguration: Sendable {
                 problem("\(at).sha256", "与前面的令牌重复")
             }
             let grant: Grant?
-            switch (entry.unit, entry.agency) {
-            case (let unit?, nil) where !unit.trimmingCharacters(in: .whitespaces).isEmpty: grant = .unit(unit)
-            case (nil, let agency?) where !agency.isEmpty: grant = .agency(path(agency))
+            switch (entry.unit, entry.agency, entry.bureau ?? false) {
+            case (let unit?, nil, false) where !unit.trimmingCharacters(in: .whitespaces).isEmpty: grant = .unit(unit)
+            case (nil, let agency?, false) where !agency.isEmpty: grant = .agency(path(agency))
+            case (nil, nil, true): grant = .bureau
             default:
                 grant = nil
-                problem(at, "应写明 unit（单位名称）或 agency（审验机构配置目录）之一")
+                problem(at, "应写明 unit（单位名称）、agency（审验机构配置目录）或 bureau: true（市职称办）三者之一")
             }
             if let hash, let grant { tokens.append(Token(name: entry.name, grant: grant, sha256: hash)) }
         }
         var configuration = ServiceConfiguration(requestLog: path(stored.requestLog ?? "stamp-requests.sqlite"),
                                                  limits: limits, tokens: tokens)
         configuration.verifyRate = VerifyRate(stored.verifyRate, problems: &problems)
+        if case .postgres? = registry { configuration.registry = registry }
         return configuration
     }
 }
@@ -251,12 +264,14 @@ struct StoredConfiguration: Decodable {
         var name: String
         var unit: String?
         var agency: String?
+        var bureau: Bool?
         var sha256: String
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case name, unit, agency, sha256 }
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, unit, agency, bureau, sha256 }
     }
 
-    /// Refused: the service's own registry of before, a second source of an agency's serials.
+    /// The city's PostgreSQL registry; a file is refused (the service's own registry of before, a second
+    /// source of an agency's serials).
     var registry: String?
     var requestLog: String?
     var limits: Limits?

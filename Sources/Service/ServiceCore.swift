@@ -12,7 +12,7 @@ struct ServiceCore: Sendable {
     let pool: RenderPool
     let metrics: ServiceMetrics
     /// The log of stamp requests (`request_log`); results are in each agency's own registry.
-    let requestLog: Registry
+    let requestLog: any Registry
     let input: RecordsInput
     /// Written into each PDF's Creator.
     let creator: String

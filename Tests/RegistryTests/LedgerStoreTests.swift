@@ -3,6 +3,7 @@ import GRDB
 import Records
 @testable import Registry
 import Rules
+import TestSupport
 import Testing
 
 @Suite("The ledger (学时台账) in the registry and in its file")
@@ -30,9 +31,10 @@ struct LedgerStoreTests {
         return LedgerYear(idNumber: Self.id, RulesEngine(ledger: ledger).assess(person, year: year))
     }
 
-    @Test("entries recorded in a stamp's transaction read back; an earlier year recorded later changes the later one")
-    func recordAndRead() throws {
-        let registry = try Registry(file: try folder().appendingPathComponent("registry.sqlite"), create: true)
+    @Test("entries recorded in a stamp's transaction read back; an earlier year recorded later changes the later one",
+          arguments: TestStore.allCases)
+    func recordAndRead(_ store: TestStore) throws {
+        let registry = try store.open()
         let year2 = year(2017, seminarDays: nil, publicHours: 24, ledger: try registry.ledger())
         let none = try registry.run { try $0.record(year2) }
         #expect(none.isEmpty)
@@ -47,9 +49,9 @@ struct LedgerStoreTests {
         #expect(stored.entry(idNumber: Self.id, year: 2017)?.received.map(\.sourceYear) == [2016])
     }
 
-    @Test("a failed run records no ledger entry either")
-    func rolledBack() throws {
-        let registry = try Registry(file: try folder().appendingPathComponent("registry.sqlite"), create: true)
+    @Test("a failed run records no ledger entry either", arguments: TestStore.allCases)
+    func rolledBack(_ store: TestStore) throws {
+        let registry = try store.open()
         struct Died: Error {}
         #expect(throws: Died.self) {
             try registry.run { run in
@@ -64,14 +66,27 @@ struct LedgerStoreTests {
     func olderRegistry() throws {
         let file = try folder().appendingPathComponent("registry.sqlite")
         let pool = try DatabasePool(path: file.path)
-        try Schema.migrator.migrate(pool, upTo: "v2-stamp-requests")
+        try SQLiteSchema.migrator.migrate(pool, upTo: "v2-stamp-requests")
         try pool.close()
 
-        #expect(try Registry(file: file, create: false).ledger().entries.isEmpty)
-        let registry = try Registry(file: file, create: true)
+        #expect(try SQLiteRegistry(file: file, create: false).ledger().entries.isEmpty)
+        let registry = try SQLiteRegistry(file: file, create: true)
         let entry = year(2016, seminarDays: 20, publicHours: 24, ledger: Ledger())
         _ = try registry.run { try $0.record(entry) }
         #expect(try registry.ledger().entries == [entry])
+    }
+
+    @Test("a registry a newer cedocs migrated further is refused, naming the migrations, and left as it is")
+    func newerRegistry() throws {
+        let file = try folder().appendingPathComponent("registry.sqlite")
+        _ = try SQLiteRegistry(file: file, create: true)
+        let pool = try DatabasePool(path: file.path)
+        try pool.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')") }
+        try pool.close()
+        for create in [true, false] {
+            let error = try #require(throws: RegistryError.self) { try SQLiteRegistry(file: file, create: create) }
+            #expect(error.message.contains("v9-from-the-future") && error.message.contains("v3-ledger") && error.message.contains("更新版本的 cedocs"))
+        }
     }
 
     @Test("the ledger file: what is written reads back the same; another format is refused, naming the file")

@@ -56,7 +56,7 @@ import Testing
             #expect(anonymous.status == .unauthorized)
         }
         // Every refused request of a known token is in the log, with who asked and what about.
-        let log = try Registry(file: harness.configuration.requestLog, create: true).stampRequests()
+        let log = try SQLiteRegistry(file: harness.configuration.requestLog, create: true).stampRequests()
         #expect(log.map(\.requester) == ["测试单位人事处", "铜山区职称办"])
         #expect(log.map(\.status) == [403, 403])
         #expect(log.map(\.agency) == [nil, "TSZC"])

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Pipeline
+import Registry
 import Service
 import Stamping
 import TestSupport
@@ -17,6 +18,8 @@ struct Harness {
     static let agencyToken = "agency-token-XZPX"
     /// An agency of another district (铜山区).
     static let countyToken = "agency-token-TSZC"
+    /// The city office (市职称办).
+    static let bureauToken = "bureau-token"
 
     /// A plain red ring on a transparent background (the stamping tests' stand-in for a seal scan).
     static let testSeal = Repository.root.appendingPathComponent("Tests/StampPipelineTests/Fixtures/red-ring.png")
@@ -27,15 +30,22 @@ struct Harness {
     let configuration: ServiceConfiguration
     /// The registry of agency XZPX: its profile's, shared by `cedocs stamp` and the service.
     let agencyRegistry: URL
+    /// Where agency XZPX's results are: `agencyRegistry`, or the city's database.
+    let registry: RegistryLocation
 
     /// `agencyConfig`: the folder whose `agencies/XZPX` holds agency XZPX's profile and registry (the
-    /// configuration's own folder by default; a small file system for the full-disk tests).
+    /// configuration's own folder by default; a small file system for the full-disk tests). `store`: the
+    /// agencies' own registry.sqlite, or one PostgreSQL database for all (`registry:` in service.yaml).
     init(limits: ServiceConfiguration.Limits = .init(), verifyRate: ServiceConfiguration.VerifyRate = .init(),
-         agencyConfig: URL? = nil, name: String = #function) throws {
-        let file = try Self.writeConfiguration(limits: limits, verifyRate: verifyRate, agencyConfig: agencyConfig, name: name)
+         agencyConfig: URL? = nil, store: TestStore = .sqlite, name: String = #function) throws {
+        var city: String?
+        if store == .postgres, case .postgres(let url) = try store.location(name) { city = url }
+        let file = try Self.writeConfiguration(limits: limits, verifyRate: verifyRate, agencyConfig: agencyConfig,
+                                               registry: city, name: name)
         folder = file.deletingLastPathComponent().deletingLastPathComponent()
         agencyRegistry = (agencyConfig ?? file.deletingLastPathComponent())
             .appendingPathComponent("agencies/XZPX/registry.sqlite")
+        registry = city.map { .postgres(url: $0) } ?? .file(agencyRegistry)
         configuration = try ServiceConfiguration(contentsOf: file)
         service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
                                     fonts: TestFonts.library, creator: "cedocs test", threads: 2)
@@ -45,7 +55,7 @@ struct Harness {
     /// and the tokens above: for this harness, or for a `cedocs serve` process (ServeProcess).
     static func writeConfiguration(limits: ServiceConfiguration.Limits,
                                    verifyRate: ServiceConfiguration.VerifyRate = .init(),
-                                   agencyConfig: URL? = nil, name: String) throws -> URL {
+                                   agencyConfig: URL? = nil, registry: String? = nil, name: String) throws -> URL {
         let config = Repository.temporaryFolder(name).appendingPathComponent("config")
         let xzpx = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: ["市直"], seal: Self.testSeal,
                                             sealDiameter: 42, verifyBase: "http://127.0.0.1/v1/verify",
@@ -55,6 +65,7 @@ struct Harness {
         func hash(_ token: String) -> String { TokenDigest.hex(TokenDigest.sha256(of: token)) }
         let yaml = """
             request_log: stamp-requests.sqlite
+            \(registry.map { "registry: \"\($0)\"" } ?? "")
             limits:
               body_bytes: \(limits.bodyBytes)
               people: \(limits.people)
@@ -70,6 +81,7 @@ struct Harness {
               - { name: 其他单位, unit: 徐州市其他单位, sha256: \(hash(Self.otherUnitToken)) }
               - { name: 市职业技术培训中心, agency: "\(xzpx.folder.path)", sha256: \(hash(Self.agencyToken)) }
               - { name: 铜山区职称办, agency: agencies/TSZC, sha256: "\(hash(Self.countyToken).uppercased())" }
+              - { name: 徐州市职称办, bureau: true, sha256: \(hash(Self.bureauToken)) }
 
             """
         let file = config.appendingPathComponent("service.yaml")

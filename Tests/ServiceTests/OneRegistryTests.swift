@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Registry
 import Service
 import Stamping
@@ -49,7 +50,7 @@ import Testing
         #expect(Set(serials) == Set((1...9).map { Serial(agency: "XZPX", year: 2016, sequence: $0)!.description }),
                 "the agency's 2016 sequence has no gaps: \(serials.sorted())")
         // All in the one registry of the agency's profile, which verifies each of them.
-        let registry = try Registry(file: harness.agencyRegistry, create: false)
+        let registry = try SQLiteRegistry(file: harness.agencyRegistry, create: false)
         for serial in serials { #expect(try registry.issued(Serial(serial)!) != nil, "\(serial) registered") }
         #expect(try registry.issued(Serial("XZPX-2016-000010")!) == nil)
     }
@@ -59,6 +60,21 @@ import Testing
         let file = harness.folder.appendingPathComponent("config/old.yaml")
         try "registry: registry.sqlite\ntokens: []\n".write(to: file, atomically: true, encoding: .utf8)
         let error = try #require(throws: ServiceSetupError.self) { try ServiceConfiguration(contentsOf: file) }
-        #expect(error.description.contains("registry：已不再使用"))
+        #expect(error.description.contains("registry：只能是全市共用的 PostgreSQL 登记库"))
+        // The city's database is the one registry of every agency: accepted.
+        try "registry: postgresql://cedocs@127.0.0.1/cedocs\ntokens: []\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try ServiceConfiguration(contentsOf: file).registry == .postgres(url: "postgresql://cedocs@127.0.0.1/cedocs"))
+    }
+
+    @Test func theServiceRefusesAnUnmigratedCityRegistry() throws {
+        let url = try TestPostgres.database()
+        let harness = try Harness()
+        var configuration = harness.configuration
+        configuration.registry = .postgres(url: url)
+        let error = try #require(throws: ServiceSetupError.self) {
+            try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
+                              fonts: TestFonts.library, creator: "cedocs test", threads: 1)
+        }
+        #expect(error.description.contains("结构版本为 0，本程序需要版本 3") && error.description.contains("cedocs registry migrate"))
     }
 }

@@ -41,7 +41,7 @@ import Testing
         let lines = server.lineCount
         server.hangUp()
         let reloaded = try await server.line(after: lines) { $0.contains("tokens re-read") || $0.contains("未重新加载") }
-        #expect(reloaded.contains("tokens re-read") && reloaded.contains("4 tokens"), "\(reloaded)")
+        #expect(reloaded.contains("tokens re-read") && reloaded.contains("5 tokens"), "\(reloaded)")
 
         #expect(try await server.request(.post, "/v1/check", token: Self.newToken, json: own).status == .ok)
         #expect(try await server.request(.post, "/v1/check", token: Harness.unitToken, json: own).status == .unauthorized)

@@ -37,7 +37,7 @@ import Testing
 
             // The serial alone, as typed by hand: only that it was issued and is current.
             let serial = try #require(Serial(serials[0]))
-            let issuedResult = try #require(try Registry(file: harness.agencyRegistry, create: true).issued(serial))
+            let issuedResult = try #require(try SQLiteRegistry(file: harness.agencyRegistry, create: true).issued(serial))
             let bare = try await client.request(.get, "/v1/verify/\(serials[0])")
             #expect(bare.status == .ok && bare.json["status"] as? String == "valid" && bare.json["proof"] as? String == "none")
             #expect(bare.json["result"] == nil)
@@ -81,7 +81,7 @@ import Testing
             #expect((second["issued"] as! [[String: Any]]).map { $0["serial"] as! String } == serials)
             return serials
         }
-        let log = try Registry(file: harness.configuration.requestLog, create: true).stampRequests()
+        let log = try SQLiteRegistry(file: harness.configuration.requestLog, create: true).stampRequests()
         #expect(log.count == 2)
         #expect(log.allSatisfy { $0.requester == "市职业技术培训中心" && $0.agency == "XZPX" && $0.status == 200 })
         #expect(log.first?.serials == serials && log.first?.people == 2 && log.first?.unit == Harness.unitName)

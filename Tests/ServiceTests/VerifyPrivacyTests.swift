@@ -19,7 +19,7 @@ import Testing
                                                     Samples.activity(content: "专业课程", subject: "professional", hours: 48, day: 2)],
                                     audit: true)
         _ = try await client.post("/v1/stamp", token: Harness.agencyToken, records: try body(Samples.records(people: changed)))
-        let registry = try Registry(file: harness.agencyRegistry, create: true)
+        let registry = try SQLiteRegistry(file: harness.agencyRegistry, create: true)
         return try (1...999).compactMap { Serial(agency: "XZPX", year: 2016, sequence: $0) }.compactMap { try registry.issued($0) }
     }
 

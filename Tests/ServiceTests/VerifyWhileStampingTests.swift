@@ -21,7 +21,7 @@ import Testing
         try await harness.run { client in
             let first = try await client.post("/v1/stamp", token: Harness.agencyToken, records: small)
             #expect(first.status == .ok)
-            let registry = try Registry(file: harness.agencyRegistry, create: false)
+            let registry = try SQLiteRegistry(file: harness.agencyRegistry, create: false)
             let before = try registry.lastSequence(agency: "XZPX", year: 2016)
             #expect(before == 3)
 
@@ -41,7 +41,7 @@ import Testing
             let stamping = client.start("/v1/stamp", token: Harness.agencyToken, records: large)
             let times = try await verifyTimes()
             // Every request was answered while the stamp was still at work: it is logged when it ends.
-            let log = try Registry(file: harness.configuration.requestLog, create: false)
+            let log = try SQLiteRegistry(file: harness.configuration.requestLog, create: false)
             #expect(try log.stampRequests().count == 1, "the 1,000-person stamp had not finished")
             // Under 50 ms; on a machine loaded by other work (the whole suite at once), within 4 times the
             // idle p99 of the moment. A read waiting for the stamp run would take the rest of the run: seconds.

@@ -28,7 +28,7 @@ extension StampCommandTests {
         // when the backup is taken by another process. The backup waits for nothing and holds none of it.
         let backup = folder.appendingPathComponent("backup/registry-2016.sqlite")
         try FileManager.default.createDirectory(at: backup.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let live = try Registry(file: profile.appendingPathComponent("registry.sqlite"), create: true)
+        let live = try SQLiteRegistry(file: profile.appendingPathComponent("registry.sqlite"), create: true)
         let key = try AgencyKey(contentsOf: profile.appendingPathComponent("signing.key"))
         let pending = try live.run { run in
             let serial = try run.nextSerial(agency: "XZPX", year: 2016)

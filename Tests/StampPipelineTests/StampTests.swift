@@ -7,9 +7,10 @@ import TestSupport
 
 @Suite("cedocs stamp: stamped documents, results and the registry")
 struct StampTests {
-    @Test("each examined person gets three stamped files; the unaudited and other agencies' people none")
-    func whoIsStamped() throws {
-        let agency = try Agency()
+    @Test("each examined person gets three stamped files; the unaudited and other agencies' people none",
+          arguments: TestStore.allCases)
+    func whoIsStamped(_ store: TestStore) throws {
+        let agency = try Agency(store: store)
         var other = Samples.person(4, audit: true)
         other["audit"] = ["agency": "铜山区职称办", "date": "2017-02-10"]
         let report = try agency.stamp(Cases.examined([Samples.person(3), other]))
@@ -104,9 +105,10 @@ struct StampTests {
         #expect(text.contains("校验码\(issued.signed.checkCode)"))
     }
 
-    @Test("stamping the same records again: the same serials, byte-identical files, nothing new registered")
-    func restampIsIdentical() throws {
-        let agency = try Agency()
+    @Test("stamping the same records again: the same serials, byte-identical files, nothing new registered",
+          arguments: TestStore.allCases)
+    func restampIsIdentical(_ store: TestStore) throws {
+        let agency = try Agency(store: store)
         let first = try agency.stamp(Cases.examined())
         #expect(first.issued.map(\.serial.description) == ["XZPX-2016-000001", "XZPX-2016-000002", "XZPX-2016-000003"])
         #expect(first.skipped.isEmpty)
@@ -116,13 +118,14 @@ struct StampTests {
         #expect(again.issued.map(\.serial) == first.issued.map(\.serial))
         #expect(again.issued.allSatisfy { $0.reused })
         #expect(try agency.digests() == before)
-        let registry = try Registry(file: agency.profile.registryFile, create: true)
+        let registry = try agency.registry.open(create: true)
         #expect(try registry.run { try $0.nextSerial(agency: "XZPX", year: 2016) }.description == "XZPX-2016-000004")
     }
 
-    @Test("changed records: a new serial, the old result superseded, the unchanged person's kept")
-    func changedRecord() throws {
-        let agency = try Agency()
+    @Test("changed records: a new serial, the old result superseded, the unchanged person's kept",
+          arguments: TestStore.allCases)
+    func changedRecord(_ store: TestStore) throws {
+        let agency = try Agency(store: store)
         _ = try agency.stamp(Cases.examined())
         var records = Cases.examined()
         var people = records["people"] as! [[String: Any]]
@@ -163,22 +166,50 @@ struct StampTests {
         #expect(raster.redPixels > 500)
     }
 
+    @Test("stamp runs at once for one agency and year, each through its own connection: every serial once, none skipped",
+          arguments: TestStore.allCases)
+    func concurrentRuns(_ store: TestStore) throws {
+        let agency = try Agency(store: store)
+        let runs = 3
+        let reports = Reports()
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let records = Samples.records(people: [Samples.person(10 * run + 1, audit: true), Samples.person(10 * run + 2, audit: true)],
+                                          unit: "徐州市测试单位\(run)")
+            reports.add(Result { try agency.stamp(records, name: "records-\(run).json") })
+        }
+        let issued = try reports.all.map { try $0.get() }.flatMap(\.issued)
+        // Two people and the unit's 附件2 in each run.
+        #expect(issued.map(\.serial.sequence).sorted() == Array(1...(3 * runs)))
+        let registry = try agency.registry.open(create: false)
+        #expect(try registry.results(year: 2016).map(\.serial.sequence) == Array(1...(3 * runs)))
+    }
+
     @Test("a unit outside the agency's districts is refused, and nothing is written or registered")
     func districtRefused() throws {
         let agency = try Agency(districts: ["铜山区"])
         let error = try #require(throws: StampingError.self) { try agency.stamp(Cases.examined()) }
         #expect(error.message.contains("徐州市测试单位") && error.message.contains("市直") && error.message.contains("铜山区"))
         #expect(!FileManager.default.fileExists(atPath: agency.out.path))
-        let registry = try Registry(file: agency.profile.registryFile, create: true)
+        let registry = try SQLiteRegistry(file: agency.profile.registryFile, create: true)
         #expect(try registry.run { try $0.nextSerial(agency: "XZPX", year: 2016) }.sequence == 1)
     }
 }
 
+/// What the threads of a test gave.
+final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [Result<StampReport, any Error>] = []
+
+    func add(_ report: Result<StampReport, any Error>) { lock.withLock { reports.append(report) } }
+    var all: [Result<StampReport, any Error>] { lock.withLock { reports } }
+}
+
 @Suite("cedocs verify: genuine, altered, forged")
 struct VerifyTests {
-    @Test("the issued files are genuine; a tampered PDF is altered; a forged serial or signature is refused")
-    func outcomes() throws {
-        let agency = try Agency()
+    @Test("the issued files are genuine; a tampered PDF is altered; a forged serial or signature is refused",
+          arguments: TestStore.allCases)
+    func outcomes(_ store: TestStore) throws {
+        let agency = try Agency(store: store)
         _ = try agency.stamp(Cases.examined())
         let verifier = try agency.verifier
         for file in ["registration.pdf", "certificate.pdf", "result.pdf"] {
@@ -202,7 +233,7 @@ struct VerifyTests {
             return
         }
         // A URL with a real serial but a signature made with another key.
-        let genuine = try #require(try Registry(file: agency.profile.registryFile, create: false).issued(Serial("XZPX-2016-000001")!))
+        let genuine = try #require(try agency.registry.open(create: false).issued(Serial("XZPX-2016-000001")!))
         let forged = try AgencyKey().sign(genuine.signed.content)
         guard case .forged = try verifier.verify(VerificationLink(serial: genuine.serial, signature: forged.signature)) else {
             Issue.record("a signature by another key is forged")

@@ -11,34 +11,37 @@ import TestSupport
 struct Agency {
     let folder: URL
     let profile: AgencyProfile
+    /// Where its results go: its profile's registry.sqlite, or a PostgreSQL database.
+    let registry: RegistryLocation
 
     /// A plain red ring on a transparent background: a stand-in for a seal scan, not an imitation of one.
     static let testSeal = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/red-ring.png")
 
-    init(seal: Bool = true, districts: [String] = ["市直"], name: String = #function) throws {
+    init(seal: Bool = true, districts: [String] = ["市直"], store: TestStore = .sqlite, name: String = #function) throws {
         folder = Repository.temporaryFolder(name)
         profile = try AgencyProfile.create(name: "徐州市职业技术培训中心", code: "XZPX", districts: districts,
                                            seal: seal ? Self.testSeal : nil, sealDiameter: 42,
                                            verifyBase: "https://verify.example.org/ce",
                                            config: folder.appendingPathComponent("config"))
+        registry = store == .sqlite ? .file(profile.registryFile) : try store.location(name)
     }
 
     var out: URL { folder.appendingPathComponent("out") }
 
-    /// Writes `records` beside the archive and stamps them.
-    func stamp(_ records: [String: Any]) throws -> StampReport {
-        let file = try Samples.write(records, to: folder)
+    /// Writes `records` beside the archive (as `name`) and stamps them.
+    func stamp(_ records: [String: Any], name: String = "records.json") throws -> StampReport {
+        let file = try Samples.write(records, to: folder, name: name)
         let loaded = try RecordsLoader.load(contentsOf: file)
         let job = StampJob(renderer: DocumentRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library),
                            profile: profile, key: try AgencyKey(contentsOf: profile.signingKeyFile),
-                           registry: try Registry(file: profile.registryFile, create: true))
+                           registry: try registry.open(create: true))
         return try job.run(loaded, recordsFolder: folder, options: RenderOptions(output: out, creator: "cedocs test"))
     }
 
     var verifier: Verifier {
         get throws {
-            Verifier(registry: try Registry(file: profile.registryFile, create: false),
+            Verifier(registry: try registry.open(create: false),
                      publicKey: try AgencyPublicKey(contentsOf: profile.publicKeyFile), agency: profile.code)
         }
     }

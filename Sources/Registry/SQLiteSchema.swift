@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import Rules
 import Stamping
 
-/// The register's tables. `issue`: one row per serial, with the signed content and the columns the
+/// The SQLite registry's tables (GRDB's migrations, applied when a registry is opened to write). `issue`: one row per serial, with the signed content and the columns the
 /// city office queries for its spot checks (抽检); `document`: the SHA-256 of every PDF issued.
-enum Schema {
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -84,19 +85,24 @@ enum Schema {
     }
 }
 
-/// Reading an `issue` row back into an IssuedResult.
-enum IssueRow {
-    static func fetch(serial: Serial, in db: Database) throws -> IssuedResult? {
+extension SQLiteSchema {
+    /// The `issue` row of `serial`, read back into an IssuedResult.
+    static func issued(_ serial: Serial, in db: Database) throws -> IssuedResult? {
         guard let row = try Row.fetchOne(db, sql: "SELECT content, signature, issued_at, superseded_by FROM issue WHERE serial = ?",
                                          arguments: [serial.description]) else { return nil }
-        guard let content = ResultContent(text: row["content"]) else {
-            throw RegistryError("登记记录 \(serial) 的内容已损坏（登记库可能被改动过）")
-        }
-        let signature: Data = row["signature"]
         let documents = try Row.fetchAll(db, sql: "SELECT kind, sha256 FROM document WHERE serial = ? ORDER BY kind, sha256",
                                          arguments: [serial.description])
             .map { IssuedDocument(kind: $0["kind"], sha256: $0["sha256"]) }
-        return IssuedResult(signed: SignedResult(content: content, signature: Array(signature)), issuedAt: row["issued_at"],
-                            supersededBy: (row["superseded_by"] as String?).flatMap(Serial.init), documents: documents)
+        let signature: Data = row["signature"]
+        return try IssuedResult(serial: serial, content: row["content"], signature: Array(signature), issuedAt: row["issued_at"],
+                                supersededBy: row["superseded_by"], documents: documents)
+    }
+
+    /// The `ledger_year` rows of one person, or of everyone.
+    static func ledgerYears(_ db: Database, idNumber: String?) throws -> [LedgerYear] {
+        let select = "SELECT id_number, year, entry FROM ledger_year"
+        let rows = try idNumber.map { try Row.fetchAll(db, sql: select + " WHERE id_number = ?", arguments: [$0]) }
+            ?? Row.fetchAll(db, sql: select)
+        return try rows.map { row in try LedgerFile.decodeEntry(row["entry"], idNumber: row["id_number"], year: row["year"]) }
     }
 }

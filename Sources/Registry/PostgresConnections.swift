@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// The connections of one process to the city's PostgreSQL registry: opened when needed, kept while
+/// idle, and dropped once broken, so that the next use connects again (a restarted server is picked up
+/// without restarting cedocs). Each use holds its connection alone, for one query or one transaction.
+final class PostgresConnections: Sendable {
+    let configuration: PostgresConnection.Configuration
+    /// The URL without its password, named in errors.
+    let location: String
+    let idle = Mutex<[PostgresConnection]>([])
+    let opened = Atomic<Int>(0)
+
+    static let logger = Logger(label: "cedocs.registry.postgres")
+
+    /// From `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE` (also `postgres://`). The connection
+    /// is not encrypted: the registry's database is reached on loopback or the city's private network.
+    init(url: String) throws(RegistryError) {
+        guard let parts = URLComponents(string: url), ["postgresql", "postgres"].contains(parts.scheme),
+              let host = parts.host, !host.isEmpty, let user = parts.user, !user.isEmpty else {
+            throw RegistryError("审验登记库地址「\(RegistryLocation.redacted(url))」无效：应为 postgresql://用户名[:密码]@主机[:端口]/数据库名")
+        }
+        let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        configuration = PostgresConnection.Configuration(host: host, port: parts.port ?? 5432, username: user,
+                                                         password: parts.password, database: database.isEmpty ? nil : database,
+                                                         tls: .disable)
+        location = RegistryLocation.redacted(url)
+    }
+
+    /// How many idle connections are kept for the next uses; more are closed.
+    static let kept = 8
+
+    /// Runs `body` with a connection of its own: an idle one still open, or a new one. A connection that
+    /// broke on the way (the server restarted, say) is dropped, so the next use connects again.
+    func with<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        let connection = try idle.withLock { idle in
+            while let connection = idle.popLast() { if !connection.isClosed { return connection } }
+            return nil
+        } ?? connect()
+        defer {
+            let keep = !connection.isClosed && idle.withLock { idle in
+                guard idle.count < Self.kept else { return false }
+                idle.append(connection)
+                return true
+            }
+            if !keep { try? connection.close().wait() }
+        }
+        return try body(connection)
+    }
+
+    private func connect() throws -> PostgresConnection {
+        let id = opened.add(1, ordering: .relaxed).newValue
+        return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
+                                              id: id, logger: Self.logger).wait()
+    }
+
+    deinit {
+        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
+    }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import PostgresNIO
+import Rules
+import Stamping
+
+/// The registry in one PostgreSQL database a whole city shares (`registry: postgresql://…`): every
+/// agency's results, verified and spot-checked from anywhere. Several processes write at once, so an
+/// agency's year is held by its `serial_counter` row (`lastSequence` locks it until the transaction ends)
+/// and a result is inserted only under the sequence after it: no serial twice, no gap.
+public final class PostgresRegistry: Registry {
+    let connections: PostgresConnections
+
+    public var location: String { connections.location }
+
+    /// Connects to the database at `url`; refused unless its schema is this cedocs's version — older (run
+    /// `cedocs registry migrate`) or newer (a newer cedocs migrated it) — naming both versions.
+    public init(url: String) throws(RegistryError) {
+        connections = try PostgresConnections(url: url)
+        let version = try access("无法打开审验登记库 \(connections.location)") { connection in
+            try PostgresSchema.version(on: connection)
+        }
+        guard version <= PostgresSchema.latest else { throw PostgresSchema.newer(version) }
+        guard version == PostgresSchema.latest else { throw PostgresSchema.unmigrated(version, location: location) }
+    }
+
+    /// `cedocs registry migrate`: applies the migrations the database at `url` lacks. Returns the
+    /// versions before and after.
+    public static func migrate(url: String) throws(RegistryError) -> (from: Int, to: Int) {
+        let connections = try PostgresConnections(url: url)
+        do {
+            return try connections.with { try PostgresSchema.migrate(on: $0) }
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError("审验登记库 \(connections.location) 迁移失败，结构未改动", error)
+        }
+    }
+
+    public func run<T>(_ body: (any RegistryTransaction) throws -> T) throws -> T {
+        var bodyFailed = false
+        do {
+            return try connections.with { connection in
+                try connection.execute("BEGIN")
+                do {
+                    let result: T
+                    do {
+                        result = try body(PostgresTransaction(connection: connection, location: location))
+                    } catch {
+                        bodyFailed = true
+                        throw error
+                    }
+                    try connection.execute("COMMIT")
+                    return result
+                } catch {
+                    try? connection.execute("ROLLBACK")
+                    throw error
+                }
+            }
+        } catch let error as PSQLError where !bodyFailed {
+            throw RegistryError("审验登记库 \(location) 写入失败，本次盖章未登记任何结果", error)
+        }
+    }
+
+    public func issued(_ serial: Serial) throws(RegistryError) -> IssuedResult? {
+        try read { try PostgresRows.issued("\(unescaped: PostgresRows.columns) WHERE serial = \(serial.description)", on: $0).first }
+    }
+
+    public func issued(documentSHA256 sha256: String) throws(RegistryError) -> (IssuedResult, IssuedDocument)? {
+        try read { connection in
+            guard let row = try connection.rows("SELECT serial, kind FROM document WHERE sha256 = \(sha256)").first else { return nil }
+            let (serial, kind) = try row.decode((String, String).self)
+            guard let issued = try PostgresRows.issued("\(unescaped: PostgresRows.columns) WHERE serial = \(serial)", on: connection).first else { return nil }
+            return (issued, IssuedDocument(kind: kind, sha256: sha256))
+        }
+    }
+
+    public func current(agency: String, year: Int, kind: ResultContent.Kind, subject: String) throws(RegistryError) -> IssuedResult? {
+        try read { try PostgresTransaction(connection: $0, location: location).current(agency: agency, year: year, kind: kind, subject: subject) }
+    }
+
+    public func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
+        try read { connection in
+            try connection.rows("SELECT last_sequence FROM serial_counter WHERE agency = \(agency) AND year = \(year)")
+                .first?.decode(Int.self) ?? 0
+        }
+    }
+
+    public func results(year: Int) throws(RegistryError) -> [IssuedResult] {
+        try read { try PostgresRows.issued("\(unescaped: PostgresRows.columns) WHERE year = \(year) ORDER BY serial", on: $0) }
+    }
+
+    public func ledger() throws(RegistryError) -> Ledger {
+        try read { Ledger(try PostgresRows.ledgerYears(on: $0, idNumber: nil)) }
+    }
+
+    public func log(_ request: StampRequest) throws(RegistryError) {
+        try access("审验登记库 \(location) 写入失败") { connection in
+            try connection.execute("""
+                INSERT INTO stamp_request (requested_at, requester, agency, unit, year, people, status, outcome, serials)
+                VALUES (\(request.requestedAt), \(request.requester), \(request.agency), \(request.unit), \(request.year),
+                        \(request.people), \(request.status), \(request.outcome), \(request.serialList))
+                """)
+        }
+    }
+
+    public func stampRequests() throws(RegistryError) -> [StampRequest] {
+        try read { connection in
+            try connection.rows("""
+                SELECT requester, agency, unit, year, people, status, outcome, serials, requested_at FROM stamp_request ORDER BY id
+                """).map { row in
+                let (requester, agency, unit, year, people, status, outcome, serials, requestedAt)
+                    = try row.decode((String, String?, String?, Int?, Int?, Int, String, String, String).self)
+                return StampRequest(requester: requester, agency: agency, unit: unit, year: year, people: people, status: status,
+                                    outcome: outcome, serials: StampRequest.serials(serials), requestedAt: requestedAt)
+            }
+        }
+    }
+
+    func read<T>(_ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
+        try access("无法读取审验登记库 \(location)", body)
+    }
+
+    func access<T>(_ failure: String, _ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
+        do {
+            return try connections.with(body)
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError(failure, error)
+        }
+    }
+}
+
+/// The PostgreSQL registry inside one transaction, on its connection.
+struct PostgresTransaction: RegistryTransaction {
+    let connection: PostgresConnection
+    let location: String
+
+    func current(agency: String, year: Int, kind: ResultContent.Kind, subject: String) throws(RegistryError) -> IssuedResult? {
+        try access {
+            try PostgresRows.issued("""
+                \(unescaped: PostgresRows.columns)
+                WHERE agency = \(agency) AND year = \(year) AND kind = \(kind.name) AND subject = \(subject) AND superseded_by IS NULL
+                """, on: connection).first
+        }
+    }
+
+    /// Locks the agency's year (its `serial_counter` row, made at 0 the first time) until the transaction ends.
+    func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
+        try access {
+            try connection.execute("""
+                INSERT INTO serial_counter (agency, year, last_sequence) VALUES (\(agency), \(year), 0) ON CONFLICT DO NOTHING
+                """)
+            return try connection.rows("""
+                SELECT last_sequence FROM serial_counter WHERE agency = \(agency) AND year = \(year) FOR UPDATE
+                """).first?.decode(Int.self) ?? 0
+        }
+    }
+
+    func record(_ signed: SignedResult, subject: String, replacing old: Serial?) throws(RegistryError) {
+        let content = signed.content
+        guard let agency = content.serial?.agency, let year = Int(content["year"] ?? "") else {
+            throw RegistryError("内部错误：结果内容缺少编号或年度")
+        }
+        let (serial, _) = try numbered(signed, after: try lastSequence(agency: agency, year: year))
+        try access {
+            try connection.execute("""
+                UPDATE serial_counter SET last_sequence = \(serial.sequence) WHERE agency = \(agency) AND year = \(year)
+                """)
+            // The old result leaves force first: only one result per subject may be in force.
+            if let old {
+                try connection.execute("UPDATE issue SET superseded_by = \(serial.description) WHERE serial = \(old.description)")
+            }
+            try connection.execute("""
+                INSERT INTO issue (serial, agency, year, sequence, kind, subject, unit, person_name, verdict,
+                                   hours_total, audit_date, content, signature, issued_at)
+                VALUES (\(serial.description), \(agency), \(year), \(serial.sequence), \(content.kind.name), \(subject),
+                        \(content["unit"] ?? ""), \(content["person_name"]), \(content["verdict"]),
+                        \(content["hours_total"].flatMap(Double.init)), \(content["date"] ?? ""), \(content.text),
+                        \(Data(signed.signature)), \(RegistryClock.now()))
+                """)
+        }
+    }
+
+    func record(_ document: IssuedDocument, of serial: Serial) throws(RegistryError) {
+        try access {
+            try connection.execute("""
+                INSERT INTO document (sha256, serial, kind, issued_at)
+                VALUES (\(document.sha256), \(serial.description), \(document.kind), \(RegistryClock.now()))
+                ON CONFLICT DO NOTHING
+                """)
+        }
+    }
+
+    func record(_ entry: LedgerYear) throws(RegistryError) -> [LedgerChange] {
+        try access {
+            // Two agencies stamping the same person at once judge the person's years one after the other.
+            try connection.execute("SELECT pg_advisory_xact_lock(hashtext(\("ledger " + entry.idNumber)))")
+            var ledger = Ledger(try PostgresRows.ledgerYears(on: connection, idNumber: entry.idNumber))
+            let changes = ledger.record(entry)
+            for row in [entry] + changes.map(\.after) {
+                try connection.execute("""
+                    INSERT INTO ledger_year (id_number, year, public_hours, professional_hours, verdict, entry, updated_at)
+                    VALUES (\(row.idNumber), \(row.year), \(row.publicHours), \(row.professionalHours), \(row.verdict.word),
+                            \(try LedgerFile.encode(row)), \(RegistryClock.now()))
+                    ON CONFLICT (id_number, year) DO UPDATE SET public_hours = EXCLUDED.public_hours,
+                        professional_hours = EXCLUDED.professional_hours, verdict = EXCLUDED.verdict,
+                        entry = EXCLUDED.entry, updated_at = EXCLUDED.updated_at
+                    """)
+            }
+            return changes
+        }
+    }
+
+    func access<T>(_ body: () throws -> T) throws(RegistryError) -> T {
+        do {
+            return try body()
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError("审验登记库 \(location) 读写失败", error)
+        }
+    }
+}
+
+/// Reading rows back: results with their documents, and the ledger.
+enum PostgresRows {
+    /// The columns of `issue` that `issued` reads, for a query's SELECT.
+    static let columns = "SELECT serial, content, signature, issued_at, superseded_by FROM issue"
+
+    /// The results `select` (`columns` and a condition) finds, each with its documents.
+    static func issued(_ select: PostgresQuery, on connection: PostgresConnection) throws -> [IssuedResult] {
+        let rows = try connection.rows(select).map { try $0.decode((String, String, Data, String, String?).self) }
+        guard !rows.isEmpty else { return [] }
+        var documents: [String: [IssuedDocument]] = [:]
+        for row in try connection.rows("""
+            SELECT serial, kind, sha256 FROM document WHERE serial = ANY(\(rows.map(\.0))) ORDER BY kind, sha256
+            """) {
+            let (serial, kind, sha256) = try row.decode((String, String, String).self)
+            documents[serial, default: []].append(IssuedDocument(kind: kind, sha256: sha256))
+        }
+        return try rows.compactMap { text, content, signature, issuedAt, supersededBy in
+            guard let serial = Serial(text) else { return nil }
+            return try IssuedResult(serial: serial, content: content, signature: Array(signature), issuedAt: issuedAt,
+                                    supersededBy: supersededBy, documents: documents[text] ?? [])
+        }
+    }
+
+    static func ledgerYears(on connection: PostgresConnection, idNumber: String?) throws -> [LedgerYear] {
+        let rows = try idNumber.map { try connection.rows("SELECT id_number, year, entry FROM ledger_year WHERE id_number = \($0)") }
+            ?? connection.rows("SELECT id_number, year, entry FROM ledger_year")
+        return try rows.map { row in
+            let (idNumber, year, entry) = try row.decode((String, Int, String).self)
+            return try LedgerFile.decodeEntry(entry, idNumber: idNumber, year: year)
+        }
+    }
+}

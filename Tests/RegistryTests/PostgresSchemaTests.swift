@@ -1,0 +1,57 @@
+import Foundation
+import Registry
+import TestSupport
+import Testing
+
+@Suite("The PostgreSQL registry's schema: migrated by cedocs registry migrate, checked at every start")
+struct PostgresSchemaTests {
+    func psql(_ url: String, _ sql: String) throws {
+        let result = try Command.run("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", sql])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test("an unmigrated database is refused, naming both versions; migrate brings it up once, a second time changes nothing")
+    func migrate() throws {
+        let url = try TestPostgres.database()
+        let unmigrated = try #require(throws: RegistryError.self) { try PostgresRegistry(url: url) }
+        #expect(unmigrated.message.contains("结构版本为 0，本程序需要版本 3"))
+        #expect(unmigrated.message.contains("cedocs registry migrate"))
+        let first = try PostgresRegistry.migrate(url: url)
+        #expect(first.from == 0 && first.to == 3)
+        let second = try PostgresRegistry.migrate(url: url)
+        #expect(second.from == 3 && second.to == 3)
+        #expect(try PostgresRegistry(url: url).lastSequence(agency: "XZPX", year: 2016) == 0)
+    }
+
+    @Test("a database a newer cedocs migrated is refused, naming both versions; migrate leaves it alone")
+    func newer() throws {
+        let url = try TestPostgres.database()
+        _ = try PostgresRegistry.migrate(url: url)
+        try psql(url, "INSERT INTO schema_version (version, name) VALUES (4, 'from-the-future')")
+        let refused = try #require(throws: RegistryError.self) { try PostgresRegistry(url: url) }
+        #expect(refused.message.contains("结构版本为 4，比本程序支持的版本 3 更新"))
+        #expect(throws: RegistryError.self) { try PostgresRegistry.migrate(url: url) }
+    }
+
+    @Test("connections the server dropped are not used again: the registry reconnects by itself")
+    func reconnects() throws {
+        let url = try TestPostgres.database()
+        _ = try PostgresRegistry.migrate(url: url)
+        let registry = try PostgresRegistry(url: url)
+        #expect(try registry.lastSequence(agency: "XZPX", year: 2016) == 0)
+        // As a restart of the server does, for this test's database only.
+        try psql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        // The first use may still meet the dropped connection; the next one has connected again.
+        _ = try? registry.lastSequence(agency: "XZPX", year: 2016)
+        #expect(try registry.lastSequence(agency: "XZPX", year: 2016) == 0)
+    }
+
+    @Test("a password in the URL is never named in an error")
+    func redacted() throws {
+        let error = try #require(throws: RegistryError.self) {
+            try PostgresRegistry(url: "postgresql://cedocs:s3cret@127.0.0.1:1/cedocs")
+        }
+        #expect(!error.message.contains("s3cret"))
+        #expect(error.message.contains("postgresql://cedocs:***@127.0.0.1:1/cedocs"))
+    }
+}
