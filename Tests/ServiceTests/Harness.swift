@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Pipeline
 import Service
 import Stamping
@@ -37,8 +38,11 @@ struct Harness {
         agencyRegistry = (agencyConfig ?? file.deletingLastPathComponent())
             .appendingPathComponent("agencies/XZPX/registry.sqlite")
         configuration = try ServiceConfiguration(contentsOf: file)
+        // A line per request would bury the test's own output; ObservabilityTests reads those of a real `cedocs serve`.
+        var logger = Logger(label: "cedocs.serve")
+        logger.logLevel = .warning
         service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
-                                    fonts: TestFonts.library, creator: "cedocs test", threads: 2)
+                                    fonts: TestFonts.library, creator: "cedocs test", threads: 2, logger: logger)
     }
 
     /// A fresh folder with the agencies' profiles and `config/service.yaml` (returned) giving `limits`

@@ -31,7 +31,7 @@ final class ServeProcess: @unchecked Sendable {
         server.process.standardError = output
         try server.process.run()
         do {
-            let line = try await server.line { $0.contains("listening on 127.0.0.1:") }
+            let line = try await server.line { $0.hasPrefix("cedocs serve: listening on 127.0.0.1:") }
             server.port = line.split(separator: ":").last.flatMap { Int($0) } ?? 0
             return server
         } catch {
@@ -84,12 +84,12 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// One request on a connection of its own.
-    func request(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Data? = nil)
-        async throws -> TestClient.Response {
+    func request(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Data? = nil,
+                 headers extra: HTTPFields = [:]) async throws -> TestClient.Response {
         let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120)))
         client.connect()
         defer { Task { try? await client.shutdown() } }
-        var headers: HTTPFields = [:]
+        var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
         if json != nil { headers[.contentType] = "application/json" }
         return try await client.execute(.init(uri, method: method, headers: headers, body: json.map { ByteBuffer(bytes: $0) }))
