@@ -126,6 +126,26 @@ import Testing
         #expect(!server.output.contains(Harness.unitToken))
     }
 
+    /// A problem met inside a request is logged under the request's id: the agency's disk full, its
+    /// stamp refused (507), the error line and the request's line carry the id the client sent.
+    @Test func anErrorInARequestIsLoggedWithItsID() async throws {
+        let disk = try Tmpfs(kilobytes: 1024)
+        defer { disk.unmount() }
+        let server = try await ServeProcess.start(agencyConfig: disk.folder)
+        defer { server.stop() }
+        try disk.fill()
+        let refused = try await server.request(.post, "/v1/stamp", token: Harness.agencyToken,
+                                               json: try body(StampAndVerifyTests.examined),
+                                               headers: [Self.requestID: "disk-full-1"])
+        #expect(refused.status.code == 507 && refused.headers[Self.requestID] == "disk-full-1")
+        let error = try await server.line { $0.contains(#""request_id":"disk-full-1""#) && $0.contains(#""level":"error""#) }
+        let fields = Self.json(Data(error.utf8))
+        #expect(fields["message"] as? String == "stamp refused, disk full", "\(error)")
+        #expect((fields["error"] as? String ?? "").contains(disk.folder.path), "the path is for the operator: \(error)")
+        let line = try await Self.logLine(of: "disk-full-1", in: server)
+        #expect(line["status"] as? Int == 507 && line["token"] as? String == "市职业技术培训中心")
+    }
+
     /// The agency's registry folder moved away (as a lost mount would): /readyz answers 503 with the
     /// reason, the log says why under the request's id, /healthz still 200; moved back, ready again.
     @Test func readyzFollowsTheRegistry() async throws {

@@ -15,11 +15,12 @@ final class ServeProcess: @unchecked Sendable {
     private(set) var configuration = URL(fileURLWithPath: "/")
     private(set) var log = URL(fileURLWithPath: "/")
 
-    /// Starts `cedocs serve` on a free loopback port with the harness's tokens and `limits`; returns
-    /// once it listens.
-    static func start(limits: ServiceConfiguration.Limits = .init(), name: String = #function) async throws -> ServeProcess {
+    /// Starts `cedocs serve` on a free loopback port with the harness's tokens and `limits` (agency XZPX's
+    /// profile under `agencyConfig`, as Harness puts it); returns once it listens.
+    static func start(limits: ServiceConfiguration.Limits = .init(), agencyConfig: URL? = nil,
+                      name: String = #function) async throws -> ServeProcess {
         let server = ServeProcess()
-        server.configuration = try Harness.writeConfiguration(limits: limits, name: name)
+        server.configuration = try Harness.writeConfiguration(limits: limits, agencyConfig: agencyConfig, name: name)
         server.log = server.configuration.deletingLastPathComponent().appendingPathComponent("serve.log")
         FileManager.default.createFile(atPath: server.log.path, contents: nil)
         server.process.executableURL = Repository.executable
