@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Pipeline
+import Render
 import Service
 import Stamping
 import TestSupport
@@ -32,7 +33,7 @@ struct Harness {
     /// `agencyConfig`: the folder whose `agencies/XZPX` holds agency XZPX's profile and registry (the
     /// configuration's own folder by default; a small file system for the full-disk tests).
     init(limits: ServiceConfiguration.Limits = .init(), verifyRate: ServiceConfiguration.VerifyRate = .init(),
-         agencyConfig: URL? = nil, name: String = #function) throws {
+         agencyConfig: URL? = nil, fonts: FontLibrary = TestFonts.library, name: String = #function) throws {
         let file = try Self.writeConfiguration(limits: limits, verifyRate: verifyRate, agencyConfig: agencyConfig, name: name)
         folder = file.deletingLastPathComponent().deletingLastPathComponent()
         agencyRegistry = (agencyConfig ?? file.deletingLastPathComponent())
@@ -42,7 +43,7 @@ struct Harness {
         var logger = Logger(label: "cedocs.serve")
         logger.logLevel = .warning
         service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
-                                    fonts: TestFonts.library, creator: "cedocs test", threads: 2, logger: logger)
+                                    fonts: fonts, creator: "cedocs test", threads: 2, logger: logger)
     }
 
     /// A fresh folder with the agencies' profiles and `config/service.yaml` (returned) giving `limits`

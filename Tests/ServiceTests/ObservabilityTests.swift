@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Render
 import Service
 import TestSupport
 import Testing
@@ -168,6 +169,25 @@ import Testing
 
         try FileManager.default.moveItem(at: away, to: agency)
         #expect(try await server.request(.get, "/readyz").status == .ok)
+    }
+
+    /// A font file removed from under the running service (its fonts a copy of the project's): /readyz
+    /// answers 503 "fonts not loaded" until it is back.
+    @Test func readyzFollowsTheFonts() async throws {
+        let folder = Repository.temporaryFolder().appendingPathComponent("fonts")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try FileManager.default.copyItem(at: Repository.fonts, to: folder)
+        let harness = try Harness(fonts: try FontLibrary(directory: folder))
+        let font = folder.appendingPathComponent("prepared/NotoSerifCJKsc-Regular.ttf")
+        let away = folder.appendingPathComponent("away.ttf")
+        try await harness.run { client in
+            #expect(try await client.request(.get, "/readyz").status == .ok)
+            try FileManager.default.moveItem(at: font, to: away)
+            let down = try await client.request(.get, "/readyz")
+            #expect(down.status == .serviceUnavailable && down.json["reason"] as? String == "fonts not loaded")
+            try FileManager.default.moveItem(at: away, to: font)
+            #expect(try await client.request(.get, "/readyz").status == .ok)
+        }
     }
 
     /// The request line of `id` in the server's log, once written.
