@@ -107,8 +107,8 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Records", "Rules", "Documents", "Layout", "Render", "Archiving", "Pipeline", "Stamping", "Registry", "Service",
-                "Spreadsheet", "CBuildInfo",
+                "Bytes", "Records", "Rules", "Documents", "Layout", "Render", "Archiving", "Pipeline", "Stamping", "Registry",
+                "Service", "Spreadsheet", "CBuildInfo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

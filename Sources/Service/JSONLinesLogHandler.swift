@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -36,8 +37,9 @@ public struct JSONLinesLogHandler: LogHandler {
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) where !Self.reserved.contains(key) {
             line += ",\(Self.quoted(key)):\(Self.json(value))"
         }
-        let bytes = Data((line + "}\n").utf8)
-        Self.lock.withLock { FileHandle.standardError.write(bytes) }
+        // A line that cannot be written (a full disk, a reader gone) is dropped: the service goes on.
+        var text = line + "}\n"
+        Self.lock.withLock { _ = text.withUTF8 { FileWrite.all(UnsafeRawBufferPointer($0), to: STDERR_FILENO) } }
     }
 
     /// The keys every line has; metadata of the same name would make a second, ambiguous key.
