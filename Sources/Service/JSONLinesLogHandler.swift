@@ -16,9 +16,8 @@ public struct JSONLinesLogHandler: LogHandler {
     /// Lines from every thread go out whole, one after another.
     private static let lock = NIOLock()
 
-    public init(label: String, metadataProvider: Logger.MetadataProvider? = nil) {
+    public init(label: String) {
         self.label = label
-        self.metadataProvider = metadataProvider
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -46,7 +45,7 @@ public struct JSONLinesLogHandler: LogHandler {
     private static let reserved: Set<String> = ["time", "level", "logger", "message"]
 
     /// A number stays a number (a duration, a status); anything else is a string, a list or an object.
-    static func json(_ value: Logger.Metadata.Value) -> String {
+    private static func json(_ value: Logger.Metadata.Value) -> String {
         switch value {
         case .string(let text):
             return quoted(text)
@@ -65,7 +64,7 @@ public struct JSONLinesLogHandler: LogHandler {
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, the rest (Chinese too) as it is.
-    static func quoted(_ text: String) -> String {
+    private static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
