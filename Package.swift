@@ -20,11 +20,14 @@ let package = Package(
         // The HTTP service (issue 6).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // The city-wide registry on PostgreSQL (issue 16).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Metrics in the Prometheus text format (issue 19: 3).
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -94,6 +97,8 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -107,9 +112,10 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Records", "Rules", "Documents", "Layout", "Render", "Archiving", "Pipeline", "Stamping", "Registry", "Service",
-                "Spreadsheet", "CBuildInfo",
+                "Bytes", "Records", "Rules", "Documents", "Layout", "Render", "Archiving", "Pipeline", "Stamping", "Registry",
+                "Service", "Spreadsheet", "CBuildInfo",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -149,9 +155,10 @@ let package = Package(
         .testTarget(
             name: "ServiceTests",
             dependencies: [
-                "Service", "Stamping", "Registry", "Records", "TestSupport",
+                "Service", "Stamping", "Registry", "Records", "Render", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ]

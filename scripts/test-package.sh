@@ -42,6 +42,7 @@ if [ -d /run/systemd/system ]; then
   $sudo systemctl start cedocs
   for _ in $(seq 600); do curl -fsS http://127.0.0.1:8080/healthz >/dev/null 2>&1 && break; sleep 0.1; done
   curl -fsS http://127.0.0.1:8080/healthz
+  curl -fsS http://127.0.0.1:8080/readyz     # its registry answers and its fonts are loaded
   $sudo systemctl reload cedocs
   for _ in $(seq 300); do $sudo journalctl -u cedocs -o cat | grep -q "tokens re-read" && break; sleep 0.1; done
   $sudo journalctl -u cedocs -o cat | grep "tokens re-read"

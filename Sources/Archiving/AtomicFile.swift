@@ -1,3 +1,4 @@
+import Bytes
 import CLinuxFiles
 import Foundation
 
@@ -107,14 +108,6 @@ public enum AtomicFile {
 
     /// Writes every byte, naming a full disk as such.
     public static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(WriteError) {
-        var offset = 0
-        while offset < buffer.count {
-            let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(path: path, errno: errno)
-            }
-            offset += n
-        }
+        if let code = FileWrite.all(buffer, to: fd) { throw WriteError(path: path, errno: code) }
     }
 }

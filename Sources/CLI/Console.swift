@@ -1,4 +1,5 @@
 import Archiving
+import Bytes
 import Foundation
 
 /// A command's standard output and standard error (控制台). A write that fails ends the command
@@ -34,18 +35,7 @@ enum Console {
     /// Writes all of `text`; the `errno` of a failed write, nil when all was written.
     private static func put(_ text: String, to fd: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            var offset = 0
-            while offset < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
-        }
+        return text.withUTF8 { FileWrite.all(UnsafeRawBufferPointer($0), to: fd) }
     }
 
     /// Held by the thread that ends the process, so that no other thread exits at the same time.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import Pipeline
 import Service
 
@@ -45,6 +46,8 @@ struct ServeCommand: ParsableCommand {
         func run() async throws {
             if let checkConfig { return try Self.check(checkConfig) }
             let file = URL(fileURLWithPath: config!)  // validate(): one of the two
+            // The service's log: JSON Lines on standard error (journald's, under systemd).
+            LoggingSystem.bootstrap { JSONLinesLogHandler(label: $0) }
             let service: CEDocsService
             do {
                 let configuration = try ServiceConfiguration(contentsOf: file)

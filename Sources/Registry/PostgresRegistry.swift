@@ -116,6 +116,11 @@ public final class PostgresRegistry: Registry {
         }
     }
 
+    /// A query on a connection of the pool, which reconnects when the server has dropped it.
+    public func probe() throws(RegistryError) {
+        _ = try read { connection in try connection.rows("SELECT 1 FROM issue LIMIT 1") }
+    }
+
     func read<T>(_ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
         try access("无法读取审验登记库 \(location)", body)
     }

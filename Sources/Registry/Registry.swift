@@ -43,6 +43,9 @@ public protocol Registry: Sendable {
 
     /// Every logged stamp request, oldest first.
     func stampRequests() throws(RegistryError) -> [StampRequest]
+
+    /// Whether the registry can be read now (`cedocs serve`'s /readyz): one real query.
+    func probe() throws(RegistryError)
 }
 
 /// The registry inside one stamp run's transaction.

@@ -26,7 +26,7 @@ public final class FontLibrary: @unchecked Sendable {
         }
         self.config = config
         coverage = FontLibrary.unionCoverage(of: config)
-        try checkRequirements()
+        try check()
     }
 
     deinit {
@@ -56,13 +56,18 @@ public final class FontLibrary: @unchecked Sendable {
         return String(cString: file)
     }
 
-    private func checkRequirements() throws(FontSetupError) {
+    /// Every role resolves to its font file, and the file can be read: at load, and again whenever asked
+    /// (`cedocs serve`'s /readyz), since a font removed from under a running process leaves it resolving
+    /// to a file that is gone.
+    public func check() throws(FontSetupError) {
         var problems: [String] = []
         for requirement in FontRequirement.all {
             let resolved = resolvedFile(family: requirement.family, bold: requirement.bold)
             if resolved.map({ URL(fileURLWithPath: $0).lastPathComponent }) != requirement.file {
                 problems.append("\(requirement.purpose)应为 \(requirement.file)，实际为 \(resolved ?? "无")；"
                                 + "请安装 Debian 软件包 \(requirement.package)")
+            } else if let resolved, !FileManager.default.isReadableFile(atPath: resolved) {
+                problems.append("\(requirement.purpose)的字体文件 \(resolved) 无法读取；请重新安装 Debian 软件包 \(requirement.package)")
             }
         }
         if !problems.isEmpty {

@@ -18,11 +18,12 @@ public struct CEDocsService: Sendable {
     public init(configuration: ServiceConfiguration, templates: TemplateSet, fonts: FontLibrary, creator: String,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 logger: Logger = Logger(label: "cedocs.serve")) throws {
+        let metrics = ServiceMetrics()
         core = ServiceCore(access: CurrentGatekeeper(try Gatekeeper(of: configuration)),
                            pool: RenderPool(templates: templates, fonts: fonts, threads: threads,
                                             capacity: configuration.limits.pendingRequests,
-                                            share: configuration.limits.tokenShare),
-                           metrics: ServiceMetrics(),
+                                            share: configuration.limits.tokenShare, metrics: metrics),
+                           fonts: fonts, metrics: metrics,
                            requestLog: try SQLiteRegistry(file: configuration.requestLog, create: true),
                            input: RecordsInput(limits: configuration.limits), creator: creator, logger: logger)
         verifyLimiter = RateLimiter(rate: .init(burst: configuration.verifyRate.burst,

@@ -12,11 +12,12 @@ import ServiceLifecycle
 /// DocumentRenderer (its own font map) checked out for that call only, with Sendable values in and bytes out.
 /// A request is admitted only while fewer than `capacity` are at work, and fewer than `share` of its
 /// token's; the next one gets 503 at once instead of waiting in a pile, and one token busy with many
-/// requests leaves room for the others.
+/// requests leaves room for the others. The places taken and the refusals are in the service's metrics.
 final class RenderPool: Service, Sendable {
     private let threads: NIOThreadPool
     private let shelf: RendererShelf
     private let admitted = NIOLockedValueBox(Admitted())
+    private let metrics: ServiceMetrics
     let capacity: Int
     let share: Int
 
@@ -26,12 +27,14 @@ final class RenderPool: Service, Sendable {
         var byToken: [[UInt8]: Int] = [:]
     }
 
-    init(templates: TemplateSet, fonts: FontLibrary, threads count: Int, capacity: Int, share: Int) {
+    init(templates: TemplateSet, fonts: FontLibrary, threads count: Int, capacity: Int, share: Int, metrics: ServiceMetrics) {
         threads = NIOThreadPool(numberOfThreads: max(1, count))
         threads.start()
         shelf = RendererShelf(templates: templates, fonts: fonts)
         self.capacity = capacity
         self.share = share
+        self.metrics = metrics
+        metrics.poolCapacity(capacity)
     }
 
     /// Runs `body` as one admitted request of `token`; 503 when `capacity` requests, or `share` of
@@ -41,6 +44,7 @@ final class RenderPool: Service, Sendable {
             if let refusal = self.refusal(of: token, admitted) { return refusal }
             admitted.count += 1
             admitted.byToken[token, default: 0] += 1
+            metrics.poolInUse(admitted.count)
             return nil
         }
         if let refusal { throw refusal }
@@ -48,6 +52,7 @@ final class RenderPool: Service, Sendable {
             admitted.withLockedValue { admitted in
                 admitted.count -= 1
                 admitted.byToken[token, default: 1] -= 1
+                metrics.poolInUse(admitted.count)
                 if admitted.byToken[token] == 0 { admitted.byToken[token] = nil }
             }
         }
@@ -61,9 +66,16 @@ final class RenderPool: Service, Sendable {
         if let refusal = admitted.withLockedValue({ self.refusal(of: token, $0) }) { throw refusal }
     }
 
+    /// Counted in the metrics here: each refusal it gives is thrown.
     private func refusal(of token: [UInt8], _ admitted: Admitted) -> ServiceError? {
-        guard admitted.count < capacity else { return .busy }
-        guard admitted.byToken[token, default: 0] < share else { return .tokenBusy(share: share) }
+        guard admitted.count < capacity else {
+            metrics.poolRefused(reason: "busy")
+            return .busy
+        }
+        guard admitted.byToken[token, default: 0] < share else {
+            metrics.poolRefused(reason: "token_share")
+            return .tokenBusy(share: share)
+        }
         return nil
     }
 

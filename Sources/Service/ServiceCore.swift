@@ -4,12 +4,15 @@ import Logging
 import Pipeline
 import Records
 import Registry
+import Render
 
 /// What every handler shares, made once at start.
 struct ServiceCore: Sendable {
     /// The tokens in use, replaced on reload (TokenReload).
     let access: CurrentGatekeeper
     let pool: RenderPool
+    /// The fonts the renderers draw with, checked again by /readyz.
+    let fonts: FontLibrary
     let metrics: ServiceMetrics
     /// The log of stamp requests (`request_log`); results are in each agency's own registry.
     let requestLog: any Registry
@@ -21,6 +24,13 @@ struct ServiceCore: Sendable {
     /// The gatekeeper of this moment: a request asks it once and keeps the caller it gives.
     var gatekeeper: Gatekeeper { access.gatekeeper }
 
+    /// The caller of `request` (401 otherwise); its token's name goes into the request's log line.
+    func caller(of request: Request, _ context: ServiceRequestContext) throws(ServiceError) -> Caller {
+        let caller = try gatekeeper.caller(of: request)
+        context.tokenName.withLockedValue { $0 = caller.name }
+        return caller
+    }
+
     /// The common course of a request that brings records: who asks (401 before anything is read),
     /// 503 from the headers when no place is free (or the token has its share), the body read whole
     /// within the limits (413, 415, 408 when it comes too slowly), then a place among the requests at
@@ -30,7 +40,7 @@ struct ServiceCore: Sendable {
     func withRecords<T: Sendable>(_ request: Request, _ context: ServiceRequestContext,
                                   _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
         async throws -> T {
-        let caller = try gatekeeper.caller(of: request)
+        let caller = try caller(of: request, context)
         return try await withCaller(caller, request, context, work)
     }
 

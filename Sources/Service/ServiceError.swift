@@ -40,6 +40,11 @@ struct ServiceError: HTTPResponseError {
     }
 }
 
+/// For the service's own log: the code, status and message the client is given.
+extension ServiceError: CustomStringConvertible {
+    var description: String { "\(code) (\(status.code)): \(message)" }
+}
+
 extension ServiceError {
     static let unauthorized = ServiceError(
         status: .unauthorized, code: "unauthorized",

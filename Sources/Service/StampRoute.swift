@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import Pipeline
 import Records
 import Registry
@@ -19,7 +20,7 @@ struct StampRoute {
 
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/v1/stamp") { request, context in
-            let caller = try core.gatekeeper.caller(of: request)
+            let caller = try core.caller(of: request, context)
             var agency: String?
             if case .agency(let own) = caller.role { agency = own.profile.code }
             let entry = StampRequest(requester: caller.name, agency: agency, unit: nil, year: nil, people: nil,
@@ -31,20 +32,20 @@ struct StampRoute {
                     entry.year = loaded.records.year
                     entry.people = loaded.records.people.count + loaded.rejected.count
                     do {
-                        let (response, report) = try await stamp(caller, loaded, budget)
+                        let (response, report) = try await stamp(caller, loaded, budget, context)
                         entry.outcome = "出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项"
                         entry.serials = report.issued.map(\.serial.description)
-                        log(entry)
+                        log(entry, context)
                         return response
                     } catch {
-                        throw Logged(refusal: log(entry, refused: error))
+                        throw Logged(refusal: log(entry, context, refused: error))
                     }
                 }
             } catch let logged as Logged {
                 throw logged.refusal
             } catch {
                 // Refused before the records were read: who asked is all there is to log.
-                throw log(entry, refused: error)
+                throw log(entry, context, refused: error)
             }
         }
     }
@@ -54,23 +55,23 @@ struct StampRoute {
         var refusal: ServiceError
     }
 
-    private func log(_ entry: StampRequest) {
+    private func log(_ entry: StampRequest, _ context: ServiceRequestContext) {
         do { try core.requestLog.log(entry) } catch {
-            core.logger.error("stamp request not logged: \(error)")
+            context.logger.error("stamp request not logged", metadata: ["error": .string("\(error)")])
         }
     }
 
-    private func log(_ entry: StampRequest, refused error: any Error) -> ServiceError {
+    private func log(_ entry: StampRequest, _ context: ServiceRequestContext, refused error: any Error) -> ServiceError {
         let refusal = ServiceMiddleware.answer(error)
         var entry = entry
         entry.status = refusal.status.code
         entry.outcome = "拒绝：\(refusal.message)"
-        log(entry)
+        log(entry, context)
         return refusal
     }
 
-    private func stamp(_ caller: Caller, _ loaded: LoadedRecords, _ budget: RequestBudget) async throws
-        -> (Response, StampReport) {
+    private func stamp(_ caller: Caller, _ loaded: LoadedRecords, _ budget: RequestBudget, _ context: ServiceRequestContext)
+        async throws -> (Response, StampReport) {
         var loaded = loaded
         let agency = try caller.stampingAgency(for: loaded.records.unit)
         try RenderRoute.refuseRejected(loaded)
@@ -84,7 +85,7 @@ struct StampRoute {
         defer { try? FileManager.default.removeItem(at: folder) }
         try budget.check()
         // The agency's own registry: the one `cedocs stamp` with its profile uses.
-        let (registry, creator, records, logger) = (agency.registry, core.creator, loaded, core.logger)
+        let (registry, creator, records, logger) = (agency.registry, core.creator, loaded, context.logger)
         let report = try await core.pool.run { renderer in
             do throws(StampingError) {
                 return try StampJob(renderer: renderer, profile: agency.profile, key: agency.key, registry: registry)
@@ -92,7 +93,7 @@ struct StampRoute {
                          shouldStop: { (try? budget.check()) == nil })
             } catch where error.storageFull {
                 // The path of the server's file is for its operator, not for the client.
-                logger.error("stamp refused, disk full: \(error.description)")
+                logger.error("stamp refused, disk full", metadata: ["error": .string(error.description)])
                 throw ServiceError.storageFull
             } catch {
                 // A client gone or out of time: answered as such (the run recorded nothing).
@@ -101,6 +102,8 @@ struct StampRoute {
             }
         }
         core.metrics.pagesRendered(report.rendering.pages)
+        let reused = report.issued.count { $0.reused }
+        core.metrics.stampsIssued(new: report.issued.count - reused, reused: reused)
         var zip = ZipFile()
         if FileManager.default.fileExists(atPath: folder.path) { try zip.add(folder: folder) }
         zip.add("stamp-report.json", StampSummary(report).json())

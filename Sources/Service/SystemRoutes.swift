@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// `GET /healthz`, `GET /metrics` (Prometheus text) and `GET /openapi.yaml` (this API, OpenAPI 3.1).
+/// `GET /healthz` (the process answers: liveness), `GET /readyz` (it can work: Readiness), `GET /metrics`
+/// (Prometheus text; open, as /healthz: it holds counts, no names) and `GET /openapi.yaml` (this API, OpenAPI 3.1).
 struct SystemRoutes {
     let core: ServiceCore
 
@@ -16,6 +17,14 @@ struct SystemRoutes {
         router.get("/healthz") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        router.get("/readyz") { _, context in
+            let problem = try await Readiness(core: core).problem(logger: context.logger)
+            let answer = problem.map { ["status": "not_ready", "reason": $0] } ?? ["status": "ready"]
+            let body = try JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys, .withoutEscapingSlashes])
+            return Response(status: problem == nil ? .ok : .serviceUnavailable,
+                            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         router.get("/metrics") { [metrics = core.metrics] _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

@@ -28,7 +28,7 @@ import Testing
             #expect(pdf.status == .ok)
             let metrics = String(buffer: try await client.request(.get, "/metrics").body)
             #expect(metrics.contains(#"cedocs_http_requests_total{method="POST",route="/v1/render/{kind}",status="200"} 1"#))
-            #expect(metrics.contains(#"cedocs_http_request_duration_seconds_count{route="/v1/render/{kind}"} 1"#))
+            #expect(metrics.contains(#"cedocs_http_request_duration_seconds_count{method="POST",route="/v1/render/{kind}",status="200"} 1"#))
             #expect(metrics.contains("cedocs_pages_rendered_total 1"))
             let unknown = try await client.request(.get, "/nowhere")
             #expect(unknown.status == .notFound && unknown.error["code"] as? String == "not_found")

@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Pipeline
 import Registry
+import Render
 import Service
 import Stamping
 import TestSupport
@@ -37,7 +39,8 @@ struct Harness {
     /// configuration's own folder by default; a small file system for the full-disk tests). `store`: the
     /// agencies' own registry.sqlite, or one PostgreSQL database for all (`registry:` in service.yaml).
     init(limits: ServiceConfiguration.Limits = .init(), verifyRate: ServiceConfiguration.VerifyRate = .init(),
-         agencyConfig: URL? = nil, store: TestStore = .sqlite, name: String = #function) throws {
+         agencyConfig: URL? = nil, store: TestStore = .sqlite, fonts: FontLibrary = TestFonts.library,
+         name: String = #function) throws {
         var city: String?
         if store == .postgres, case .postgres(let url) = try store.location(name) { city = url }
         let file = try Self.writeConfiguration(limits: limits, verifyRate: verifyRate, agencyConfig: agencyConfig,
@@ -47,8 +50,11 @@ struct Harness {
             .appendingPathComponent("agencies/XZPX/registry.sqlite")
         registry = city.map { .postgres(url: $0) } ?? .file(agencyRegistry)
         configuration = try ServiceConfiguration(contentsOf: file)
+        // A line per request would bury the test's own output; ObservabilityTests reads those of a real `cedocs serve`.
+        var logger = Logger(label: "cedocs.serve")
+        logger.logLevel = .warning
         service = try CEDocsService(configuration: configuration, templates: try TemplateSet(folder: Repository.templates),
-                                    fonts: TestFonts.library, creator: "cedocs test", threads: 2)
+                                    fonts: fonts, creator: "cedocs test", threads: 2, logger: logger)
     }
 
     /// A fresh folder with the agencies' profiles and `config/service.yaml` (returned) giving `limits`

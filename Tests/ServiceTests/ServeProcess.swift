@@ -15,11 +15,12 @@ final class ServeProcess: @unchecked Sendable {
     private(set) var configuration = URL(fileURLWithPath: "/")
     private(set) var log = URL(fileURLWithPath: "/")
 
-    /// Starts `cedocs serve` on a free loopback port with the harness's tokens and `limits`; returns
-    /// once it listens.
-    static func start(limits: ServiceConfiguration.Limits = .init(), name: String = #function) async throws -> ServeProcess {
+    /// Starts `cedocs serve` on a free loopback port with the harness's tokens and `limits` (agency XZPX's
+    /// profile under `agencyConfig`, as Harness puts it); returns once it listens.
+    static func start(limits: ServiceConfiguration.Limits = .init(), agencyConfig: URL? = nil,
+                      name: String = #function) async throws -> ServeProcess {
         let server = ServeProcess()
-        server.configuration = try Harness.writeConfiguration(limits: limits, name: name)
+        server.configuration = try Harness.writeConfiguration(limits: limits, agencyConfig: agencyConfig, name: name)
         server.log = server.configuration.deletingLastPathComponent().appendingPathComponent("serve.log")
         FileManager.default.createFile(atPath: server.log.path, contents: nil)
         server.process.executableURL = Repository.executable
@@ -31,7 +32,7 @@ final class ServeProcess: @unchecked Sendable {
         server.process.standardError = output
         try server.process.run()
         do {
-            let line = try await server.line { $0.contains("listening on 127.0.0.1:") }
+            let line = try await server.line { $0.hasPrefix("cedocs serve: listening on 127.0.0.1:") }
             server.port = line.split(separator: ":").last.flatMap { Int($0) } ?? 0
             return server
         } catch {
@@ -84,12 +85,12 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// One request on a connection of its own.
-    func request(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Data? = nil)
-        async throws -> TestClient.Response {
+    func request(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Data? = nil,
+                 headers extra: HTTPFields = [:]) async throws -> TestClient.Response {
         let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120)))
         client.connect()
         defer { Task { try? await client.shutdown() } }
-        var headers: HTTPFields = [:]
+        var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
         if json != nil { headers[.contentType] = "application/json" }
         return try await client.execute(.init(uri, method: method, headers: headers, body: json.map { ByteBuffer(bytes: $0) }))
