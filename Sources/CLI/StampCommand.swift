@@ -97,7 +97,7 @@ struct StampCommand: ParsableCommand {
         }
         // Said even with --quiet: a result already issued for a later year no longer matches the ledger.
         if !report.laterYears.isEmpty {
-            Console.out("学时台账中以下以后年度的结果随本次盖章改变（结转或学历学时），已出具的结果须重新盖章：")
+            Console.out("学时台账中以下以后年度的结果随本次盖章改变（结转、学历学时或聘任周期累计学时），已出具的结果须重新盖章：")
             for change in report.laterYears { Console.out("  \(change.idNumber)  \(change.summary)") }
         }
         if !report.rendering.failures.isEmpty || !report.skipped.isEmpty || !loaded.rejected.isEmpty || reportFile == nil {

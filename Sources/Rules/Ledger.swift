@@ -38,7 +38,8 @@ public struct Ledger: Sendable, Equatable {
     }
 
     /// Records `entry` (replacing the person's entry of that year) and judges again each later year
-    /// of the person that the ledger holds, in order: its credits, and its 聘任周期's hours so far. Returns the later years whose result changed.
+    /// of the person that the ledger holds, in order: its credits, and its 聘任周期's hours so far.
+    /// Returns the later years whose result changed.
     @discardableResult
     public mutating func record(_ entry: LedgerYear) -> [LedgerChange] {
         people[entry.idNumber, default: [:]][entry.year] = entry

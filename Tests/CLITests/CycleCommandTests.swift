@@ -62,6 +62,11 @@ struct CycleCommandTests {
         let check = try cedocs(["check", year3.path, "--ledger", ledger])
         #expect(check.stdout.contains("聘任周期2016—2018年度第3年（最后一年）：周期累计总学时 216，应达 216"), "\(check.stdout)")
         #expect(check.stdout.contains("结论：合格"), "\(check.stdout)")
+        let json = try cedocs(["check", "--json", year3.path, "--ledger", ledger])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let person = try #require((report["people"] as? [[String: Any]])?.first)
+        #expect(person["total_hours"] as? Double == 16)
+        #expect((person["cycle"] as? String)?.hasPrefix("聘任周期2016—2018年度第3年（最后一年）：周期累计总学时 216，应达 216") == true)
 
         // A registry that holds none of the cycle's years: alone it fails 2018, with the file it passes.
         let second = try agency("config-new")
