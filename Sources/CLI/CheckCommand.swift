@@ -149,6 +149,7 @@ enum CheckText {
         Console.out("  公共 \(HoursFormat.string(person.publicHours))，专业 \(HoursFormat.string(person.professionalHours))，"
                     + "合计 \(HoursFormat.string(person.totalHours))（应修 \(HoursFormat.string(person.requiredTotal))，"
                     + "其中公共科目 \(HoursFormat.string(person.requiredPublic))）")
+        if let cycle = person.cycle { Console.out("  \(cycle)") }
         let verdict = person.verdict + (person.reasons.isEmpty ? "" : "：" + person.reasons.joined(separator: "；"))
         Console.out("  结论：\(verdict)" + (person.audited ? "" : "（尚未审验）"))
         for problem in person.problems { Console.out("  " + line(problem)) }

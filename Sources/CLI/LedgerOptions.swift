@@ -21,9 +21,7 @@ struct LedgerOptions: ParsableArguments {
     /// The rules with the ledger given, if any (exit 2 when it cannot be read).
     func engine() throws -> RulesEngine {
         do {
-            if let ledger {
-                return RulesEngine(ledger: try LedgerFile.decode(try Data(contentsOf: URL(fileURLWithPath: ledger)), name: ledger))
-            }
+            if let ledger { return RulesEngine(ledger: try Self.read(ledger)) }
             if let agency {
                 let profile = try AgencyProfile(contentsOf: URL(fileURLWithPath: agency))
                 // An agency that has stamped nothing yet has an empty ledger.
@@ -38,5 +36,14 @@ struct LedgerOptions: ParsableArguments {
             Console.error("\(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// The ledger file at `path` (cedocs/ledger/1).
+    static func read(_ path: String) throws -> Ledger {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw RegistryError("学时台账 \(path) 无法读取：\(error.localizedDescription)")
+        }
+        return try LedgerFile.decode(data, name: path)
     }
 }

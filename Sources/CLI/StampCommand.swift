@@ -16,6 +16,9 @@ struct StampCommand: ParsableCommand {
             person on it has a result. Every file is rendered first (on --jobs threads) to a temporary name; \
             the results then go into the agency's registry (registry.sqlite in PROFILE, the only source of \
             its serials) in one short transaction, and only then do the files take their final names. Stamping unchanged records again gives the same serials and the same bytes. \
+            With --ledger FILE, earlier years the registry does not hold (stamped elsewhere, or before its \
+            ledger) are judged from the file too; a year both hold must be the same, or the run is refused \
+            (exit 2): the registry is the record of what was stamped, and the file's years are never recorded in it. \
             Every file is recorded in the archive's manifest.json, each result sheet with its serial and \
             verdict (for cedocs sample); reports/<year>/<unit>.stamp.json keeps the run's report. \
             Exit status: 0 everyone stamped, 1 some people or the unit's form left unstamped (reported), \
@@ -29,6 +32,8 @@ struct StampCommand: ParsableCommand {
     var agency: String
 
     @OptionGroup var registry: RegistryOption
+    @Option(help: "Earlier years (学时台账) the registry does not hold, from this ledger file (cedocs/ledger/1, as `cedocs registry ledger` writes); a year the registry holds differently refuses the run.")
+    var ledger: String?
 
     @Option(name: .shortAndLong, help: "Threads rendering at once; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -48,7 +53,9 @@ struct StampCommand: ParsableCommand {
             let key = try AgencyKey(contentsOf: profile.signingKeyFile)
             let registry = try self.registry.location(of: profile).open(create: true)
             let (fonts, templates) = try Setup.engine()
-            job = StampJob(templates: templates, fonts: fonts, jobs: jobs, profile: profile, key: key, registry: registry)
+            let ledgerFile = try ledger.map { (ledger: try LedgerOptions.read($0), name: $0) }
+            job = StampJob(templates: templates, fonts: fonts, jobs: jobs, profile: profile, key: key, registry: registry,
+                           ledgerFile: ledgerFile)
             if profile.seal == nil { Console.error("注意：\(profile.name)未配置印章图像，印章处保留虚线框，须手工盖章") }
         } catch let error as ExitCode {
             throw error
@@ -91,7 +98,7 @@ struct StampCommand: ParsableCommand {
         }
         // Said even with --quiet: a result already issued for a later year no longer matches the ledger.
         if !report.laterYears.isEmpty {
-            Console.out("学时台账中以下以后年度的结果随本次盖章改变（结转或学历学时），已出具的结果须重新盖章：")
+            Console.out("学时台账中以下以后年度的结果随本次盖章改变（结转、学历学时或聘任周期累计学时），已出具的结果须重新盖章：")
             for change in report.laterYears { Console.out("  \(change.idNumber)  \(change.summary)") }
         }
         if !report.rendering.failures.isEmpty || !report.skipped.isEmpty || !loaded.rejected.isEmpty || reportFile == nil {

@@ -130,9 +130,14 @@ public struct DocumentBuilder: Sendable {
         fields["hours.carried"] = HoursFormat.string(split.carried)
         fields["hours.degree"] = HoursFormat.string(split.degree)
         fields["hours.credits"] = split.lines.isEmpty ? "无" : split.lines.joined(separator: "；")
+        // 聘任周期 (细则二): which cycle and its hours so far, when the cycle decided the year's hours.
+        fields["cycle.note"] = assessment.cycleLine ?? Self.judgedAlone
         fields.merge(Self.blankOpinions) { $1 }
         return fields
     }
+
+    /// `cycle.note` when no 聘任周期 decided the year's hours.
+    static let judgedAlone = "按本年度学时审验"
 
     /// The unit's and the agency's opinion boxes as a form leaves them for the hand. The agency's is
     /// filled only by its stamp (`stamped`): an `audit` in the records is not the agency's word.

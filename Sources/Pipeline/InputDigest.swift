@@ -38,9 +38,11 @@ public struct InputDigest: Sendable {
     }
 
     /// What all of a person's documents are made from: the person's record, the unit's, the year, and
-    /// with a ledger (`assessment.historyConsidered`) the credits from earlier years it counts.
+    /// with a ledger (`assessment.historyConsidered`) the credits from earlier years it counts and the
+    /// standing of its 聘任周期 (the cycle's hours so far, which the documents may print).
     func person(_ person: Person, of records: RecordsFile, _ assessment: PersonAssessment) -> String {
-        let history = assessment.historyConsidered ? ["ledger"] + assessment.credits.map(assessment.creditLine) : []
+        let history = assessment.historyConsidered
+            ? ["ledger"] + assessment.credits.map(assessment.creditLine) + (assessment.cycle.map { [$0.explanation] } ?? []) : []
         return digest(["person", String(records.year), CanonicalText.of(records.unit), CanonicalText.of(person)] + history)
     }
 

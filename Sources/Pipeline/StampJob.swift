@@ -26,6 +26,8 @@ public final class StampJob {
     let issuer: Issuer
     let registry: any Registry
     let engine: RulesEngine
+    /// A `--ledger` file with earlier years the registry does not hold (`LedgerFile.merge`), and its name.
+    let ledgerFile: (ledger: Ledger, name: String)?
     /// The renderer of the calling thread, and how each further worker makes its own (nil: one thread).
     let renderer: DocumentRenderer
     let workers: (jobs: Int, make: @Sendable () -> DocumentRenderer)?
@@ -37,13 +39,16 @@ public final class StampJob {
         self.renderer = renderer
         engine = renderer.engine
         workers = nil
+        ledgerFile = nil
     }
 
     /// Stamps on `jobs` threads, each with its own renderer, as `cedocs render` renders.
+    /// `ledgerFile`: earlier years from a `--ledger` file, beside the registry's (never against them).
     public init(templates: TemplateSet, fonts: FontLibrary, jobs: Int, profile: AgencyProfile, key: AgencyKey,
-                registry: any Registry) {
+                registry: any Registry, ledgerFile: (ledger: Ledger, name: String)? = nil) {
         issuer = Issuer(profile: profile, key: key)
         self.registry = registry
+        self.ledgerFile = ledgerFile
         renderer = DocumentRenderer(templates: templates, fonts: fonts)
         engine = renderer.engine
         workers = jobs > 1 ? (jobs, { DocumentRenderer(templates: templates, fonts: fonts) }) : nil
@@ -60,9 +65,14 @@ public final class StampJob {
                     progress: ((BatchProgress) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws(StampingError) -> StampReport {
         try issuer.admit(loaded.records.unit)
-        // Earlier years come from the agency's ledger, read as the run begins.
+        // Earlier years come from the agency's ledger, read as the run begins, and the years only a
+        // --ledger file holds (a file contradicting the registry refuses the run).
         let engine: RulesEngine
-        do { engine = RulesEngine(policy: self.engine.policy, ledger: try registry.ledger()) } catch {
+        do {
+            var ledger = try registry.ledger()
+            if let ledgerFile { ledger = try LedgerFile.merge(file: ledgerFile.ledger, name: ledgerFile.name, into: ledger) }
+            engine = RulesEngine(policy: self.engine.policy, ledger: ledger)
+        } catch {
             throw StampingError(error.message, storageFull: error.storageFull)
         }
         let run = StampRun(issuer: issuer, registry: registry, engine: engine, records: loaded.records,

@@ -35,16 +35,38 @@ public struct EmployerUnit: Sendable, Equatable, Encodable {
     public var creditCode: String?
     /// 联系人 and phone, free text.
     public var contact: String?
+    /// 聘任周期 of a unit that appoints its staff (细则二), for each person without their own.
+    public var appointmentCycle: AppointmentCycle?
 
     public init(name: String, nature: UnitNature, authority: String, district: String? = nil,
-                creditCode: String? = nil, contact: String? = nil) {
+                creditCode: String? = nil, contact: String? = nil, appointmentCycle: AppointmentCycle? = nil) {
         self.name = name
         self.nature = nature
         self.authority = authority
         self.district = district
         self.creditCode = creditCode
         self.contact = contact
+        self.appointmentCycle = appointmentCycle
     }
+}
+
+/// 聘任周期: "单位实行专业技术人员职务聘任制的，继续教育的实施周期与职务聘任周期一致" (细则二).
+public struct AppointmentCycle: Sendable, Equatable, Codable {
+    /// The cycle's first audit year.
+    public var firstYear: Int
+    /// How many years it lasts.
+    public var years: Int
+
+    public init(firstYear: Int, years: Int) {
+        self.firstYear = firstYear
+        self.years = years
+    }
+
+    public var lastYear: Int { firstYear + years - 1 }
+
+    public func contains(_ year: Int) -> Bool { year >= firstYear && year <= lastYear }
+
+    enum CodingKeys: String, CodingKey { case firstYear = "first_year", years }
 }
 
 /// 单位性质
@@ -103,11 +125,14 @@ public struct Person: Sendable, Equatable, Encodable {
     public var activities: [Activity]
     /// Present once an audit agency (审验机构) has examined the person.
     public var audit: Audit?
+    /// 聘任周期 (细则二): the person's own, or else the unit's.
+    public var appointmentCycle: AppointmentCycle?
 
     public init(idNumber: String, name: String, gender: Gender? = nil, birth: YearMonth? = nil,
                 title: String? = nil, level: Level, education: String? = nil, major: String? = nil,
                 field: String? = nil, purpose: AuditPurpose? = nil, certificateNo: String? = nil,
-                photo: String? = nil, activities: [Activity], audit: Audit? = nil) {
+                photo: String? = nil, activities: [Activity], audit: Audit? = nil,
+                appointmentCycle: AppointmentCycle? = nil) {
         self.idNumber = idNumber
         self.name = name
         self.gender = gender
@@ -122,6 +147,7 @@ public struct Person: Sendable, Equatable, Encodable {
         self.photo = photo
         self.activities = activities
         self.audit = audit
+        self.appointmentCycle = appointmentCycle
     }
 }
 

@@ -20,6 +20,8 @@ public struct PersonList: Sendable {
         let ranges: [Range<Int>]
         let sourceIndices: [Int]
         let year: Int
+        /// The unit's 聘任周期, each person's unless the person gives one.
+        let unitCycle: AppointmentCycle?
     }
 
     /// People built in memory.
@@ -32,8 +34,9 @@ public struct PersonList: Sendable {
         storage = .decoded(people, warnings: warnings)
     }
 
-    init(bytes: RecordsBytes, ranges: [Range<Int>], sourceIndices: [Int], year: Int) {
-        storage = .encoded(Encoded(bytes: bytes, ranges: ranges, sourceIndices: sourceIndices, year: year))
+    init(bytes: RecordsBytes, ranges: [Range<Int>], sourceIndices: [Int], year: Int, unitCycle: AppointmentCycle?) {
+        storage = .encoded(Encoded(bytes: bytes, ranges: ranges, sourceIndices: sourceIndices, year: year,
+                                   unitCycle: unitCycle))
     }
 
     public var count: Int {
@@ -64,7 +67,8 @@ public struct PersonList: Sendable {
                   let node = try? JSONParser.parse(bytes) else { throw changed }
             var registry = PersonValidator.Registry()
             var log = ProblemLog(personIndex: source)
-            guard let person = PersonValidator.validate(node, index: source, year: encoded.year, registry: &registry,
+            guard let person = PersonValidator.validate(node, index: source, year: encoded.year,
+                                                        unitCycle: encoded.unitCycle, registry: &registry,
                                                         log: &log).person else { throw changed }
             return (person, log.problems)
         }

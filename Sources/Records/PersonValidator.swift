@@ -2,7 +2,7 @@
 /// registration form without one of the activities, or with a wrong ID, would certify something false.
 enum PersonValidator {
     static let keys = ["id_number", "name", "gender", "birth", "title", "level", "education", "major", "field",
-                       "purpose", "certificate_no", "photo", "activities", "audit"]
+                       "purpose", "certificate_no", "photo", "activities", "audit", "appointment_cycle"]
 
     struct Result {
         /// Nil when the person has an error.
@@ -19,7 +19,8 @@ enum PersonValidator {
     ///   - year: the audit year, nil when the file's year is itself invalid (year checks are then skipped).
     ///   - registry: the valid ID numbers of the earlier people; the first occurrence keeps a number,
     ///     later ones are rejected naming it.
-    static func validate(_ node: JSONNode, index: Int, year: Int?, registry: inout Registry,
+    ///   - unitCycle: the unit's 聘任周期, the person's unless the record gives its own.
+    static func validate(_ node: JSONNode, index: Int, year: Int?, unitCycle: AppointmentCycle?, registry: inout Registry,
                          log: inout ProblemLog) -> Result {
         let path = "people[\(index)]"
         var result = Result()
@@ -98,10 +99,15 @@ enum PersonValidator {
         }
         log.problems += auditLog.problems
 
+        let cycle = r.node("appointment_cycle").flatMap {
+            CycleValidator.validate($0, path: r.childPath("appointment_cycle"), log: &log)
+        }
+
         guard !log.hasErrors, let validID, let name, let level, let activities else { return result }
         result.person = Person(idNumber: validID, name: name, gender: gender, birth: birth, title: title,
                                level: level, education: education, major: major, field: field, purpose: purpose,
-                               certificateNo: certificateNo, photo: photo, activities: activities, audit: audit)
+                               certificateNo: certificateNo, photo: photo, activities: activities, audit: audit,
+                               appointmentCycle: cycle ?? unitCycle)
         return result
     }
 

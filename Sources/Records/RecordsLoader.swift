@@ -83,6 +83,8 @@ public enum RecordsLoader {
         // Each person is checked on its own, on every core; only whether an ID came earlier in the file
         // depends on the others, so that is decided in file order, and the rare person whose valid ID
         // did come earlier is checked again against the file's IDs, exactly as one pass in order would.
+        // The unit's 聘任周期 is each person's unless the person gives one: read once, before the workers.
+        let unitCycle = unit?.appointmentCycle
         let batches = ParallelBatches(count: items.count)
         let changed = RecordsFileError.file(fileName, changedMessage)
         try batches.run({ index -> PersonCheck? in
@@ -90,7 +92,8 @@ public enum RecordsLoader {
             guard let item = try? JSONParser.parse(source.buffer, items[index]) else { return nil }
             var alone = PersonValidator.Registry()
             var log = ProblemLog(personIndex: index)
-            let result = PersonValidator.validate(item, index: index, year: year, registry: &alone, log: &log)
+            let result = PersonValidator.validate(item, index: index, year: year, unitCycle: unitCycle,
+                                                  registry: &alone, log: &log)
             return PersonCheck(item: item, result: result, log: log, validID: alone.keys.first)
         }, each: { (index, check) throws(RecordsFileError) in
             guard var check else { throw changed }
@@ -100,7 +103,8 @@ public enum RecordsLoader {
                     registry[id] = index
                 } else {
                     check.log = ProblemLog(personIndex: index)
-                    check.result = PersonValidator.validate(check.item, index: index, year: year, registry: &registry,
+                    check.result = PersonValidator.validate(check.item, index: index, year: year, unitCycle: unitCycle,
+                                                            registry: &registry,
                                                             log: &check.log)
                 }
             }
@@ -122,7 +126,8 @@ public enum RecordsLoader {
 
         guard !fileUnusable, let year, let unit else { throw tally.fileError(fileName) }
         let people = keepDecoded ? PersonList(checked: decoded, warnings: warnings)
-            : PersonList(bytes: source, ranges: ranges, sourceIndices: sourceIndices, year: year)
+            : PersonList(bytes: source, ranges: ranges, sourceIndices: sourceIndices, year: year,
+                         unitCycle: unitCycle)
         return LoadedRecords(fileName: fileName, records: RecordsFile(year: year, unit: unit, people: people),
                              sourceIndices: sourceIndices, rejected: rejected.kept, problems: tally.kept,
                              counts: ProblemCounts(errors: tally.errors, warnings: tally.warnings,

@@ -1,7 +1,7 @@
 /// Reads and checks the employer unit (`unit`). Its errors make the whole file unusable: every
 /// document of the file prints the unit.
 enum UnitValidator {
-    static let keys = ["name", "nature", "authority", "district", "credit_code", "contact"]
+    static let keys = ["name", "nature", "authority", "district", "credit_code", "contact", "appointment_cycle"]
 
     static func validate(_ node: JSONNode, log: inout ProblemLog) -> EmployerUnit? {
         let errorsBefore = log.errorCount
@@ -35,8 +35,12 @@ enum UnitValidator {
             log.warning(r.childPath("credit_code"), "统一社会信用代码应为字符串，实际为\(other.shortDescription)，已忽略")
         }
 
+        let cycle = r.node("appointment_cycle").flatMap {
+            CycleValidator.validate($0, path: r.childPath("appointment_cycle"), log: &log)
+        }
+
         guard log.errorCount == errorsBefore, let name, let nature, let authority else { return nil }
         return EmployerUnit(name: name, nature: nature, authority: authority, district: district,
-                    creditCode: creditCode, contact: contact)
+                    creditCode: creditCode, contact: contact, appointmentCycle: cycle)
     }
 }

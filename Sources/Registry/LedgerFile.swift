@@ -43,6 +43,28 @@ public enum LedgerFile {
         return Ledger(body.entries)
     }
 
+    /// The ledger a stamp judges earlier years by, given a `--ledger` file beside the agency's registry.
+    ///
+    /// The registry's ledger is the record: it holds the years the agency stamped, as it judged them.
+    /// A file may only add years the registry does not hold (years stamped elsewhere, or before the
+    /// registry kept a ledger); a year both hold must be the same entry, or the stamp is refused,
+    /// naming each such year, before anything is rendered — a file never overrides what was stamped.
+    /// The file's years are used for judging only, never recorded in the registry: the stamp records
+    /// the years it stamps, as always.
+    public static func merge(file: Ledger, name: String, into registry: Ledger) throws(RegistryError) -> Ledger {
+        var differing: [String] = []
+        for entry in file.entries {
+            guard let held = registry.entry(idNumber: entry.idNumber, year: entry.year), held != entry else { continue }
+            differing.append("\(entry.idNumber) \(entry.year)年度（登记库：\(held.verdict.word)，总学时 \(HoursFormat.string(held.totalHours))；"
+                + "文件：\(entry.verdict.word)，总学时 \(HoursFormat.string(entry.totalHours))）")
+        }
+        guard differing.isEmpty else {
+            throw RegistryError("学时台账 \(name) 与审验登记库的台账不一致：" + differing.joined(separator: "；")
+                + "。登记库是已盖章年度的记录，文件不能改变它：请用 cedocs registry ledger 重新导出，或从文件中删去这些年度，本次未盖章")
+        }
+        return Ledger(file.entries.filter { registry.entry(idNumber: $0.idNumber, year: $0.year) == nil } + registry.entries)
+    }
+
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -76,6 +76,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
         public var credits: [CreditResult]?
         /// Credits the year's activities give to later years; absent without a ledger.
         public var carried: [CreditResult]?
+        /// How the 聘任周期 (细则二) judged the year's hours, when it decided them (`PersonAssessment.cycleLine`).
+        public var cycle: String?
     }
 
     public struct RejectedPerson: Sendable, Codable, Equatable {
@@ -239,7 +241,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
                                 verdict: assessment.verdict.word,
                                 reasons: assessment.verdict.reasons, audited: person.audit != nil,
                                 problems: loaderProblems + ruled,
-                                credits: credits(assessment.credits), carried: credits(assessment.carried))
+                                credits: credits(assessment.credits), carried: credits(assessment.carried),
+                                cycle: assessment.cycleLine)
         }
 
         private static func problem(_ p: RecordsProblem, _ locator: (any ProblemLocator)?) -> Problem {

@@ -81,5 +81,5 @@ struct AcrossYears {
 
 extension Ledger {
     /// What the reports say when no ledger was given.
-    public static let absentNote = "未提供学时台账（审验登记库或 --ledger 文件），以前年度结转的学时和学历证书未予考虑，本年度按当年记录单独审验"
+    public static let absentNote = "未提供学时台账（审验登记库或 --ledger 文件），以前年度结转的学时、学历证书和聘任周期（细则二）内以前年度的学时未予考虑，本年度按当年记录单独审验"
 }

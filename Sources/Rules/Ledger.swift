@@ -31,15 +31,24 @@ public struct Ledger: Sendable, Equatable {
         }
     }
 
+    /// The person's entries of the years before `year`: what a 聘任周期 (细则二) adds up.
+    public func entries(idNumber: String, before year: Int) -> [LedgerYear] {
+        guard let years = people[idNumber] else { return [] }
+        return years.keys.sorted().filter { $0 < year }.map { years[$0]! }
+    }
+
     /// Records `entry` (replacing the person's entry of that year) and judges again each later year
-    /// of the person that the ledger holds, in order. Returns the later years whose result changed.
+    /// of the person that the ledger holds, in order: its credits, and its 聘任周期's hours so far.
+    /// Returns the later years whose result changed.
     @discardableResult
     public mutating func record(_ entry: LedgerYear) -> [LedgerChange] {
         people[entry.idNumber, default: [:]][entry.year] = entry
         var changes: [LedgerChange] = []
         for later in people[entry.idNumber]!.keys.sorted() where later > entry.year {
             let before = people[entry.idNumber]![later]!
-            let after = before.reassessed(with: credits(into: later, idNumber: entry.idNumber))
+            // Earlier entries as they now stand: those re-judged in this loop are already replaced.
+            let after = before.reassessed(with: credits(into: later, idNumber: entry.idNumber),
+                                          earlier: entries(idNumber: entry.idNumber, before: later))
             guard after != before else { continue }
             people[entry.idNumber]![later] = after
             changes.append(LedgerChange(before: before, after: after))

@@ -21,6 +21,8 @@ public struct LedgerYear: Sendable, Equatable, Codable {
     public var given: [LedgerCredit]
     public var requiredTotal: Double
     public var requiredPublic: Double
+    /// The 聘任周期 (细则二) that contains the year, when the year was judged within it; nil when judged alone.
+    public var cycle: AppointmentCycle?
     /// The fail reasons that hours do not decide: a public course not passed, an agency's override.
     public var otherReasons: [String]
     public var pass: Bool
@@ -49,20 +51,28 @@ public struct LedgerYear: Sendable, Equatable, Codable {
         given = assessment.carried
         requiredTotal = assessment.requiredTotal
         requiredPublic = assessment.requiredPublic
+        cycle = assessment.cycle?.cycle
         let hourReasons = HoursShortfall.reasons(publicHours: assessment.publicHours, totalHours: assessment.totalHours,
-                                                 requiredPublic: requiredPublic, requiredTotal: requiredTotal)
+                                                 requiredPublic: requiredPublic, requiredTotal: requiredTotal,
+                                                 cycle: assessment.cycle)
         otherReasons = assessment.verdict.reasons.filter { !hourReasons.contains($0) }
         pass = assessment.verdict.isPass
         reasons = assessment.verdict.reasons
     }
 
-    /// The same year judged again with `credits` from earlier years (the ledger's, now): its own
-    /// hours and other reasons stay, its record credits count unless the ledger holds the same credit.
-    public func reassessed(with credits: [LedgerCredit]) -> LedgerYear {
+    /// The same year judged again with `credits` from earlier years (the ledger's, now) and, in a
+    /// 聘任周期, the person's `earlier` entries (those of the cycle count): its own hours and other
+    /// reasons stay, its record credits count unless the ledger holds the same credit.
+    public func reassessed(with credits: [LedgerCredit], earlier: [LedgerYear]) -> LedgerYear {
         var next = self
         next.received = LedgerCredits.merge(ledger: credits, records: recordCredits)
+        let standing = cycle.flatMap {
+            CycleStanding(cycle: $0, year: year, earlier: earlier, publicHours: next.publicHours, totalHours: next.totalHours,
+                          requiredPublic: requiredPublic, requiredTotal: requiredTotal)
+        }
         let hourReasons = HoursShortfall.reasons(publicHours: next.publicHours, totalHours: next.totalHours,
-                                                 requiredPublic: requiredPublic, requiredTotal: requiredTotal)
+                                                 requiredPublic: requiredPublic, requiredTotal: requiredTotal,
+                                                 cycle: standing)
         next.reasons = hourReasons + otherReasons.filter { !hourReasons.contains($0) }
         next.pass = next.reasons.isEmpty
         return next
@@ -73,21 +83,21 @@ extension LedgerYear {
     enum CodingKeys: String, CodingKey {
         case idNumber = "id_number", year, ownPublic = "own_public", ownProfessional = "own_professional"
         case recordCredits = "record_credits", received, given, requiredTotal = "required_total"
-        case requiredPublic = "required_public", otherReasons = "other_reasons", pass, reasons
+        case requiredPublic = "required_public", cycle, otherReasons = "other_reasons", pass, reasons
     }
 }
 
-/// The reasons a year's hours fail (细则二 and the 2016 notice's 公共科目不少于24学时).
+/// The reasons a year's hours fail (细则二 and the 2016 notice's 公共科目不少于24学时), alone or, with
+/// `cycle`, read over its 聘任周期 (`CycleStanding`).
 enum HoursShortfall {
-    static func reasons(publicHours: Double, totalHours: Double, requiredPublic: Double, requiredTotal: Double) -> [String] {
-        var reasons: [String] = []
-        if totalHours < requiredTotal - Hours.epsilon {
-            reasons.append("总学时 \(HoursFormat.string(totalHours))，应达 \(HoursFormat.string(requiredTotal))")
-        }
-        if publicHours < requiredPublic - Hours.epsilon {
-            reasons.append("公共科目学时 \(HoursFormat.string(publicHours))，应达 \(HoursFormat.string(requiredPublic))")
-        }
-        return reasons
+    static func reasons(publicHours: Double, totalHours: Double, requiredPublic: Double, requiredTotal: Double,
+                        cycle: CycleStanding? = nil) -> [String] {
+        let total = totalHours < requiredTotal - Hours.epsilon
+            ? "总学时 \(HoursFormat.string(totalHours))，应达 \(HoursFormat.string(requiredTotal))" : nil
+        let publicShort = publicHours < requiredPublic - Hours.epsilon
+            ? "公共科目学时 \(HoursFormat.string(publicHours))，应达 \(HoursFormat.string(requiredPublic))" : nil
+        guard let cycle else { return [total, publicShort].compactMap { $0 } }
+        return cycle.reasons(alone: (total, publicShort))
     }
 }
 

@@ -33,12 +33,14 @@ public struct PersonAssessment: Sendable, Equatable {
     public var historyConsidered: Bool
     /// The policy's clause prefix (细则), for the credits' lines (`LedgerCredit.explanation`).
     public var clausePrefix: String
+    /// Where the year stands in its 聘任周期 (细则二), when a ledger was given and a cycle contains the year.
+    public var cycle: CycleStanding?
 
     public init(year: Int, level: Level, activities: [RecognisedHours], publicHours: Double,
                 professionalHours: Double, totalHours: Double, requiredTotal: Double, requiredPublic: Double,
                 verdict: AuditVerdict, errors: [String], warnings: [String],
                 credits: [LedgerCredit] = [], carried: [LedgerCredit] = [], historyConsidered: Bool = false,
-                clausePrefix: String = Policy.xuzhou2007.clausePrefix) {
+                clausePrefix: String = Policy.xuzhou2007.clausePrefix, cycle: CycleStanding? = nil) {
         self.year = year
         self.level = level
         self.activities = activities
@@ -54,6 +56,7 @@ public struct PersonAssessment: Sendable, Equatable {
         self.carried = carried
         self.historyConsidered = historyConsidered
         self.clausePrefix = clausePrefix
+        self.cycle = cycle
     }
 
     /// Public hours of the year's own activities, without credits from earlier years.
@@ -69,4 +72,14 @@ public struct PersonAssessment: Sendable, Equatable {
 extension PersonAssessment {
     /// Each credit counted this year as one line naming its activity, year and clause.
     public func creditLine(_ credit: LedgerCredit) -> String { credit.explanation(clausePrefix: clausePrefix) }
+
+    /// The 聘任周期 line when the cycle decided the year's hours (`CycleStanding.decided`), else nil.
+    public var cycleLine: String? { cycle.flatMap { $0.decided ? $0.explanation : nil } }
+
+    /// The agency's opinion (审验意见): the verdict's, and on a pass the cycle decided, the cycle it rests
+    /// on (细则二), so that nobody reads the year's own short hours as a mistake.
+    public var opinionText: String {
+        guard verdict.isPass, let cycle, cycle.decided else { return verdict.opinionText }
+        return "\(verdict.headline)（按\(cycle.name)累计学时，\(CycleStanding.clause)）"
+    }
 }

@@ -36,8 +36,17 @@ public struct RulesEngine: Sendable {
         let requiredTotal = policy.requirement.total(for: person.level)
         let requiredPublic = policy.requirement.yearlyPublic
 
+        // In a 聘任周期 (细则二) the hours are read over the cycle's years so far (CycleStanding); that needs
+        // the earlier years, so without a ledger the year is judged alone, as the report's note says.
+        let cycle = ledger.flatMap { ledger in
+            person.appointmentCycle.flatMap {
+                CycleStanding(cycle: $0, year: year, earlier: ledger.entries(idNumber: person.idNumber, before: year),
+                              publicHours: publicHours, totalHours: totalHours,
+                              requiredPublic: requiredPublic, requiredTotal: requiredTotal)
+            }
+        }
         var reasons = HoursShortfall.reasons(publicHours: publicHours, totalHours: totalHours,
-                                             requiredPublic: requiredPublic, requiredTotal: requiredTotal)
+                                             requiredPublic: requiredPublic, requiredTotal: requiredTotal, cycle: cycle)
         for result in results where result.counted {
             if let reason = result.auditReason, !reasons.contains(reason) { reasons.append(reason) }
         }
@@ -52,7 +61,7 @@ public struct RulesEngine: Sendable {
             requiredTotal: requiredTotal, requiredPublic: requiredPublic, verdict: verdict,
             errors: prefixed(\.errors), warnings: prefixed(\.warnings),
             credits: credits, carried: carried, historyConsidered: ledger != nil,
-            clausePrefix: policy.clausePrefix
+            clausePrefix: policy.clausePrefix, cycle: cycle
         )
     }
 

@@ -135,7 +135,7 @@ struct StampSummary: Encodable {
         var message: String
     }
 
-    /// A later year in the agency's ledger whose result this stamp changed (细则四(二)…(六), 四(三)).
+    /// A later year in the agency's ledger whose result this stamp changed (细则四(二)…(六), 四(三), 二).
     struct LaterYear: Encodable {
         var idNumber: String
         var year: Int

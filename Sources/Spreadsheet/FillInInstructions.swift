@@ -27,6 +27,8 @@ enum FillInInstructions {
             lines.append("    \(rule.name)（\(policy.clausePrefix)\(rule.clause)）：" + (needs.isEmpty ? "无需另填" : needs.joined(separator: "、")))
         }
         lines.append("七、审验机构、审验日期、审验否决、审验意见各列由审验机构填写，单位不必填写。")
+        lines.append("八、实行专业技术人员职务聘任制的单位，在“\(WorkbookLayout.unitSheet)”表填写聘任周期的起始年度和年数（细则二：周期内学习时间"
+            + "可以集中使用，也可以分散使用）；本人聘任周期与单位不同的，在“\(WorkbookLayout.peopleSheet)”表本人的两列填写。")
         return lines
     }
 }

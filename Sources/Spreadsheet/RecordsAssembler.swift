@@ -235,7 +235,7 @@ struct RecordsAssembler {
         }
     }
 
-    /// `audit.date`, `params.days` → nested objects, in the order first met.
+    /// `audit.date`, `params.days`, `appointment_cycle.years` → nested objects, in the order first met.
     private static func nest(_ members: [(String, OrderedJSON)]) -> [(String, OrderedJSON)] {
         var out: [(String, OrderedJSON)] = []
         for (key, value) in members {
@@ -260,7 +260,7 @@ struct RecordsAssembler {
     func document() -> [UInt8] {
         var root: [(String, OrderedJSON)] = [("schema", .string(RecordsLoader.schemaID))]
         if let year { root.append(("year", year)) }
-        root.append(("unit", .object(unit)))
+        root.append(("unit", .object(Self.nest(unit))))
         let list = people.indices.map { i -> OrderedJSON in
             var members = Self.nest(people[i])
             members.append(("activities", .array(activities[i])))

@@ -13,6 +13,8 @@ enum RecordsCells {
         case "year": .number(String(year))
         case "unit.credit_code": unit.creditCode.map(OrderedJSON.string)
         case "unit.contact": unit.contact.map(OrderedJSON.string)
+        case "unit.appointment_cycle.first_year": unit.appointmentCycle.map { .number(String($0.firstYear)) }
+        case "unit.appointment_cycle.years": unit.appointmentCycle.map { .number(String($0.years)) }
         default: nil
         }
     }
@@ -35,6 +37,9 @@ enum RecordsCells {
         case "audit.date": person.audit.map { .string($0.date.description) }
         case "audit.override": person.audit?.overrideFail == true ? .string("fail") : nil
         case "audit.remarks": person.audit?.remarks.map(OrderedJSON.string)
+        // The person's cycle as read (the unit's when the record gives none): it imports to the same records.
+        case "appointment_cycle.first_year": person.appointmentCycle.map { .number(String($0.firstYear)) }
+        case "appointment_cycle.years": person.appointmentCycle.map { .number(String($0.years)) }
         default: nil
         }
     }

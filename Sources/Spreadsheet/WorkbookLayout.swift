@@ -29,6 +29,9 @@ public struct WorkbookLayout: Sendable {
             Column("year", "审验年度", .integer),
             Column("unit.credit_code", "统一社会信用代码"),
             Column("unit.contact", "联系人及电话"),
+            // 聘任周期 (细则二), for a unit that appoints its staff; a person's own, on sheet 人员, takes its place.
+            Column("unit.appointment_cycle.first_year", "聘任周期起始年度", .integer, note: "实行聘任制的单位填写"),
+            Column("unit.appointment_cycle.years", "聘任周期年数", .integer),
         ]
         personColumns = [
             Column("id_number", "公民身份号码", .idNumber, width: 22),
@@ -43,6 +46,8 @@ public struct WorkbookLayout: Sendable {
             Column("purpose", "审验用途", Self.choice(AuditPurpose.allCases.map(\.rawValue)), width: 18),
             Column("certificate_no", "继续教育证书编号"),
             Column("photo", "照片", note: "文件路径"),
+            Column("appointment_cycle.first_year", "本人聘任周期起始年度", .integer, note: "与单位不同时填写"),
+            Column("appointment_cycle.years", "本人聘任周期年数", .integer, note: "与单位不同时填写"),
             Column("audit.agency", "审验机构", note: "审验机构填写", width: 22),
             Column("audit.date", "审验日期", .date, note: "审验机构填写", width: 12),
             Column("audit.override", "审验否决", .choice([("不合格", .string("fail"))]), note: "审验机构填写"),

@@ -6,8 +6,9 @@ import Rules
 /// through a stamp.
 public enum AgencyOpinion {
     /// On a person's documents: the rules' verdict, an agency's override included —
-    /// `继续教育审验合格`, or `继续教育审验不合格：` and every reason.
-    public static func person(_ assessment: PersonAssessment) -> String { assessment.verdict.opinionText }
+    /// `继续教育审验合格` (with the 聘任周期 it rests on, when the cycle decided it), or
+    /// `继续教育审验不合格：` and every reason.
+    public static func person(_ assessment: PersonAssessment) -> String { assessment.opinionText }
 
     /// On the unit's 附件2, once every person on it has a result.
     public static func roster(passed: Int, failed: Int) -> String {

@@ -49,6 +49,47 @@ struct LedgerStoreTests {
         #expect(stored.entry(idNumber: Self.id, year: 2017)?.received.map(\.sourceYear) == [2016])
     }
 
+    @Test("a ledger file beside the registry: it adds the years the registry lacks, and a year held differently refuses")
+    func fileBesideRegistry() throws {
+        let year1 = year(2016, seminarDays: 20, publicHours: 24, ledger: Ledger())
+        let registry = Ledger([year1])
+        let earlier = year(2015, seminarDays: nil, publicHours: 24, ledger: Ledger())
+        let merged = try LedgerFile.merge(file: Ledger([earlier, year1]), name: "ledger.json", into: registry)
+        #expect(merged.entries == [earlier, year1])
+
+        var other = year1
+        other.ownProfessional = 100
+        #expect(throws: RegistryError.self) { try LedgerFile.merge(file: Ledger([earlier, other]), name: "ledger.json", into: registry) }
+        do {
+            _ = try LedgerFile.merge(file: Ledger([other]), name: "ledger.json", into: registry)
+        } catch {
+            #expect(error.message.hasPrefix("学时台账 ledger.json 与审验登记库的台账不一致：\(Self.id) 2016年度（登记库：合格，总学时 96；文件：合格，总学时 124）"))
+        }
+    }
+
+    @Test("a cycle's year keeps its 聘任周期 in the file and the registry, and is judged again over it",
+          arguments: TestStore.allCases)
+    func cycleStored(_ store: TestStore) throws {
+        let cycle = AppointmentCycle(firstYear: 2016, years: 2)
+        func person(_ hours: Double, _ year: Int) -> Person {
+            Person(idNumber: Self.id, name: "测试", level: .senior,
+                   activities: [Activity(subject: .public, kind: .distanceLearning, content: "职业道德",
+                                         start: CalendarDate(iso: "\(year)-03-01")!, end: CalendarDate(iso: "\(year)-03-31")!,
+                                         assessment: "合格", params: ActivityParams(approvedHours: hours))],
+                   appointmentCycle: cycle)
+        }
+        let registry = try store.open()
+        let year2 = LedgerYear(idNumber: Self.id, RulesEngine(ledger: try registry.ledger()).assess(person(24, 2017), year: 2017))
+        #expect(year2.cycle == cycle && !year2.pass)
+        _ = try registry.run { try $0.record(year2) }
+        let year1 = LedgerYear(idNumber: Self.id, RulesEngine(ledger: try registry.ledger()).assess(person(120, 2016), year: 2016))
+        let changes = try registry.run { try $0.record(year1) }
+        #expect(changes.map(\.summary) == ["2017年度：总学时 24 → 24，不合格 → 合格"])
+        let file = try LedgerFile.decode(try LedgerFile.encode(try registry.ledger()), name: "ledger.json")
+        #expect(file.entry(idNumber: Self.id, year: 2017)?.cycle == cycle)
+        #expect(file == (try registry.ledger()))
+    }
+
     @Test("a failed run records no ledger entry either", arguments: TestStore.allCases)
     func rolledBack(_ store: TestStore) throws {
         let registry = try store.open()

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A unit's 聘任周期 (细则二) through the real binary, and `stamp --ledger FILE` beside the registry.
+@Suite("cedocs, the 聘任周期 and stamp --ledger")
+struct CycleCommandTests {
+    let folder = Repository.temporaryFolder()
+    static let id = Samples.idNumber(8)
+
+    func cedocs(_ arguments: [String]) throws -> CommandResult {
+        try Command.run(Repository.executable.path, arguments,
+                        environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+    }
+
+    /// The 高级 person's records of `year` in the unit's cycle 2016–2018: 0 hours in 2016, 56 public and
+    /// 144 professional in 2017, 16 public in 2018; audited early the next year.
+    func records(_ year: Int) throws -> URL {
+        var activities: [[String: Any]] = []
+        let publicHours = [2017: 56, 2018: 16][year] ?? 0
+        if publicHours > 0 {
+            activities.append(["subject": "public", "kind": "distance_learning", "content": "专业技术人员公需科目",
+                               "start": "\(year)-03-01", "end": "\(year)-03-31", "assessment": "合格",
+                               "params": ["approved_hours": publicHours]])
+        }
+        if year == 2017 {
+            activities.append(["subject": "professional", "kind": "base_training", "content": "心血管专业培训班",
+                               "start": "\(year)-06-01", "end": "\(year)-06-30", "params": ["approved_hours": 144]])
+        }
+        let person: [String: Any] = ["id_number": Self.id, "name": "王立新", "level": "高级", "title": "主任医师",
+                                     "activities": activities,
+                                     "audit": ["agency": "徐州市职业技术培训中心", "date": "\(year + 1)-02-10"]]
+        var file = Samples.records(people: [person])
+        file["year"] = year
+        var unit = file["unit"] as! [String: Any]
+        unit["appointment_cycle"] = ["first_year": 2016, "years": 3]
+        file["unit"] = unit
+        return try Samples.write(file, to: folder, name: "records-\(year).json")
+    }
+
+    /// A new agency profile (and registry) under `config`.
+    func agency(_ config: String) throws -> String {
+        let made = try cedocs(["agency", "init", "徐州市职业技术培训中心", "--code", "XZPX", "--district", "市直",
+                               "--config", folder.appendingPathComponent(config).path])
+        try #require(made.status == 0, "\(made.stderr)")
+        return folder.appendingPathComponent("\(config)/agencies/XZPX").path
+    }
+
+    @Test("2016 and 2017 stamped by the registry; 2018 by a new registry with --ledger: it passes over the cycle and the forms say so")
+    func cycleAcrossRegistries() throws {
+        let first = try agency("config")
+        let out = folder.appendingPathComponent("archive").path
+        for year in [2016, 2017] {
+            let stamped = try cedocs(["stamp", try records(year).path, "-o", out, "--agency", first, "-q"])
+            #expect(stamped.status == 0, "\(stamped.stderr)")
+        }
+        let ledger = folder.appendingPathComponent("ledger.json").path
+        let exported = try cedocs(["registry", "ledger", ledger, "--agency", first])
+        try #require(exported.status == 0, "\(exported.stderr)")
+
+        let year3 = try records(2018)
+        let check = try cedocs(["check", year3.path, "--ledger", ledger])
+        #expect(check.stdout.contains("聘任周期2016—2018年度第3年（最后一年）：周期累计总学时 216，应达 216"), "\(check.stdout)")
+        #expect(check.stdout.contains("结论：合格"), "\(check.stdout)")
+        let json = try cedocs(["check", "--json", year3.path, "--ledger", ledger])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let person = try #require((report["people"] as? [[String: Any]])?.first)
+        #expect(person["total_hours"] as? Double == 16)
+        #expect((person["cycle"] as? String)?.hasPrefix("聘任周期2016—2018年度第3年（最后一年）：周期累计总学时 216，应达 216") == true)
+
+        // A registry that holds none of the cycle's years: alone it fails 2018, with the file it passes.
+        let second = try agency("config-new")
+        let newOut = folder.appendingPathComponent("archive-new").path
+        let alone = try cedocs(["stamp", year3.path, "-o", newOut, "--agency", second, "-q", "--ledger", ledger])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let registration = URL(fileURLWithPath: newOut).appendingPathComponent("people/\(Self.id)/2018/registration.pdf")
+        let certificate = URL(fileURLWithPath: newOut).appendingPathComponent("people/\(Self.id)/2018/certificate.pdf")
+        // pdftotext reads the row's label into the middle of its wrapped cell: the line is checked in pieces.
+        for pdf in [registration, certificate] {
+            let text = try Poppler.text(pdf).filter { !$0.isWhitespace }
+            for expected in ["聘任周期2016—2018年度第3年（最后一年）", "应达216；其中公共科目", "（细则二：周期内学习时间可以集中使用", "继续教育审验合格（按聘任周期2016—2018年度累计学时，细则二）"] {
+                #expect(text.contains(expected), "\(pdf.lastPathComponent) shows \(expected)")
+            }
+        }
+        // The file's years are not recorded in the new registry: only the year it stamped.
+        let newLedger = folder.appendingPathComponent("new-ledger.json").path
+        _ = try cedocs(["registry", "ledger", newLedger, "--agency", second])
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: newLedger))) as? [String: Any])
+        #expect((body["entries"] as? [[String: Any]])?.map { $0["year"] as? Int } == [2018])
+    }
+
+    @Test("a ledger file that holds a stamped year differently: the stamp is refused, naming the year, and nothing is stamped")
+    func contradictingFile() throws {
+        let agency = try agency("config")
+        let out = folder.appendingPathComponent("archive").path
+        let stamped = try cedocs(["stamp", try records(2016).path, "-o", out, "--agency", agency, "-q"])
+        try #require(stamped.status == 0, "\(stamped.stderr)")
+        let ledger = folder.appendingPathComponent("ledger.json")
+        try #require(try cedocs(["registry", "ledger", ledger.path, "--agency", agency]).status == 0)
+
+        // The same file is no contradiction: 2017 is stamped with it.
+        let agreeing = try cedocs(["stamp", try records(2017).path, "-o", out, "--agency", agency, "-q", "--ledger", ledger.path])
+        #expect(agreeing.status == 0, "\(agreeing.stderr)")
+
+        // 2016 made to hold 100 professional hours in the file.
+        let text = try String(contentsOf: ledger, encoding: .utf8).replacingOccurrences(of: #""own_professional":0"#,
+                                                                                        with: #""own_professional":100"#)
+        try #require(text.contains(#""own_professional":100"#))
+        try Data(text.utf8).write(to: ledger)
+        let refused = try cedocs(["stamp", try records(2018).path, "-o", out, "--agency", agency, "-q", "--ledger", ledger.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("学时台账 \(ledger.path) 与审验登记库的台账不一致：\(Self.id) 2016年度（登记库：不合格，总学时 0；文件：不合格，总学时 100）"),
+                "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("people/\(Self.id)/2018").path))
+    }
+}
