@@ -27,12 +27,8 @@ public final class PostgresRegistry: Registry {
     /// versions before and after.
     public static func migrate(url: String) throws(RegistryError) -> (from: Int, to: Int) {
         let connections = try PostgresConnections(url: url)
-        do {
-            return try connections.with { try PostgresSchema.migrate(on: $0) }
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError("审验登记库 \(connections.location) 迁移失败，结构未改动", error)
+        return try RegistryError.wrapping("审验登记库 \(connections.location) 迁移失败，结构未改动") {
+            try connections.with { try PostgresSchema.migrate(on: $0) }
         }
     }
 
@@ -126,13 +122,7 @@ public final class PostgresRegistry: Registry {
     }
 
     func access<T>(_ failure: String, _ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
-        do {
-            return try connections.with(body)
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError(failure, error)
-        }
+        try RegistryError.wrapping(failure) { try connections.with(body) }
     }
 }
 
@@ -218,13 +208,7 @@ struct PostgresTransaction: RegistryTransaction {
     }
 
     func access<T>(_ body: () throws -> T) throws(RegistryError) -> T {
-        do {
-            return try body()
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError("审验登记库 \(location) 读写失败", error)
-        }
+        try RegistryError.wrapping("审验登记库 \(location) 读写失败", body)
     }
 }
 

@@ -13,6 +13,18 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         self.storageFull = storageFull
     }
 
+    /// `body`'s value. Its own RegistryError comes out as it was thrown; any other error as `failure`
+    /// with what the database said.
+    static func wrapping<T>(_ failure: @autoclosure () -> String, _ body: () throws -> T) throws(RegistryError) -> T {
+        do {
+            return try body()
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError(failure(), error)
+        }
+    }
+
     /// `message` with what SQLite or PostgreSQL said, a full disk or a failed write in words (磁盘已满, 写入失败).
     init(_ message: String, _ error: any Error) {
         if let error = error as? PSQLError {

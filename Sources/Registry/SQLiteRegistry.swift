@@ -99,13 +99,7 @@ public final class SQLiteRegistry: Registry {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
-        do {
-            return try database.read(body)
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError("无法读取审验登记库 \(file.path)", error)
-        }
+        try RegistryError.wrapping("无法读取审验登记库 \(file.path)") { try database.read(body) }
     }
 }
 
@@ -178,12 +172,6 @@ struct SQLiteTransaction: RegistryTransaction {
     }
 
     func access<T>(_ body: () throws -> T) throws(RegistryError) -> T {
-        do {
-            return try body()
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError("审验登记库 \(file.path) 读写失败", error)
-        }
+        try RegistryError.wrapping("审验登记库 \(file.path) 读写失败", body)
     }
 }

@@ -6,7 +6,7 @@ func cedocs(_ arguments: [String]) throws -> CommandResult {
     try Command.run(Repository.executable.path, arguments, environment: cedocsEnvironment)
 }
 
-let cedocsEnvironment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
+let cedocsEnvironment = Command.cedocsEnvironment
 
 /// Every file under `folder`, relative, hidden ones included.
 func files(under folder: URL) -> [String] {

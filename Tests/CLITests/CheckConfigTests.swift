@@ -10,8 +10,7 @@ struct CheckConfigTests {
     let digest = String(repeating: "ab", count: 32)
 
     func cedocs(_ arguments: [String]) throws -> CommandResult {
-        try Command.run(Repository.executable.path, arguments,
-                        environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        try Command.cedocs(arguments)
     }
 
     /// A configuration folder with agency XZPX in agencies/XZPX, made as an agency makes it.

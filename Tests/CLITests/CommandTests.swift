@@ -6,8 +6,7 @@ import TestSupport
 @Suite("cedocs check and render")
 struct CommandTests {
     func cedocs(_ arguments: [String]) throws -> CommandResult {
-        try Command.run(Repository.executable.path, arguments,
-                        environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        try Command.cedocs(arguments)
     }
 
     @Test("check on the example: hours, clauses, verdicts, summary; exit 0")

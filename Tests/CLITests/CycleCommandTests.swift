@@ -9,8 +9,7 @@ struct CycleCommandTests {
     static let id = Samples.idNumber(8)
 
     func cedocs(_ arguments: [String]) throws -> CommandResult {
-        try Command.run(Repository.executable.path, arguments,
-                        environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        try Command.cedocs(arguments)
     }
 
     /// The 高级 person's records of `year` in the unit's cycle 2016–2018: 0 hours in 2016, 56 public and

@@ -10,7 +10,7 @@ import Glibc
 /// path, never a signal; `--json` always one complete JSON document.
 @Suite("cedocs check on hostile input")
 struct HostileInputTests {
-    let environment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
+    let environment = Command.cedocsEnvironment
 
     func cedocs(_ arguments: [String]) throws -> CommandResult {
         try Command.run(Repository.executable.path, arguments, environment: environment)

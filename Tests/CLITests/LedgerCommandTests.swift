@@ -10,8 +10,7 @@ struct LedgerCommandTests {
     static let id = Samples.idNumber(7)
 
     func cedocs(_ arguments: [String]) throws -> CommandResult {
-        try Command.run(Repository.executable.path, arguments,
-                        environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        try Command.cedocs(arguments)
     }
 
     /// The 高级 person's records of `year`: a 24-hour public course, and with `seminar` a 20-day

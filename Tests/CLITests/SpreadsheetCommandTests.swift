@@ -6,8 +6,7 @@ import TestSupport
 @Suite("cedocs template, import; check and render of a workbook")
 struct SpreadsheetCommandTests {
     func cedocs(_ arguments: [String]) throws -> CommandResult {
-        try Command.run(Repository.executable.path, arguments,
-                        environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        try Command.cedocs(arguments)
     }
 
     let gbk = Repository.root.appendingPathComponent("Tests/SpreadsheetTests/Fixtures/example-gbk.csv")

@@ -5,7 +5,7 @@ import TestSupport
 /// The real `cedocs`, run plainly or under strace with failing system calls injected (as SQLite tests
 /// itself against I/O errors), and what any run must leave behind, whatever failed (issue 20).
 enum Cedocs {
-    static let environment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
+    static let environment = Command.cedocsEnvironment
 
     static func run(_ arguments: [String]) throws -> CommandResult {
         try Command.run(Repository.executable.path, arguments, environment: environment)

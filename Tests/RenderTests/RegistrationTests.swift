@@ -95,9 +95,7 @@ struct RegistrationTests {
         let creator = try Command.run(Repository.executable.path, ["--version"]).stdout
             .split(separator: "\n").first.map(String.init) ?? ""
         let shipped = Repository.temporaryFolder("shipped")
-        let run = try Command.run(Repository.executable.path,
-                                  ["render", Repository.example.path, "--out", shipped.path, "--quiet"],
-                                  environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        let run = try Command.cedocs(["render", Repository.example.path, "--out", shipped.path, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         let here = Repository.temporaryFolder("here")
         let loaded = try RecordsLoader.load(contentsOf: Repository.example)

@@ -20,7 +20,7 @@ import Testing
             try Samples.write(Self.examined(unit, from: 10 * (index + 1)), to: harness.folder, name: "unit\(index).json")
         }
         let folder = harness.folder
-        let environment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
+        let environment = Command.cedocsEnvironment
         let serviceRecords = try body(Self.examined(Harness.unitName, from: 1))
         let (cli, service) = try await harness.run { client in
             // Both processes and the request start together; each waits for nothing but the others' short writes.

@@ -25,7 +25,7 @@ final class ServeProcess: @unchecked Sendable {
         FileManager.default.createFile(atPath: server.log.path, contents: nil)
         server.process.executableURL = Repository.executable
         server.process.arguments = ["serve", "--config", server.configuration.path, "--host", "127.0.0.1", "--port", "0"]
-        server.process.environment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
+        server.process.environment = Command.cedocsEnvironment
         // A file, not a pipe: nobody has to drain it while the test runs.
         let output = try FileHandle(forWritingTo: server.log)
         server.process.standardOutput = output

@@ -76,8 +76,7 @@ struct AgencyWordsTests {
     func checkShowsTheVerdict() throws {
         let folder = Repository.temporaryFolder()
         let file = try Samples.write(records(audit: true), to: folder)
-        let result = try Command.run(Repository.executable.path, ["check", file.path],
-                                     environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        let result = try Command.cedocs(["check", file.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("不合格：证明材料经核查不实"))
         #expect(result.stdout.contains("有效 3，合格 1，不合格 2"))

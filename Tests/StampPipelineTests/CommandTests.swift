@@ -6,8 +6,7 @@ import TestSupport
 @Suite("cedocs agency, stamp and verify commands")
 struct StampCommandTests {
     func cedocs(_ arguments: [String]) throws -> CommandResult {
-        try Command.run(Repository.executable.path, arguments,
-                        environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        try Command.cedocs(arguments)
     }
 
     func initAgency(in folder: URL) throws -> URL {

@@ -6,8 +6,7 @@ import TestSupport
 @Suite("render leaves stamped files as the agency issued them")
 struct StampedKeptTests {
     func cedocs(_ arguments: [String]) throws -> CommandResult {
-        try Command.run(Repository.executable.path, arguments,
-                        environment: ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"])
+        try Command.cedocs(arguments)
     }
 
     /// Every stamped PDF under `out` (people's three files, the unit's 附件2) with its bytes.

@@ -11,6 +11,15 @@ public struct CommandResult: Sendable {
 }
 
 public enum Command {
+    /// What the built `cedocs` runs with in the tests: the checkout's fonts and templates, a plain PATH.
+    public static let cedocsEnvironment = ["CEDOCS_HOME": Repository.root.path, "PATH": "/usr/bin:/bin"]
+
+    /// Runs the built `cedocs` (Repository.executable) with `cedocsEnvironment`.
+    @discardableResult
+    public static func cedocs(_ arguments: [String], currentDirectory: URL? = nil) throws -> CommandResult {
+        try run(Repository.executable.path, arguments, environment: cedocsEnvironment, currentDirectory: currentDirectory)
+    }
+
     @discardableResult
     public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
                            currentDirectory: URL? = nil) throws -> CommandResult {
