@@ -78,6 +78,50 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Beare
   -H "Content-Type: application/json" --data-binary @"$work/large" "$CEDOCS_FRONT/v1/check")
 check "a body above body_bytes: 413 at the front (got $status)" test "$status" = 413
 
+# PostgreSQL stopped while spot checks keep coming through the front (three clients asking again as soon as
+# answered): whatever needs the registry is refused at once with 503 and Retry-After, never 500, never left
+# hanging; once the database is back, both replicas serve again by themselves.
+load() {
+  while [ ! -e "$work/load.stop" ]; do
+    curl -s -o /dev/null -m 10 -w '%{http_code} %{time_total} %header{retry-after}\n' \
+      -H "Authorization: Bearer $bureau" "$CEDOCS_FRONT$spot"
+  done >"$work/load.$1"
+}
+loaders=()
+for n in 1 2 3; do load "$n" & loaders+=($!); done
+until [ -s "$work/load.3" ]; do sleep 0.05; done
+scripts/pg.sh halt "$CEDOCS_REGISTRY"
+# answered_503 STATUS: the last answer ($work/headers, $work/body) refused for the registry, with Retry-After.
+answered_503() {
+  test "$1" = 503 && grep -qi '^retry-after: [0-9]' "$work/headers" && grep -q '"registry_unavailable"' "$work/body"
+}
+for replica in "$replica1" "$replica2"; do
+  check "database down: $replica refuses verify with 503, Retry-After" answered_503 "$(get "$replica/v1/verify/${serials[0]}")"
+  check "database down: $replica refuses the spot check with 503, Retry-After" answered_503 "$(get "$replica$spot" "$bureau")"
+  check "database down: $replica is not ready" test "$(get "$replica/readyz")" = 503
+done
+status=$(curl -s -o "$work/body" -D "$work/headers" -w '%{http_code}' -X POST -H "Authorization: Bearer $agency" \
+  -H "Content-Type: application/json" --data-binary @examples/example.json "$CEDOCS_FRONT/v1/stamp")
+check "database down: a stamp through the front is refused with 503, Retry-After" answered_503 "$status"
+scripts/pg.sh resume "$CEDOCS_REGISTRY"
+for replica in "$replica1" "$replica2"; do
+  for _ in $(seq 1 100); do [ "$(get "$replica/readyz")" = 200 ] && break; sleep 0.1; done
+  check "database back: $replica ready again by itself" test "$(get "$replica/readyz")" = 200
+  check "database back: $replica verifies ${serials[0]}" test "$(get "$replica/v1/verify/${serials[0]}")" = 200
+done
+touch "$work/load.stop"
+wait "${loaders[@]}"
+check "under load, every answer 200 or 503 with Retry-After, each within 3 s, some of each" python3 -c '
+import sys
+answers = [line.split() for path in sys.argv[1:] for line in open(path)]
+bad = [a for a in answers if not (a[0] == "200" or (a[0] == "503" and len(a) == 3)) or float(a[1]) >= 3]
+counts = {status: sum(a[0] == status for a in answers) for status in ("200", "503")}
+print(f"        {len(answers)} answers: {counts}, slowest {max(float(a[1]) for a in answers):.3f} s; wrong: {bad[:5]}")
+sys.exit(bool(bad) or 0 in counts.values())' "$work"/load.[123]
+status=$(curl -s -o "$work/again.zip" -w '%{http_code}' -X POST -H "Authorization: Bearer $agency" \
+  -H "Content-Type: application/json" --data-binary @examples/example.json "$CEDOCS_FRONT/v1/stamp")
+check "database back: a stamp through the front gets 200 (got $status)" test "$status" = 200
+
 # Replica 1 killed: the front answers from replica 2 (nginx retries idempotent requests on the other).
 pid=$(cat "$CEDOCS_CLUSTER/replica-1/pid")
 kill -9 "$pid"
@@ -98,7 +142,8 @@ check "nginx found replica 1 refusing and retried on replica 2" \
 
 if ((failures)); then
   echo "test-cluster.sh: $failures check(s) failed; the replicas' logs:" >&2
-  tail -n 20 "$CEDOCS_CLUSTER"/replica-*/serve.log "$CEDOCS_CLUSTER"/nginx/logs/error.log >&2 || true
+  grep -h '"level":"\(error\|critical\)"' "$CEDOCS_CLUSTER"/replica-*/serve.log | tail -n 10 >&2 || true
+  tail -n 5 "$CEDOCS_CLUSTER"/nginx/logs/error.log >&2 || true
   exit 1
 fi
 echo "test-cluster.sh: every check passed"
