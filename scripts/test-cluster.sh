@@ -144,6 +144,9 @@ if ((failures)); then
   echo "test-cluster.sh: $failures check(s) failed; the replicas' logs:" >&2
   grep -h '"level":"\(error\|critical\)"' "$CEDOCS_CLUSTER"/replica-*/serve.log | tail -n 10 >&2 || true
   tail -n 5 "$CEDOCS_CLUSTER"/nginx/logs/error.log >&2 || true
+  echo "requests of 3 s or more, at the front and at the replicas:" >&2
+  awk '$6 >= 3' "$CEDOCS_CLUSTER"/nginx/logs/access.log >&2 || true
+  grep -h '"duration_ms":[0-9]\{4,\}' "$CEDOCS_CLUSTER"/replica-*/serve.log >&2 || true
   exit 1
 fi
 echo "test-cluster.sh: every check passed"
