@@ -122,12 +122,12 @@ public final class PostgresRegistry: Registry {
     }
 
     func read<T>(_ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
-        try access("无法读取审验登记库 \(location)", body)
+        try access("无法读取审验登记库 \(location)", limit: PostgresConnections.readLimit, body)
     }
 
-    func access<T>(_ failure: String, _ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
+    func access<T>(_ failure: String, limit: TimeAmount? = nil, _ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
         do {
-            return try connections.with(body)
+            return try connections.with(limit: limit, body)
         } catch let error as RegistryError {
             throw error
         } catch {

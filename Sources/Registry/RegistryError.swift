@@ -50,7 +50,8 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         let state = error.serverInfo?[.sqlState]
         // 53100: disk_full. Unreachable: no connection, or the server's own word that it is going away or
         // not accepting yet (class 08 connection exceptions; 57P01-57P03 shutdown, crash, starting up).
-        let lost: [PSQLError.Code] = [.connectionError, .serverClosedConnection, .uncleanShutdown]
+        // clientClosedConnection: closed by the read's own time limit (PostgresConnections.with).
+        let lost: [PSQLError.Code] = [.connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection]
         let unreachable = lost.contains(error.code) || lost.contains(outer.code)
             || state.map { $0.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains($0) } == true
         self.init("\(message)：\(reason)", storageFull: state == "53100", unavailable: unreachable)

@@ -1,5 +1,5 @@
 import Foundation
-import Registry
+@testable import Registry
 import TestSupport
 import Testing
 
@@ -54,6 +54,16 @@ struct PostgresSchemaTests {
         let url = try TestPostgres.database()
         let unmigrated = try #require(throws: RegistryError.self) { try PostgresRegistry(url: url) }
         #expect(!unmigrated.unavailable, "an unmigrated database answers: \(unmigrated)")
+    }
+
+    @Test("a read past its time limit fails as unavailable: its connection is closed under it, the next one is new")
+    func readLimit() throws {
+        let connections = try PostgresConnections(url: try TestPostgres.database())
+        let error = try #require(throws: (any Error).self) {
+            try connections.with(limit: .milliseconds(200)) { try $0.rows("SELECT pg_sleep(30)") }
+        }
+        #expect(RegistryError("审验登记库无应答", error).unavailable, "\(String(reflecting: error))")
+        #expect(try connections.with { try $0.rows("SELECT 1").count } == 1)
     }
 
     @Test("a password in the URL is never named in an error")
