@@ -20,6 +20,7 @@ packages=(
   dpkg-dev                                            # scripts/package.sh: dpkg-shlibdeps finds the package's Depends
   lintian systemd                                     # tests of the package: Debian's package checker, systemd-analyze verify
   postgresql-15                                       # the city registry's store (issue 16): the tests' throwaway server (scripts/pg.sh)
+  nginx-light                                         # scripts/cluster.sh: the front of the city's replicas (issue 16)
 )
 
 missing=()

@@ -3,6 +3,8 @@
 # port in a temporary folder:
 #   scripts/pg.sh start        prints postgresql://cedocs@127.0.0.1:PORT/cedocs (trust on loopback only)
 #   scripts/pg.sh stop URL     stops that server and removes its folder
+#   scripts/pg.sh halt URL     stops that server, keeping its folder (the tests' database outage)
+#   scripts/pg.sh resume URL   starts it again after halt, on the same port
 # PostgreSQL refuses to run as root: as root, the server runs as the unprivileged user `postgres`
 # (made by Debian's postgresql-common), otherwise as the caller.
 set -euo pipefail
@@ -10,6 +12,21 @@ set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
 as_server() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# run_server DIR PORT: the server of DIR started on PORT, waiting until it accepts connections.
+run_server() {
+  as_server "$bin/pg_ctl" --pgdata="$1/data" --log="$1/server.log" --wait --silent \
+    -o "-c listen_addresses=127.0.0.1 -c port=$2 -c unix_socket_directories=$1 -c fsync=off -c max_connections=200" start
+}
+
+# folder_of URL: the folder of pg.sh's server behind URL, as "PORT DIR".
+folder_of() {
+  local port dir
+  port=$(sed -n 's|^postgresql://[^@]*@127\.0\.0\.1:\([0-9]*\)/.*$|\1|p' <<<"${1:-}")
+  [ -n "$port" ] || { echo "usage: scripts/pg.sh stop|halt|resume postgresql://cedocs@127.0.0.1:PORT/cedocs" >&2; exit 2; }
+  dir=$(readlink "${TMPDIR:-/tmp}/cedocs-pg-$port") || { echo "pg.sh: no server of pg.sh on port $port" >&2; exit 2; }
+  echo "$port $dir"
 }
 
 start() {
@@ -23,8 +40,7 @@ start() {
   # A port nobody listens on; tried again should another process take it first.
   for _ in 1 2 3 4 5; do
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    if as_server "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --silent \
-         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c max_connections=200" start; then
+    if run_server "$dir" "$port"; then
       ln -s "$dir" "${TMPDIR:-/tmp}/cedocs-pg-$port"
       as_server "$bin/createdb" --host=127.0.0.1 --port="$port" --username=cedocs cedocs
       echo "postgresql://cedocs@127.0.0.1:$port/cedocs"
@@ -36,17 +52,28 @@ start() {
 }
 
 stop() {
-  local port link dir
-  port=$(sed -n 's|^postgresql://[^@]*@127\.0\.0\.1:\([0-9]*\)/.*$|\1|p' <<<"${1:-}")
-  [ -n "$port" ] || { echo "usage: scripts/pg.sh stop postgresql://cedocs@127.0.0.1:PORT/cedocs" >&2; exit 2; }
-  link="${TMPDIR:-/tmp}/cedocs-pg-$port"
-  dir=$(readlink "$link") || { echo "pg.sh: no server of pg.sh on port $port" >&2; exit 2; }
+  local port dir
+  read -r port dir < <(folder_of "$1")
   as_server "$bin/pg_ctl" --pgdata="$dir/data" --mode=fast --wait --silent stop || true
-  rm -rf "$dir" "$link"
+  rm -rf "$dir" "${TMPDIR:-/tmp}/cedocs-pg-$port"
+}
+
+halt() {
+  local port dir
+  read -r port dir < <(folder_of "$1")
+  as_server "$bin/pg_ctl" --pgdata="$dir/data" --mode=fast --wait --silent stop
+}
+
+resume() {
+  local port dir
+  read -r port dir < <(folder_of "$1")
+  run_server "$dir" "$port"
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: scripts/pg.sh start | stop URL" >&2; exit 2 ;;
+  halt) halt "${2:-}" ;;
+  resume) resume "${2:-}" ;;
+  *) echo "usage: scripts/pg.sh start | stop URL | halt URL | resume URL" >&2; exit 2 ;;
 esac

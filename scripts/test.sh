@@ -18,5 +18,7 @@ trap 'scripts/pg.sh stop "$CEDOCS_TEST_POSTGRES_URL"' EXIT
 swift test --skip-build --skip ServiceTests --skip FaultTests
 swift test --skip-build --filter ServiceTests
 swift test --skip-build --filter FaultTests
+# The city whole: PostgreSQL, two replicas and nginx (scripts/cluster.sh), tried through the front and each replica.
+scripts/test-cluster.sh
 # The Debian package, built in release mode, installed, tried and purged again (it needs root: CI runs as root).
 scripts/test-package.sh

@@ -73,7 +73,7 @@ public final class StampJob {
             if let ledgerFile { ledger = try LedgerFile.merge(file: ledgerFile.ledger, name: ledgerFile.name, into: ledger) }
             engine = RulesEngine(policy: self.engine.policy, ledger: ledger)
         } catch {
-            throw StampingError(error.message, storageFull: error.storageFull)
+            throw StampingError(error)
         }
         let run = StampRun(issuer: issuer, registry: registry, engine: engine, records: loaded.records,
                            rejected: loaded.rejected.count, recordsFolder: recordsFolder, options: options,
@@ -89,7 +89,7 @@ public final class StampJob {
         } catch let error as StampingError {
             throw error
         } catch let error as RegistryError {
-            throw StampingError(error.message, storageFull: error.storageFull)
+            throw StampingError(error)
         } catch {
             throw StampingError("\(error)")
         }

@@ -24,23 +24,35 @@ final class PostgresConnections: Sendable {
             throw RegistryError("审验登记库地址「\(RegistryLocation.redacted(url))」无效：应为 postgresql://用户名[:密码]@主机[:端口]/数据库名")
         }
         let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
-        configuration = PostgresConnection.Configuration(host: host, port: parts.port ?? 5432, username: user,
-                                                         password: parts.password, database: database.isEmpty ? nil : database,
-                                                         tls: .disable)
+        var configuration = PostgresConnection.Configuration(host: host, port: parts.port ?? 5432, username: user,
+                                                             password: parts.password, database: database.isEmpty ? nil : database,
+                                                             tls: .disable)
+        // A database out of reach fails the request at once (503 with Retry-After from the service), not
+        // after postgres-nio's 10 s: on the city's network a live server answers well within this.
+        configuration.options.connectTimeout = Self.connectTimeout
+        self.configuration = configuration
         location = RegistryLocation.redacted(url)
     }
+
+    static let connectTimeout = TimeAmount.seconds(2)
+    /// The longest a read (verify, the spot check, the readiness probe) may take before it is given up.
+    static let readLimit = TimeAmount.seconds(5)
 
     /// How many idle connections are kept for the next uses; more are closed.
     static let kept = 8
 
     /// Runs `body` with a connection of its own: an idle one still open, or a new one. A connection that
-    /// broke on the way (the server restarted, say) is dropped, so the next use connects again.
-    func with<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    /// broke on the way (the server restarted, say) is dropped, so the next use connects again. Past
+    /// `limit`, the connection is closed under the body, which then fails: a server stopped at the wrong
+    /// moment once left a query waiting for an answer that never came (test-cluster.sh).
+    func with<T>(limit: TimeAmount? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try idle.withLock { idle in
             while let connection = idle.popLast() { if !connection.isClosed { return connection } }
             return nil
         } ?? connect()
+        let watchdog = limit.map { limit in connection.eventLoop.scheduleTask(in: limit) { connection.close().whenComplete { _ in } } }
         defer {
+            watchdog?.cancel()
             let keep = !connection.isClosed && idle.withLock { idle in
                 guard idle.count < Self.kept else { return false }
                 idle.append(connection)

@@ -118,11 +118,11 @@ public final class PostgresRegistry: Registry {
     }
 
     func read<T>(_ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
-        try access("无法读取审验登记库 \(location)", body)
+        try access("无法读取审验登记库 \(location)", limit: PostgresConnections.readLimit, body)
     }
 
-    func access<T>(_ failure: String, _ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
-        try RegistryError.wrapping(failure) { try connections.with(body) }
+    func access<T>(_ failure: String, limit: TimeAmount? = nil, _ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
+        try RegistryError.wrapping(failure) { try connections.with(limit: limit, body) }
     }
 }
 

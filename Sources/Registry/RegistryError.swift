@@ -1,5 +1,6 @@
 import GRDB
 import PostgresNIO
+import Stamping
 
 /// The register of issued results cannot be opened, read or written.
 public struct RegistryError: Error, Sendable, CustomStringConvertible {
@@ -7,10 +8,14 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
     /// The disk holding the register is full (SQLite's SQLITE_FULL): a passing condition, worth
     /// trying again once there is space, unlike a damaged register.
     public var storageFull: Bool
+    /// The city's database could not be reached (refused, timed out, dropped, shutting down): a passing
+    /// condition, answered 503 with Retry-After by the service; the next use connects again.
+    public var unavailable: Bool
 
-    public init(_ message: String, storageFull: Bool = false) {
+    public init(_ message: String, storageFull: Bool = false, unavailable: Bool = false) {
         self.message = message
         self.storageFull = storageFull
+        self.unavailable = unavailable
     }
 
     /// `body`'s value. Its own RegistryError comes out as it was thrown; any other error as `failure`
@@ -41,7 +46,11 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
 
     /// PostgreSQL's own words (its message and SQLSTATE), or why the connection failed; PSQLError's
     /// description alone says nothing, on purpose.
-    init(_ message: String, postgres error: PSQLError) {
+    init(_ message: String, postgres outer: PSQLError) {
+        // postgres-nio may wrap one PSQLError in another (a connection failing as it starts up, say):
+        // the innermost says why.
+        var error = outer
+        while let inner = error.underlying as? PSQLError { error = inner }
         let reason: String
         if let server = error.serverInfo {
             reason = "\(server[.message] ?? "数据库报错")（SQLSTATE \(server[.sqlState] ?? "?")）"
@@ -50,9 +59,22 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         } else {
             reason = error.code == .serverClosedConnection || error.code == .connectionError ? "与数据库的连接已断开" : "\(error.code)"
         }
-        // 53100: disk_full.
-        self.init("\(message)：\(reason)", storageFull: error.serverInfo?[.sqlState] == "53100")
+        let state = error.serverInfo?[.sqlState]
+        // 53100: disk_full. Unreachable: no connection, or the server's own word that it is going away or
+        // not accepting yet (class 08 connection exceptions; 57P01-57P03 shutdown, crash, starting up).
+        // clientClosedConnection: closed by the read's own time limit (PostgresConnections.with).
+        let lost: [PSQLError.Code] = [.connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection]
+        let unreachable = lost.contains(error.code) || lost.contains(outer.code)
+            || state.map { $0.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains($0) } == true
+        self.init("\(message)：\(reason)", storageFull: state == "53100", unavailable: unreachable)
     }
 
     public var description: String { message }
+}
+
+extension StampingError {
+    /// A stamp run stopped by its registry, keeping why: a full disk, an unreachable database.
+    public init(_ error: RegistryError) {
+        self.init(error.message, storageFull: error.storageFull, registryUnavailable: error.unavailable)
+    }
 }

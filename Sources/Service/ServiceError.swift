@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import Logging
 import Records
+import Registry
 
 /// Every refusal the service gives, as the JSON a client program reads and a clerk understands:
 /// `{ "error": { "code": "…", "message": "<中文>", "problems": [{ "path": "people[3].id_number", "message": "…" }] } }`.
@@ -100,6 +102,20 @@ extension ServiceError {
 
     static func notFound(_ message: String) -> ServiceError {
         ServiceError(status: .notFound, code: "not_found", message: message)
+    }
+
+    /// The city's registry (PostgreSQL) cannot be reached: nothing was recorded, and the replica connects
+    /// again by itself once the database is back; a client should try again shortly.
+    static let registryUnavailable = ServiceError(
+        status: .serviceUnavailable, code: "registry_unavailable",
+        message: "审验登记库暂时无法连接，本次请求未读取或登记任何结果：请稍后重试。", headers: [.retryAfter: "5"])
+
+    /// A registry that failed a read: 503 with Retry-After when it is out of reach, else 500; why, in the
+    /// log for the operator (the client's answer names no server, file or database).
+    static func registryFailure(_ error: any Error, logger: Logger) -> ServiceError {
+        let unavailable = (error as? RegistryError)?.unavailable == true
+        logger.log(level: unavailable ? .warning : .error, "registry failed", metadata: ["error": .string("\(error)")])
+        return unavailable ? registryUnavailable : internalError("审验登记库暂时无法读取，请稍后重试。")
     }
 
     static func internalError(_ message: String) -> ServiceError {

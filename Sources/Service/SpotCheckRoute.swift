@@ -14,7 +14,7 @@ struct SpotCheckRoute {
     let core: ServiceCore
 
     func register(on router: Router<ServiceRequestContext>) {
-        router.get("/v1/spot-check") { request, _ in
+        router.get("/v1/spot-check") { request, context in
             guard case .bureau = try core.gatekeeper.caller(of: request).role else {
                 throw ServiceError.forbidden("只有市职称办的令牌可以抽检各审验机构的结果。")
             }
@@ -32,7 +32,7 @@ struct SpotCheckRoute {
             do {
                 results = try core.gatekeeper.registries.flatMap { try $0.results(year: year) }
             } catch {
-                throw ServiceError.internalError("审验登记库暂时无法读取，请稍后重试。")
+                throw ServiceError.registryFailure(error, logger: context.logger)
             }
             let list = SpotCheckList(results: results, year: year, rate: rate, seed: seed)
             let name = "sample-\(year)-\(seed)"

@@ -95,6 +95,9 @@ struct StampRoute {
                 // The path of the server's file is for its operator, not for the client.
                 logger.error("stamp refused, disk full", metadata: ["error": .string(error.description)])
                 throw ServiceError.storageFull
+            } catch where error.registryUnavailable {
+                logger.warning("stamp refused, registry unreachable", metadata: ["error": .string(error.description)])
+                throw ServiceError.registryUnavailable
             } catch {
                 // A client gone or out of time: answered as such (the run recorded nothing).
                 try budget.check()

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import Pipeline
 import Registry
 import Stamping
@@ -27,7 +28,7 @@ struct VerifyRoute {
             do {
                 let client = clients.of(request, peer: context.channel.remoteAddress)
                 if case .refused(let seconds) = limiter.take(client) { throw ServiceError.rateLimited(retryAfter: seconds) }
-                let result = try await verify(request, serial: context.parameters.get("serial") ?? "")
+                let result = try await verify(request, serial: context.parameters.get("serial") ?? "", logger: context.logger)
                 return html ? VerifyPage.response(result) : Self.json(result)
             } catch let error as ServiceError where html {
                 return VerifyPage.response(error)
@@ -35,7 +36,7 @@ struct VerifyRoute {
         }
     }
 
-    private func verify(_ request: Request, serial text: String) async throws -> VerifyResult {
+    private func verify(_ request: Request, serial text: String, logger: Logger) async throws -> VerifyResult {
         guard let serial = Serial(text) else {
             throw ServiceError(status: .badRequest, code: "bad_serial",
                                message: "“\(text)”不是审验编号：编号形如 XZPX-2016-000123。")
@@ -63,7 +64,7 @@ struct VerifyRoute {
                 if let link { return try verifier.verify(link) }
                 return try verifier.verify(serial)
             } catch {
-                throw ServiceError.internalError("审验登记库暂时无法读取，请稍后重试。")
+                throw ServiceError.registryFailure(error, logger: logger)
             }
         }
         switch outcome {

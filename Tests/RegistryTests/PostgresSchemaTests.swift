@@ -1,5 +1,5 @@
 import Foundation
-import Registry
+@testable import Registry
 import TestSupport
 import Testing
 
@@ -41,9 +41,29 @@ struct PostgresSchemaTests {
         #expect(try registry.lastSequence(agency: "XZPX", year: 2016) == 0)
         // As a restart of the server does, for this test's database only.
         try psql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
-        // The first use may still meet the dropped connection; the next one has connected again.
-        _ = try? registry.lastSequence(agency: "XZPX", year: 2016)
+        // The first use may still meet the dropped connection (the service's 503, not a 500); the next one
+        // has connected again.
+        do throws(RegistryError) { _ = try registry.lastSequence(agency: "XZPX", year: 2016) } catch { #expect(error.unavailable, "\(error)") }
         #expect(try registry.lastSequence(agency: "XZPX", year: 2016) == 0)
+    }
+
+    @Test("a database out of reach is unavailable (the service's 503, tried again later); a server's refusal is not")
+    func unavailable() throws {
+        let unreachable = try #require(throws: RegistryError.self) { try PostgresRegistry(url: "postgresql://cedocs@127.0.0.1:1/cedocs") }
+        #expect(unreachable.unavailable && !unreachable.storageFull)
+        let url = try TestPostgres.database()
+        let unmigrated = try #require(throws: RegistryError.self) { try PostgresRegistry(url: url) }
+        #expect(!unmigrated.unavailable, "an unmigrated database answers: \(unmigrated)")
+    }
+
+    @Test("a read past its time limit fails as unavailable: its connection is closed under it, the next one is new")
+    func readLimit() throws {
+        let connections = try PostgresConnections(url: try TestPostgres.database())
+        let error = try #require(throws: (any Error).self) {
+            try connections.with(limit: .milliseconds(200)) { try $0.rows("SELECT pg_sleep(30)") }
+        }
+        #expect(RegistryError("审验登记库无应答", error).unavailable, "\(String(reflecting: error))")
+        #expect(try connections.with { try $0.rows("SELECT 1").count } == 1)
     }
 
     @Test("a password in the URL is never named in an error")
