@@ -33,12 +33,29 @@ public final class SQLiteRegistry: Registry {
                 throw RegistryError("审验登记库 \(file.path) 的结构版本（\(applied.sorted().joined(separator: "、"))）比本程序认识的"
                                     + "（\(migrator.migrations.last ?? "")）更新：请使用更新版本的 cedocs")
             }
-            if create { try migrator.migrate(database) }
+            if create { try Self.migrate(database, with: migrator) }
             self.database = database
         } catch let error as RegistryError {
             throw error
         } catch {
             throw RegistryError("无法打开审验登记库 \(file.path)", error)
+        }
+    }
+
+    /// Applies the migrations not yet applied. GRDB reads which are applied before it takes the write lock:
+    /// two processes creating one registry at once may both run the same one, and the second fails on a
+    /// table that now exists. Each failed attempt finds at least one more applied, so it tries again, at
+    /// most once for each migration.
+    private static func migrate(_ database: any DatabaseWriter, with migrator: DatabaseMigrator) throws {
+        var attempts = 0
+        while true {
+            do {
+                return try migrator.migrate(database)
+            } catch {
+                if try database.read(migrator.hasCompletedMigrations) { return }
+                attempts += 1
+                if attempts > migrator.migrations.count { throw error }
+            }
         }
     }
 
