@@ -154,13 +154,10 @@ struct PostgresTransaction: RegistryTransaction {
 
     func record(_ signed: SignedResult, subject: String, replacing old: Serial?) throws(RegistryError) {
         let content = signed.content
-        guard let agency = content.serial?.agency, let year = Int(content["year"] ?? "") else {
-            throw RegistryError("内部错误：结果内容缺少编号或年度")
-        }
-        let (serial, _) = try numbered(signed, after: try lastSequence(agency: agency, year: year))
+        let (serial, year) = try numbered(signed)
         try access {
             try connection.execute("""
-                UPDATE serial_counter SET last_sequence = \(serial.sequence) WHERE agency = \(agency) AND year = \(year)
+                UPDATE serial_counter SET last_sequence = \(serial.sequence) WHERE agency = \(serial.agency) AND year = \(year)
                 """)
             // The old result leaves force first: only one result per subject may be in force.
             if let old {
@@ -169,7 +166,7 @@ struct PostgresTransaction: RegistryTransaction {
             try connection.execute("""
                 INSERT INTO issue (serial, agency, year, sequence, kind, subject, unit, person_name, verdict,
                                    hours_total, audit_date, content, signature, issued_at)
-                VALUES (\(serial.description), \(agency), \(year), \(serial.sequence), \(content.kind.name), \(subject),
+                VALUES (\(serial.description), \(serial.agency), \(year), \(serial.sequence), \(content.kind.name), \(subject),
                         \(content["unit"] ?? ""), \(content["person_name"]), \(content["verdict"]),
                         \(content["hours_total"].flatMap(Double.init)), \(content["date"] ?? ""), \(content.text),
                         \(Data(signed.signature)), \(RegistryClock.now()))

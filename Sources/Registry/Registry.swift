@@ -80,11 +80,13 @@ extension RegistryTransaction {
         return serial
     }
 
-    /// The serial and year a result to record carries; refused unless its sequence follows `last`.
-    func numbered(_ signed: SignedResult, after last: Int) throws(RegistryError) -> (Serial, Int) {
+    /// The serial and year a result to record carries; refused unless its sequence follows the last one
+    /// its agency issued that year.
+    func numbered(_ signed: SignedResult) throws(RegistryError) -> (Serial, Int) {
         guard let serial = signed.content.serial, let year = Int(signed.content["year"] ?? "") else {
             throw RegistryError("内部错误：结果内容缺少编号或年度")
         }
+        let last = try lastSequence(agency: serial.agency, year: year)
         guard serial.sequence == last + 1 else {
             throw RegistryError("内部错误：\(serial) 不是机构 \(serial.agency) \(year) 年度的下一个编号（已出具到第 \(last) 号）")
         }

@@ -145,10 +145,7 @@ struct SQLiteTransaction: RegistryTransaction {
 
     func record(_ signed: SignedResult, subject: String, replacing old: Serial?) throws(RegistryError) {
         let content = signed.content
-        guard let agency = content.serial?.agency, let year = Int(content["year"] ?? "") else {
-            throw RegistryError("内部错误：结果内容缺少编号或年度")
-        }
-        let (serial, _) = try numbered(signed, after: try lastSequence(agency: agency, year: year))
+        let (serial, year) = try numbered(signed)
         try access {
             // The old result leaves force first: only one result per subject may be in force.
             if let old {
