@@ -9,7 +9,8 @@ import Foundation
 /// minute for the disk); an archive run makes its files durable once, before its manifest
 /// (`ArchiveStore`). A process killed while writing (`kill -9`)
 /// leaves nothing behind: the unnamed file vanishes with it. Where the file system has no
-/// `O_TMPFILE`, a named temporary file is used (`.<name>.<pid>.tmp`, cleared by `Archive.recover`).
+/// `O_TMPFILE`, a named temporary file is used (`.<name>.<pid>.tmp`, cleared by `Archive.recover`); with it,
+/// only a file that replaces another passes through such a name, between its link and its rename.
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
@@ -67,7 +68,20 @@ public enum AtomicFile {
         do throws(WriteError) {
             try fill(fd)
             if !named {
-                // Give the unnamed file its temporary name only now that it is complete.
+                // A new file takes its own name at once, complete: a kill leaves no name behind. One that
+                // replaces a file needs a temporary name and a rename, since a link cannot replace.
+                if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, url.path, AT_SYMLINK_FOLLOW) == 0 {
+                    let closed = close(fd)
+                    fd = -1
+                    // A lost write, reported at close: the new file is removed, as if never written.
+                    guard closed == 0 else {
+                        let code = errno
+                        unlink(url.path)
+                        throw WriteError(path: url.path, errno: code)
+                    }
+                    return
+                }
+                guard errno == EEXIST else { throw WriteError(path: url.path, errno: errno) }
                 unlink(temporary.path)
                 guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) == 0 else {
                     throw WriteError(path: url.path, errno: errno)
