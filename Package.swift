@@ -80,7 +80,7 @@ let package = Package(
         // Spreadsheets units keep (issue 14): the fill-in workbook, and XLSX and CSV read into records
         // with every problem at its cell. Beside Reports: Records and Rules only, ZIPFoundation and libxml2.
         .target(name: "Spreadsheet",
-                dependencies: ["Records", "Rules", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                dependencies: ["Bytes", "Records", "Rules", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Pipeline",
             dependencies: ["Bytes", "Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archiving",

@@ -31,10 +31,10 @@ public struct JSONLinesLogHandler: LogHandler {
         fields.merge(event.metadata ?? [:]) { _, new in new }
         if let error = event.error { fields["error"] = .string("\(error)") }
         let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(Date())
-        var line = "{\"time\":\(Self.quoted(time)),\"level\":\(Self.quoted(event.level.rawValue)),"
-            + "\"logger\":\(Self.quoted(label)),\"message\":\(Self.quoted(event.message.description))"
+        var line = "{\"time\":\(JSONString.quoted(time)),\"level\":\(JSONString.quoted(event.level.rawValue)),"
+            + "\"logger\":\(JSONString.quoted(label)),\"message\":\(JSONString.quoted(event.message.description))"
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) where !Self.reserved.contains(key) {
-            line += ",\(Self.quoted(key)):\(Self.json(value))"
+            line += ",\(JSONString.quoted(key)):\(Self.json(value))"
         }
         // A line that cannot be written (a full disk, a reader gone) is dropped: the service goes on.
         var text = line + "}\n"
@@ -48,36 +48,18 @@ public struct JSONLinesLogHandler: LogHandler {
     private static func json(_ value: Logger.Metadata.Value) -> String {
         switch value {
         case .string(let text):
-            return quoted(text)
+            return JSONString.quoted(text)
         case .stringConvertible(let number as any BinaryInteger):
             return "\(number)"
         case .stringConvertible(let number as Double) where number.isFinite:
             return "\(number)"
         case .stringConvertible(let other):
-            return quoted(other.description)
+            return JSONString.quoted(other.description)
         case .array(let values):
             return "[" + values.map(json).joined(separator: ",") + "]"
         case .dictionary(let fields):
-            return "{" + fields.sorted(by: { $0.key < $1.key }).map { "\(quoted($0.key)):\(json($0.value))" }
+            return "{" + fields.sorted(by: { $0.key < $1.key }).map { "\(JSONString.quoted($0.key)):\(json($0.value))" }
                 .joined(separator: ",") + "}"
         }
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped, the rest (Chinese too) as it is.
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,3 +1,4 @@
+import Bytes
 /// A JSON value that keeps its members in the order written, for the records an import writes: the
 /// schema's order (`id_number`, `name`, …) reads better than sorted keys, and numbers stay the text
 /// the cell held (`24`, not `24.0`). Written as UTF-8 bytes, two spaces an indent; a value may be
@@ -18,7 +19,7 @@ enum OrderedJSON: Sendable {
     ///     value on one line.
     func write(to out: inout [UInt8], depth: Int? = 0) {
         switch self {
-        case .string(let text): Self.quote(text, into: &out)
+        case .string(let text): JSONString.append(text, to: &out)
         case .number(let literal): out.append(contentsOf: literal.utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .raw(let bytes): out.append(contentsOf: bytes)
@@ -28,7 +29,7 @@ enum OrderedJSON: Sendable {
             }
         case .object(let members):
             Self.container(UInt8(ascii: "{"), UInt8(ascii: "}"), members, depth: depth, into: &out) { member, out, inner in
-                Self.quote(member.0, into: &out)
+                JSONString.append(member.0, to: &out)
                 out.append(contentsOf: ": ".utf8)
                 member.1.write(to: &out, depth: inner)
             }
@@ -64,28 +65,5 @@ enum OrderedJSON: Sendable {
     private static func newline(_ out: inout [UInt8], _ depth: Int) {
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
-    }
-
-    private static func quote(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        defer { out.append(UInt8(ascii: "\"")) }
-        // Nearly every text needs no escape: copied at once, not a byte at a time.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: text.utf8)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(byte)
-            }
-        }
     }
 }
