@@ -28,6 +28,8 @@ let package = Package(
         // Metrics in the Prometheus text format (issue 19: 3).
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The pages for clerks in a browser (issue 17), rendered on the server.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -86,11 +88,14 @@ let package = Package(
             dependencies: ["Bytes", "Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archiving",
                            "Stamping", "Registry"]
         ),
+        // The pages for people in a browser (issue 17): Mustache templates and their CSS, kept as Swift strings so
+        // the binary carries them (no resource bundle to install); knows nothing of HTTP or of the pipeline.
+        .target(name: "WebPages", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         // The HTTP service (issue 6): the outer ring, calls Pipeline; nothing depends on it but the CLI.
         .target(
             name: "Service",
             dependencies: [
-                "Bytes", "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry", "Spreadsheet",
+                "Bytes", "Records", "Rules", "Documents", "Pipeline", "Stamping", "Registry", "Spreadsheet", "WebPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

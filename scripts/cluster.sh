@@ -17,19 +17,8 @@ body_bytes=8388608
 request_seconds=120
 idle_seconds=5
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# wait_until URL: until it answers 2xx (the process is up and can work), for at most 30 s.
-wait_until() {
-  for _ in $(seq 1 300); do
-    curl -fs -o /dev/null "$1" && return 0
-    sleep 0.1
-  done
-  echo "cluster.sh: $1 never answered" >&2
-  return 1
-}
+# shellcheck source=scripts/ports.sh
+. scripts/ports.sh
 
 start() {
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] \

@@ -21,6 +21,7 @@ packages=(
   lintian systemd                                     # tests of the package: Debian's package checker, systemd-analyze verify
   postgresql-15                                       # the city registry's store (issue 16): the tests' throwaway server (scripts/pg.sh)
   nginx-light                                         # scripts/cluster.sh: the front of the city's replicas (issue 16)
+  chromium chromium-driver                            # scripts/test-browser.sh: the pages driven in a real headless browser (issue 17)
 )
 
 missing=()

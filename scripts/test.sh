@@ -20,5 +20,7 @@ swift test --skip-build --filter ServiceTests
 swift test --skip-build --filter FaultTests
 # The city whole: PostgreSQL, two replicas and nginx (scripts/cluster.sh), tried through the front and each replica.
 scripts/test-cluster.sh
+# The pages in a real browser (issue 17): headless chromium through chromium-driver, sign-in to download.
+scripts/test-browser.sh
 # The Debian package, built in release mode, installed, tried and purged again (it needs root: CI runs as root).
 scripts/test-package.sh

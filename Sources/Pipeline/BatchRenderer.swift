@@ -114,10 +114,10 @@ public final class BatchRenderer: Sendable {
                              report: &printReport) { printReport in
                 do throws(ProduceError) {
                     let produced = try collector.producePrintJob(to: .file(printJob),
-                                                                 metadata: Self.printJobMetadata(records, options)) { add in
+                                                                 metadata: Self.printJobMetadata(records, creator: options.creator)) { add in
                         collect { entry, pages in
                             var pages = pages
-                            pages[0].bookmark = "\(entry.name) \(entry.idNumber)"
+                            pages[0].bookmark = Self.printJobBookmark(name: entry.name, idNumber: entry.idNumber)
                             add(pages)
                         }
                     }
@@ -178,8 +178,11 @@ public final class BatchRenderer: Sendable {
         var record: String?
     }
 
-    static func printJobMetadata(_ records: RecordsFile, _ options: RenderOptions) -> DocumentMetadata {
+    static func printJobMetadata(_ records: RecordsFile, creator: String) -> DocumentMetadata {
         DocumentMetadata(title: "\(records.unit.name) \(records.year)年度电子登记表（合订）", author: records.unit.name,
-                         subject: "\(records.year)年度专业技术人员继续教育年度验审", creator: options.creator)
+                         subject: "\(records.year)年度专业技术人员继续教育年度验审", creator: creator)
     }
+
+    /// Each person's first page in the print job's outline, so a clerk finds a person in the PDF viewer.
+    static func printJobBookmark(name: String, idNumber: String) -> String { "\(name) \(idNumber)" }
 }

@@ -116,9 +116,15 @@ struct Gatekeeper: Sendable {
         guard let header = request.headers[.authorization], header.count > 7,
               header.prefix(7).lowercased() == "bearer " else { throw .unauthorized }
         let digest = TokenDigest.sha256(of: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        guard let found = caller(digest: digest) else { throw .unauthorized }
+        return found
+    }
+
+    /// The caller whose token has this SHA-256, if it is configured now (a page's session keeps only the
+    /// digest, and asks again at each request: a token removed by a reload ends its sessions).
+    func caller(digest: [UInt8]) -> Caller? {
         var found: Caller?
         for entry in callers where TokenDigest.equal(entry.sha256, digest) { found = entry.caller }
-        guard let found else { throw .unauthorized }
         return found
     }
 }

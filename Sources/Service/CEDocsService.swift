@@ -5,6 +5,7 @@ import NIOCore
 import Pipeline
 import Registry
 import Render
+import WebPages
 
 /// `cedocs serve`: the engine behind HTTP for units' and agencies' systems. Made from a
 /// configuration (tokens, request log, limits) and cedocs' fonts and templates, checked at start.
@@ -13,6 +14,11 @@ public struct CEDocsService: Sendable {
     /// The public verify route's rate limit and whom it counts (verify_rate).
     let verifyLimiter: RateLimiter
     let verifyClients: ClientAddress
+    /// The browsers signed in to the pages (issue 17), and the pages' templates.
+    let sessions: WebSessions
+    let answer: WebAnswer
+    /// What units submitted to their agencies from the pages: `submissions/` beside the request log.
+    let submissions: Submissions
 
     /// - Parameter threads: render threads; the cores by default.
     public init(configuration: ServiceConfiguration, templates: TemplateSet, fonts: FontLibrary, creator: String,
@@ -29,6 +35,9 @@ public struct CEDocsService: Sendable {
         verifyLimiter = RateLimiter(rate: .init(burst: configuration.verifyRate.burst,
                                                 perSecond: configuration.verifyRate.perMinute / 60))
         verifyClients = ClientAddress(trustedProxies: configuration.verifyRate.trustedProxies)
+        sessions = WebSessions(minutes: configuration.limits.sessionMinutes)
+        answer = WebAnswer(pages: WebPages())
+        submissions = Submissions(folder: configuration.requestLog.deletingLastPathComponent().appendingPathComponent("submissions"))
     }
 
     /// Every route, behind the middleware that answers errors as JSON and counts requests.
@@ -39,8 +48,13 @@ public struct CEDocsService: Sendable {
         CheckRoute(core: core).register(on: router)
         RenderRoute(core: core).register(on: router)
         StampRoute(core: core).register(on: router)
-        VerifyRoute(core: core, limiter: verifyLimiter, clients: verifyClients).register(on: router)
+        VerifyRoute(core: core, limiter: verifyLimiter, clients: verifyClients, page: VerifyPage(answer: answer))
+            .register(on: router)
         SpotCheckRoute(core: core).register(on: router)
+        let access = WebAccess(core: core, sessions: sessions, submissions: submissions)
+        SessionRoutes(access: access, answer: answer).register(on: router)
+        UnitPages(access: access, answer: answer).register(on: router)
+        AgencyPages(access: access, answer: answer).register(on: router)
         return router
     }
 

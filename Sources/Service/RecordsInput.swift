@@ -37,16 +37,22 @@ struct RecordsInput: Sendable {
         }
         let tooLarge = ServiceError(status: .contentTooLarge, code: "too_large",
                                     message: "记录文件超过 \(limits.bodyBytes) 字节的上限：请分批提交。")
+        return Body(data: try await bytes(of: request, limit: limits.bodyBytes, tooLarge: tooLarge), format: format)
+    }
+
+    /// The bytes of a body of at most `limit` (else `tooLarge`), at the configured pace: for a records
+    /// file, and for the form a page uploads one in.
+    func bytes(of request: Request, limit: Int, tooLarge: ServiceError) async throws -> Data {
         let declared = request.headers[.contentLength].flatMap(Int.init) ?? 0
-        if declared > limits.bodyBytes { throw tooLarge }
+        if declared > limit { throw tooLarge }
         let pace = BodyPace(bytesPerSecond: limits.minBodyBytesPerSecond, grace: limits.idleSeconds)
-        let data = try await withThrowingTaskGroup(of: Data.self) { [limits] group in
+        return try await withThrowingTaskGroup(of: Data.self) { group in
             group.addTask {
                 // Reserved, not touched: memory grows only as the bytes arrive, in one buffer.
                 var body = Data()
                 body.reserveCapacity(max(0, declared))
                 for try await chunk in request.body {
-                    guard body.count + chunk.readableBytes <= limits.bodyBytes else { throw tooLarge }
+                    guard body.count + chunk.readableBytes <= limit else { throw tooLarge }
                     chunk.withUnsafeReadableBytes { body.append(contentsOf: $0) }
                     pace.arrived(body.count)
                 }
@@ -59,7 +65,6 @@ struct RecordsInput: Sendable {
             guard let body = try await group.next() else { throw ServiceError.internalError("请求内容读取异常。") }
             return body
         }
-        return Body(data: data, format: format)
     }
 
     /// The records, validated: 422 with the JSON path of every problem when the file as a whole cannot

@@ -74,7 +74,8 @@ struct RenderRoute {
         return Self.response(data, type: "application/zip", file: "\(kind.rawValue)-\(records.year).zip")
     }
 
-    private func annualAudit(_ loaded: LoadedRecords) async throws -> Response {
+    /// The unit's 附件2; also the unit's page's download.
+    func annualAudit(_ loaded: LoadedRecords) async throws -> Response {
         try Self.refuseRejected(loaded)
         let records = loaded.records
         let people = try records.people.all()
@@ -82,6 +83,22 @@ struct RenderRoute {
             builder.annualAudit(people.map { RosterEntry($0, engine.assess($0, year: records.year)) })
         }
         return Self.response(Data(pdf.bytes), type: "application/pdf", file: "annual-audit-\(records.year).pdf")
+    }
+
+    /// Every person's 附件1 in one PDF, each on an odd page (登记表合订本, the `registrations.pdf` of
+    /// `cedocs render`), for the unit's page. Photos are not printed, as in every document of the service.
+    func printJob(_ loaded: LoadedRecords) async throws -> Response {
+        try Self.refuseRejected(loaded)
+        let (records, creator) = (loaded.records, core.creator)
+        let people = try records.people.all().map { person in
+            var person = person
+            person.photo = nil
+            return person
+        }
+        let pdf = try await produce(.registration, at: "people") { renderer throws(ProduceError) in
+            try renderer.printJob(records, people: people, creator: creator)
+        }
+        return Self.response(Data(pdf.bytes), type: "application/pdf", file: "registrations-\(records.year).pdf")
     }
 
     /// `source`: the person's index in the request's `people`.
@@ -101,10 +118,18 @@ struct RenderRoute {
     private func draw(_ kind: DocumentKind, _ records: RecordsFile, at path: String,
                       _ data: @escaping @Sendable (DocumentBuilder, RulesEngine) -> DocumentData) async throws -> PDF {
         let creator = core.creator
+        return try await produce(kind, at: path) { renderer throws(ProduceError) in
+            try renderer.produce(kind, data(DocumentBuilder(records: records, creator: creator), RulesEngine()), to: .memory)
+        }
+    }
+
+    /// `document` made on the pool, counted in the metrics; its layout failure is 422 at `path`.
+    private func produce(_ kind: DocumentKind, at path: String,
+                         _ document: @escaping @Sendable (DocumentRenderer) throws(ProduceError) -> ProducedDocument)
+        async throws -> PDF {
         let pdf = try await core.pool.run { renderer in
             do throws(ProduceError) {
-                let produced = try renderer.produce(kind, data(DocumentBuilder(records: records, creator: creator), RulesEngine()),
-                                                    to: .memory)
+                let produced = try document(renderer)
                 return PDF(bytes: produced.bytes, pages: produced.pages)
             } catch .layout(let error) {
                 throw ServiceError(status: .unprocessableContent, code: "layout_failed",

@@ -19,6 +19,7 @@ import Yams
 ///   refusal_pause_seconds: 0.25      # a 503 for a full pool is answered after this pause (0 to 2)
 ///   min_body_bytes_per_second: 16384 # after its first idle_seconds, a body slower than this on average: 408
 ///   idle_seconds: 5                  # a connection with nothing to read for this long is closed
+///   session_minutes: 30              # a browser's sign-in (the pages) ends after this long without a request
 /// verify_rate: { burst: 100, per_minute: 60 }   # /v1/verify per client address; beyond: 429 (VerifyRate)
 /// tokens:                            # bearer tokens, stored as SHA-256 (cedocs serve hash-token)
 ///   - name: 徐州市测试单位人事处        # who: written in the log of stamp requests
@@ -46,6 +47,8 @@ public struct ServiceConfiguration: Sendable {
         /// nothing, while one that asks again at once can no longer spin the cores that the requests at
         /// work need (on 2 cores, 6 such clients took more than half of them: issue 18).
         public var refusalPauseSeconds = 0.25
+        /// A page session unused this long is over: the clerk signs in again (issue 17).
+        public var sessionMinutes = 30.0
 
         public init() {}
 
@@ -130,6 +133,7 @@ public struct ServiceConfiguration: Sendable {
             limits.minBodyBytesPerSecond = stored.minBodyBytesPerSecond ?? limits.minBodyBytesPerSecond
             limits.idleSeconds = stored.idleSeconds ?? limits.idleSeconds
             limits.refusalPauseSeconds = stored.refusalPauseSeconds ?? limits.refusalPauseSeconds
+            limits.sessionMinutes = stored.sessionMinutes ?? limits.sessionMinutes
         }
         for (key, value) in [("body_bytes", Double(limits.bodyBytes)), ("people", Double(limits.people)),
                              ("pending_requests", Double(limits.pendingRequests)),
@@ -140,6 +144,9 @@ public struct ServiceConfiguration: Sendable {
         for (key, value) in [("request_seconds", limits.requestSeconds), ("idle_seconds", limits.idleSeconds)]
         where !(value > 0 && value <= 86400) {
             problem("limits.\(key)", "应大于 0 且不超过 86400 秒（一天）")
+        }
+        if !(limits.sessionMinutes > 0 && limits.sessionMinutes <= 1440) {
+            problem("limits.session_minutes", "应大于 0 且不超过 1440 分钟（一天）")
         }
         if !(limits.minBodyBytesPerSecond >= 1 && limits.minBodyBytesPerSecond <= 1e9) {
             problem("limits.min_body_bytes_per_second", "应在 1 到 1000000000（每秒 1 GB）之间")
@@ -252,11 +259,13 @@ struct StoredConfiguration: Decodable {
         var minBodyBytesPerSecond: Double?
         var idleSeconds: Double?
         var refusalPauseSeconds: Double?
+        var sessionMinutes: Double?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case bodyBytes = "body_bytes", people, requestSeconds = "request_seconds", pendingRequests = "pending_requests"
             case perTokenRequests = "per_token_requests", minBodyBytesPerSecond = "min_body_bytes_per_second"
             case idleSeconds = "idle_seconds", refusalPauseSeconds = "refusal_pause_seconds"
+            case sessionMinutes = "session_minutes"
         }
     }
 

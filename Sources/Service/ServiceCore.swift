@@ -47,6 +47,15 @@ struct ServiceCore: Sendable {
     func withCaller<T: Sendable>(_ caller: Caller, _ request: Request, _ context: ServiceRequestContext,
                                  _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
         async throws -> T {
+        try await withCaller(caller, context, records: { [input] in try await input.body(of: request) }, work)
+    }
+
+    /// The same course for records from `records`: the request's body, or a unit's submission kept on
+    /// the server (an agency's page stamps it).
+    func withCaller<T: Sendable>(_ caller: Caller, _ context: ServiceRequestContext,
+                                 records: @escaping @Sendable () async throws -> RecordsInput.Body,
+                                 _ work: @escaping @Sendable (Caller, LoadedRecords, RequestBudget) async throws -> T)
+        async throws -> T {
         // Refused before anything else is made for the request (its client watch, its timer): under
         // overload most requests end here. The answer waits `refusal_pause_seconds` (Limits), holding nothing.
         do {
@@ -58,7 +67,7 @@ struct ServiceCore: Sendable {
         let budget = RequestBudget(seconds: input.limits.requestSeconds, client: await ClientWatch.of(context.channel))
         do {
             return try await budget.run { [input, pool] in
-                let body = try await input.body(of: request)
+                let body = try await records()
                 try budget.check()
                 return try await pool.admit(token: caller.token) {
                     let loaded = try await pool.compute { try input.load(body) }

@@ -21,32 +21,39 @@ struct StampRoute {
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/v1/stamp") { request, context in
             let caller = try core.caller(of: request, context)
-            var agency: String?
-            if case .agency(let own) = caller.role { agency = own.profile.code }
-            let entry = StampRequest(requester: caller.name, agency: agency, unit: nil, year: nil, people: nil,
-                                     status: 200, outcome: "", serials: [])
-            do {
-                return try await core.withCaller(caller, request, context) { caller, loaded, budget in
-                    var entry = entry
-                    entry.unit = loaded.records.unit.name
-                    entry.year = loaded.records.year
-                    entry.people = loaded.records.people.count + loaded.rejected.count
-                    do {
-                        let (response, report) = try await stamp(caller, loaded, budget, context)
-                        entry.outcome = "出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项"
-                        entry.serials = report.issued.map(\.serial.description)
-                        log(entry, context)
-                        return response
-                    } catch {
-                        throw Logged(refusal: log(entry, context, refused: error))
-                    }
+            return try await stamp(caller, context) { [input = core.input] in try await input.body(of: request) }
+        }
+    }
+
+    /// A stamp by `caller` of the records `records` gives, logged as every stamp request is: the API's,
+    /// and an agency's page's for a unit's submission.
+    func stamp(_ caller: Caller, _ context: ServiceRequestContext,
+               records: @escaping @Sendable () async throws -> RecordsInput.Body) async throws -> Response {
+        var agency: String?
+        if case .agency(let own) = caller.role { agency = own.profile.code }
+        let entry = StampRequest(requester: caller.name, agency: agency, unit: nil, year: nil, people: nil,
+                                 status: 200, outcome: "", serials: [])
+        do {
+            return try await core.withCaller(caller, context, records: records) { caller, loaded, budget in
+                var entry = entry
+                entry.unit = loaded.records.unit.name
+                entry.year = loaded.records.year
+                entry.people = loaded.records.people.count + loaded.rejected.count
+                do {
+                    let (response, report) = try await stamp(caller, loaded, budget, context)
+                    entry.outcome = "出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项"
+                    entry.serials = report.issued.map(\.serial.description)
+                    log(entry, context)
+                    return response
+                } catch {
+                    throw Logged(refusal: log(entry, context, refused: error))
                 }
-            } catch let logged as Logged {
-                throw logged.refusal
-            } catch {
-                // Refused before the records were read: who asked is all there is to log.
-                throw log(entry, context, refused: error)
             }
+        } catch let logged as Logged {
+            throw logged.refusal
+        } catch {
+            // Refused before the records were read: who asked is all there is to log.
+            throw log(entry, context, refused: error)
         }
     }
 

@@ -6,8 +6,8 @@ import Registry
 import Stamping
 
 /// `GET /v1/verify/{serial}[?sig=…|?code=…]`: public, where a result's QR code lands (an agency whose
-/// verify_base is `https://<host>/v1/verify` prints exactly this URL). JSON, or a small page in Chinese
-/// for a browser (`Accept: text/html`), at two levels (个人信息保护: serials are sequential, so anyone
+/// verify_base is `https://<host>/v1/verify` prints exactly this URL). JSON, or the verify page in Chinese
+/// for a browser (`Accept: text/html`), which is also `GET /verify[?serial=…&code=…]`, at two levels (个人信息保护: serials are sequential, so anyone
 /// could walk them):
 ///
 /// - without proof of holding the document, only whether the serial was issued and whether its result
@@ -21,18 +21,28 @@ struct VerifyRoute {
     let core: ServiceCore
     let limiter: RateLimiter
     let clients: ClientAddress
+    let page: VerifyPage
 
     func register(on router: Router<ServiceRequestContext>) {
         router.get("/v1/verify/:serial") { request, context in
             let html = request.headers[.accept]?.contains("text/html") == true
-            do {
-                let client = clients.of(request, peer: context.channel.remoteAddress)
-                if case .refused(let seconds) = limiter.take(client) { throw ServiceError.rateLimited(retryAfter: seconds) }
-                let result = try await verify(request, serial: context.parameters.get("serial") ?? "", logger: context.logger)
-                return html ? VerifyPage.response(result) : Self.json(result)
-            } catch let error as ServiceError where html {
-                return VerifyPage.response(error)
-            }
+            return try await answer(request, context, serial: context.parameters.get("serial") ?? "", html: html)
+        }
+        router.get("/verify") { request, context in
+            guard let serial = request.uri.queryParameters.get("serial")?.trimmingCharacters(in: .whitespaces),
+                  !serial.isEmpty else { return page.form() }
+            return try await answer(request, context, serial: serial.uppercased(), html: true)
+        }
+    }
+
+    private func answer(_ request: Request, _ context: ServiceRequestContext, serial: String, html: Bool) async throws -> Response {
+        do {
+            let client = clients.of(request, peer: context.channel.remoteAddress)
+            if case .refused(let seconds) = limiter.take(client) { throw ServiceError.rateLimited(retryAfter: seconds) }
+            let result = try await verify(request, serial: serial, logger: context.logger)
+            return html ? page.response(result) : Self.json(result)
+        } catch let error as ServiceError where html {
+            return page.response(error, serial: serial)
         }
     }
 

@@ -81,6 +81,7 @@ struct Harness {
               min_body_bytes_per_second: \(limits.minBodyBytesPerSecond)
               idle_seconds: \(limits.idleSeconds)
               refusal_pause_seconds: \(limits.refusalPauseSeconds)
+              session_minutes: \(limits.sessionMinutes)
             verify_rate: { burst: \(verifyRate.burst), per_minute: \(verifyRate.perMinute), trusted_proxies: [\(verifyRate.trustedProxies.map { "\"\($0)\"" }.joined(separator: ", "))] }
             tokens:
               - { name: 测试单位人事处, unit: \(Self.unitName), sha256: \(hash(Self.unitToken)) }

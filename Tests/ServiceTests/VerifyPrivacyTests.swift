@@ -107,14 +107,15 @@ import Testing
                             #expect(answer.json["status"] as? String == (result.supersededBy == nil ? "genuine" : "superseded"))
                             #expect((answer.json["result"] as? [String: String])?["verdict"] == "合格")
                         } else {
-                            #expect(text.contains("<th>审验结论</th><td>合格</td>"))
+                            #expect(text.contains(#"<th scope="row">审验结论</th><td>合格</td>"#))
                         }
                     }
                 }
             }
-            // The page asks for the check code: its form's GET goes to this same address with the field `code`.
+            // The page asks for the check code: its form's GET goes to /verify with the serial and the field `code`.
             let page = String(buffer: try await client.request(.get, "/v1/verify/\(current.serial)", headers: [.accept: "text/html"]).body)
-            #expect(page.contains("<form method=\"get\" action=\"\(current.serial)\">") && page.contains("<input name=\"code\""))
+            #expect(page.contains(#"<form method="get" action="/verify""#) && page.contains(#"name="serial" value="\#(current.serial)""#)
+                    && page.contains(#"name="code""#))
             #expect(page.contains("审验编号有效") && !page.contains("审验结果真实有效"))
             let submitted = String(buffer: try await client.request(
                 .get, "/v1/verify/\(current.serial)?code=\(current.signed.checkCode)", headers: [.accept: "text/html"]).body)

@@ -1,0 +1,112 @@
+import Foundation
+import Pipeline
+
+/// The unit's page's fields (the template `unit`): the upload form, and after an upload the check
+/// report as one table, a row per person in the file's order.
+struct UnitContent {
+    var unit: String
+    var csrf: String
+    var message: String?
+    /// What went well (submitted), in green.
+    var notice: String?
+    var maxBytes: String
+    var report: Report?
+
+    struct Problem {
+        /// The cell of a spreadsheet (`继续教育!F12（结束日期）`), else the JSON path.
+        var place: String
+        var message: String
+    }
+
+    struct Activity {
+        var content: String
+        var hours: String
+        var counted: Bool
+        var explanation: String
+    }
+
+    struct Hours {
+        var total: String
+        var required: String
+        var publicHours: String
+        var professionalHours: String
+        var activities: [Activity]
+        var hasActivities: Bool
+    }
+
+    struct Person {
+        var name: String
+        var idNumber: String
+        /// Nil for a person whose record could not be read: no hours were counted.
+        var hours: Hours?
+        var verdict: String
+        /// `good`, `bad` (the style of the verdict).
+        var tone: String
+        var reasons: [String]
+        var problems: [Problem]
+        var hasProblems: Bool
+    }
+
+    struct Report {
+        var file: String
+        var year: Int
+        var summary: String
+        var fileProblems: [Problem]
+        var hasFileProblems: Bool
+        var people: [Person]
+        /// Every person's record is usable: the print job and 附件2 can be drawn.
+        var downloadable: Bool
+    }
+}
+
+extension UnitContent.Report {
+    /// `report` of the file the clerk uploaded as `fileName`.
+    init(_ report: CheckReport, fileName: String) {
+        typealias Row = (order: Int, person: UnitContent.Person)
+        let valid: [Row] = report.people.map { person in
+            let activities = person.activities.map {
+                UnitContent.Activity(content: $0.content, hours: Self.hours($0.hours), counted: $0.counted,
+                                     explanation: $0.explanation)
+            }
+            let hours = UnitContent.Hours(total: Self.hours(person.totalHours), required: Self.hours(person.requiredTotal),
+                                          publicHours: Self.hours(person.publicHours),
+                                          professionalHours: Self.hours(person.professionalHours),
+                                          activities: activities, hasActivities: !activities.isEmpty)
+            let problems = person.problems.map(Self.problem)
+            return (Self.order(person.path), UnitContent.Person(
+                name: person.name, idNumber: person.idNumber, hours: hours, verdict: person.verdict,
+                tone: person.verdict == "合格" ? "good" : "bad", reasons: person.reasons, problems: problems,
+                hasProblems: !problems.isEmpty))
+        }
+        let rejected: [Row] = report.rejected.map { person in
+            let problems = person.problems.map(Self.problem)
+            return (Self.order(person.path), UnitContent.Person(
+                name: person.name ?? "（未填姓名）", idNumber: person.idNumber ?? "", hours: nil, verdict: "记录有误",
+                tone: "bad", reasons: [], problems: problems, hasProblems: !problems.isEmpty))
+        }
+        let summary = report.summary
+        file = fileName
+        year = report.year
+        self.summary = "共 \(summary.people) 人：合格 \(summary.passing) 人，不合格 \(summary.failing) 人，"
+            + "记录有误 \(summary.withErrors) 人" + (summary.warnings > 0 ? "，提醒 \(summary.warnings) 条" : "") + "。"
+        fileProblems = report.problems.map(Self.problem)
+        hasFileProblems = !fileProblems.isEmpty
+        people = (valid + rejected).sorted { $0.order < $1.order }.map(\.person)
+        downloadable = report.rejected.isEmpty && report.omitted == nil
+    }
+
+    static func problem(_ problem: CheckReport.Problem) -> UnitContent.Problem {
+        UnitContent.Problem(place: problem.place ?? problem.path,
+                            message: (problem.severity == "warning" ? "（提醒）" : "") + problem.message)
+    }
+
+    /// `people[12]` → 12: the person's place in the file.
+    static func order(_ path: String) -> Int {
+        Int(path.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }) ?? Int.max
+    }
+
+    /// 24, 7.5: hours as the forms print them.
+    static func hours(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
+    }
+}
