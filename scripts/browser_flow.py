@@ -164,6 +164,18 @@ def main():
         expect("张卫东" in text and "合格" in text, "a person's name and verdict are shown")
         browser.screenshots(args.shots, "unit-checked")
 
+        # The previews: every one opened, every image loaded (drawn by the server from the PDF's display list).
+        browser.script("document.querySelectorAll('details').forEach(d => d.open = true)")
+        deadline = time.time() + 60
+        loaded = "return [...document.images].length > 0 && [...document.images].every(i => i.complete && i.naturalWidth > 0)"
+        while not browser.script(loaded) and time.time() < deadline:
+            time.sleep(0.2)
+        images = browser.script("return document.images.length")
+        expect(browser.script(loaded) and images == people + 1, f"the {images} previews (附件1 of each person, 附件2) are shown")
+        browser.script("document.querySelector('img[src$=\"annual-audit.png\"]').scrollIntoView()")
+        browser.screenshots(args.shots, "unit-previews")
+        browser.script("window.scrollTo(0, 0)")
+
         # The print job: a real PDF, with the people's names in it.
         browser.click("a[href='/unit/print-job.pdf']")
         pdf = wait_for_download(downloads, ".pdf")

@@ -48,6 +48,13 @@ struct RenderRoute {
     }
 
     private func one(_ kind: DocumentKind, id: String, _ loaded: LoadedRecords) async throws -> Response {
+        let (person, source) = try Self.person(id, in: loaded)
+        let pdf = try await self.person(kind, person, at: source, loaded)
+        return Self.response(Data(pdf.bytes), type: "application/pdf", file: "\(kind.rawValue)-\(id).pdf")
+    }
+
+    /// The person of this ID number, and their index in the request's `people`.
+    private static func person(_ id: String, in loaded: LoadedRecords) throws -> (Person, Int) {
         // A request's records are in memory and bounded (`limits.people`): decoded all at once.
         let people = try loaded.records.people.all()
         guard let index = people.firstIndex(where: { $0.idNumber == id }) else {
@@ -56,9 +63,35 @@ struct RenderRoute {
             }
             throw ServiceError.notFound("提交的记录中没有公民身份号码为 \(id) 的人员。")
         }
-        let pdf = try await person(kind, people[index], at: loaded.sourceIndices[index], loaded)
-        return Self.response(Data(pdf.bytes), type: "application/pdf", file: "\(kind.rawValue)-\(id).pdf")
+        return (people[index], loaded.sourceIndices[index])
     }
+
+    /// The first page of the unit's 附件2 (`person` nil) or of one person's 附件1 as PNG, for the unit's
+    /// page: laid out as for the PDF, and drawn from that display list by Render.
+    func preview(_ kind: DocumentKind, person id: String?, _ loaded: LoadedRecords) async throws -> Response {
+        let (records, creator) = (loaded.records, core.creator)
+        let path: String
+        let data: @Sendable (DocumentBuilder, RulesEngine) -> DocumentData
+        if let id {
+            let (person, source) = try Self.person(id, in: loaded)
+            (path, data) = ("people[\(source)]", Self.personData(kind, person, year: records.year))
+        } else {
+            (path, data) = ("unit", try Self.rosterData(loaded))
+        }
+        let png = try await core.pool.run { renderer in
+            do throws(ProduceError) {
+                return try renderer.preview(kind, data(DocumentBuilder(records: records, creator: creator), RulesEngine()),
+                                            dpi: Self.previewDPI)
+            } catch {
+                throw Self.refusal(error, kind, at: path)
+            }
+        }
+        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: png)))
+    }
+
+    /// Enough to read a form's words on a screen, small enough for a page of many.
+    static let previewDPI = 72.0
 
     private func all(_ kind: DocumentKind, _ loaded: LoadedRecords, _ budget: RequestBudget) async throws -> Response {
         try Self.refuseRejected(loaded)
@@ -76,13 +109,17 @@ struct RenderRoute {
 
     /// The unit's 附件2; also the unit's page's download.
     func annualAudit(_ loaded: LoadedRecords) async throws -> Response {
-        try Self.refuseRejected(loaded)
         let records = loaded.records
-        let people = try records.people.all()
-        let pdf = try await draw(.annualAudit, records, at: "unit") { builder, engine in
-            builder.annualAudit(people.map { RosterEntry($0, engine.assess($0, year: records.year)) })
-        }
+        let pdf = try await draw(.annualAudit, records, at: "unit", try Self.rosterData(loaded))
         return Self.response(Data(pdf.bytes), type: "application/pdf", file: "annual-audit-\(records.year).pdf")
+    }
+
+    /// What the unit's 附件2 prints: every person's row, so every record must be usable.
+    private static func rosterData(_ loaded: LoadedRecords) throws -> @Sendable (DocumentBuilder, RulesEngine) -> DocumentData {
+        try refuseRejected(loaded)
+        let year = loaded.records.year
+        let people = try loaded.records.people.all()
+        return { builder, engine in builder.annualAudit(people.map { RosterEntry($0, engine.assess($0, year: year)) }) }
     }
 
     /// Every person's 附件1 in one PDF, each on an odd page (登记表合订本, the `registrations.pdf` of
@@ -103,8 +140,13 @@ struct RenderRoute {
 
     /// `source`: the person's index in the request's `people`.
     private func person(_ kind: DocumentKind, _ person: Person, at source: Int, _ loaded: LoadedRecords) async throws -> PDF {
-        let year = loaded.records.year
-        return try await draw(kind, loaded.records, at: "people[\(source)]") { builder, engine in
+        try await draw(kind, loaded.records, at: "people[\(source)]", Self.personData(kind, person, year: loaded.records.year))
+    }
+
+    /// What a person's 附件1 or certificate prints; never the photo (a path on this server is not the client's).
+    private static func personData(_ kind: DocumentKind, _ person: Person, year: Int)
+        -> @Sendable (DocumentBuilder, RulesEngine) -> DocumentData {
+        { builder, engine in
             let assessment = engine.assess(person, year: year)
             var data = kind == .registration ? builder.registration(person, assessment)
                 : builder.certificate(person, assessment)
@@ -131,16 +173,20 @@ struct RenderRoute {
             do throws(ProduceError) {
                 let produced = try document(renderer)
                 return PDF(bytes: produced.bytes, pages: produced.pages)
-            } catch .layout(let error) {
-                throw ServiceError(status: .unprocessableContent, code: "layout_failed",
-                                   message: "\(kind.chineseName)无法排版，请按所列原因修改记录。",
-                                   problems: [.init(path: path, message: error.description)])
             } catch {
-                throw ServiceError.internalError("PDF 生成失败，请稍后重试。")
+                throw Self.refusal(error, kind, at: path)
             }
         }
         core.metrics.pagesRendered(pdf.pages)
         return pdf
+    }
+
+    /// A layout failure (text that does not fit, a character no font has) is the records' to fix: 422 at `path`.
+    private static func refusal(_ error: ProduceError, _ kind: DocumentKind, at path: String) -> ServiceError {
+        guard case .layout(let layout) = error else { return .internalError("\(kind.chineseName)生成失败，请稍后重试。") }
+        return ServiceError(status: .unprocessableContent, code: "layout_failed",
+                            message: "\(kind.chineseName)无法排版，请按所列原因修改记录。",
+                            problems: [.init(path: path, message: layout.description)])
     }
 
     /// Documents for the whole unit need every person's record to be valid.

@@ -31,6 +31,8 @@ enum PageStyle {
         thead th { background: #eaeef2; white-space: nowrap; }
         td.id { font-family: monospace; white-space: nowrap; }
         table.facts th { width: 8em; white-space: nowrap; }
+        img.preview { display: block; max-width: 100%; height: auto; margin-top: .4em; border: 1px solid #d0d7de; }
+        details summary { cursor: pointer; }
         ul.problems { margin: 0; padding-left: 1.1em; }
         .place { font-family: monospace; color: #57606a; }
         small, .muted { color: #57606a; }

@@ -70,7 +70,8 @@ enum PageTemplates {
         <td data-label="认定学时">{{#hours}}合计 {{total}} / 应修 {{required}}<br><small>公共科目 {{publicHours}}，专业科目 {{professionalHours}}</small>
         {{#hasActivities}}<details><summary>逐项认定</summary><ul class="problems">{{/hasActivities}}
         {{#activities}}<li>{{content}}：{{hours}} 学时{{^counted}}（不计）{{/counted}}<br><small>{{explanation}}</small></li>{{/activities}}
-        {{#hasActivities}}</ul></details>{{/hasActivities}}{{/hours}}</td>
+        {{#hasActivities}}</ul></details>{{/hasActivities}}
+        <details><summary>附件1 预览</summary><img class="preview" src="/unit/preview/registration.png?person={{idNumber}}" alt="{{name}}的电子登记表（附件1）第一页" loading="lazy"></details>{{/hours}}</td>
         <td data-label="审验结论" class="{{tone}}">{{verdict}}{{#reasons}}<br><small>{{.}}</small>{{/reasons}}</td>
         <td data-label="问题">{{^hasProblems}}无{{/hasProblems}}{{#hasProblems}}<ul class="problems">{{/hasProblems}}{{#problems}}<li><span class="place">{{place}}</span> {{message}}</li>{{/problems}}{{#hasProblems}}</ul>{{/hasProblems}}</td>
         </tr>
@@ -82,6 +83,7 @@ enum PageTemplates {
         {{#downloadable}}
         <p><a class="button" href="/unit/print-job.pdf">电子登记表合订本（附件1，打印用 PDF）</a>
         <a class="button secondary" href="/unit/annual-audit.pdf">年度审验表（附件2，PDF）</a></p>
+        <details><summary>年度审验表（附件2）预览</summary><img class="preview" src="/unit/preview/annual-audit.png" alt="本单位年度审验表（附件2）第一页" loading="lazy"></details>
         <h2>提交审验机构</h2>
         <form method="post" action="/unit/submit" class="panel">
         <input type="hidden" name="csrf" value="{{csrf}}">

@@ -93,6 +93,8 @@ import Testing
     @Test func anExpiredSessionGoesBackToSignIn() async throws {
         var limits = ServiceConfiguration.Limits()
         limits.sessionMinutes = 0.05  // 3 s: room for the first request on a loaded machine
+        // The test client's one connection must outlive the wait (a browser would simply open another).
+        limits.idleSeconds = 60
         try await Harness(limits: limits).run { client in
             var browser = WebBrowser(client.base)
             _ = try await browser.signIn(Harness.unitToken)
@@ -150,7 +152,24 @@ import Testing
             let roster = try await browser.get("/unit/annual-audit.pdf")
             #expect(roster.status == .ok)
             #expect(try Files.pdfText(Data(roster.body.readableBytesView)).contains(Samples.idNumber(2)))
+
+            // Previews of the first pages: 附件1 portrait, 附件2 landscape, both A4 at 72 dpi.
+            #expect(clean.text.contains("/unit/preview/registration.png?person=\(Samples.idNumber(1))"))
+            let registration = try await browser.get("/unit/preview/registration.png?person=\(Samples.idNumber(1))")
+            #expect(registration.status == .ok && registration.headers[.contentType] == "image/png")
+            #expect(Self.pngSize(registration.data) == [595, 842])
+            let annual = try await browser.get("/unit/preview/annual-audit.png")
+            #expect(annual.status == .ok && Self.pngSize(annual.data) == [842, 595])
+            #expect(try await browser.get("/unit/preview/registration.png?person=nobody").status == .notFound)
         }
+    }
+
+    /// Width and height from a PNG's IHDR; empty for anything that is not a PNG.
+    static func pngSize(_ data: Data) -> [Int] {
+        let bytes = [UInt8](data)
+        guard bytes.count > 24, bytes.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return [] }
+        func number(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return [number(16), number(20)]
     }
 
     @Test func aUnitSubmitsAndItsAgencyStampsTheSubmission() async throws {

@@ -7,7 +7,8 @@ import WebPages
 
 /// A unit's pages (issue 17: 3): `GET /unit` (the upload form), `POST /unit/check` (upload, check,
 /// the table), `GET /unit/print-job.pdf` and `GET /unit/annual-audit.pdf`, drawn from the records last
-/// checked in this session by the JSON API's own render path (RenderRoute), and `POST /unit/submit`,
+/// checked in this session by the JSON API's own render path (RenderRoute), with previews of their first
+/// pages (`GET /unit/preview/annual-audit.png`, `…/registration.png?person=<公民身份号码>`), and `POST /unit/submit`,
 /// which keeps those records on the server for the agency (Submissions), with who and when.
 struct UnitPages {
     let access: WebAccess
@@ -59,6 +60,17 @@ struct UnitPages {
         router.get("/unit/annual-audit.pdf") { request, context in
             try await answer.answer(request) {
                 try await download(request, context) { try await $0.annualAudit($1) }
+            }
+        }
+        router.get("/unit/preview/annual-audit.png") { request, context in
+            try await answer.answer(request) {
+                try await download(request, context) { try await $0.preview(.annualAudit, person: nil, $1) }
+            }
+        }
+        router.get("/unit/preview/registration.png") { request, context in
+            try await answer.answer(request) {
+                let id = request.uri.queryParameters.get("person") ?? ""
+                return try await download(request, context) { try await $0.preview(.registration, person: id, $1) }
             }
         }
     }

@@ -1,3 +1,4 @@
+import Archiving
 import Documents
 import Layout
 import Records
@@ -25,5 +26,18 @@ extension DocumentRenderer {
         }
         if let failure { throw .layout(failure) }
         return produced
+    }
+}
+
+extension DocumentRenderer {
+    /// A document's first page as PNG at `dpi`, drawn from the very display list its PDF is drawn from
+    /// (`compose`, then Render's `png`): the service's page shows it before anything is printed.
+    public func preview(_ kind: DocumentKind, _ data: DocumentData, dpi: Double) throws(ProduceError) -> [UInt8] {
+        let document: LaidOutDocument
+        do throws(LayoutError) { document = try compose(kind, data) } catch { throw .layout(error) }
+        guard let first = document.pages.first, let png = shaping.png(first, dpi: dpi) else {
+            throw .output(AtomicFile.WriteError(path: "（内存）", reason: "预览图生成失败"))
+        }
+        return png
     }
 }
