@@ -62,6 +62,23 @@ class Browser:
         """What the page shows, as a person reads it."""
         return self.call("POST", self.s("/execute/sync"), {"script": "return document.body.innerText", "args": []})
 
+    def until(self, condition, seconds=30):
+        """Waits for `condition()` (a page that a click or Enter is loading), for at most `seconds`;
+        returns its last value."""
+        deadline = time.time() + seconds
+        while True:
+            try:
+                value = condition()
+            except Failed:
+                value = None  # the page was replaced while it was read
+            if value or time.time() > deadline:
+                return value
+            time.sleep(0.1)
+
+    def shows(self, *fragments):
+        """Waits until the page shows every fragment; whether it did."""
+        return bool(self.until(lambda: all(f in self.text() for f in fragments)))
+
     def script(self, code):
         return self.call("POST", self.s("/execute/sync"), {"script": code, "args": []})
 
@@ -139,10 +156,10 @@ def main():
         browser.screenshots(args.shots, "sign-in")
         expect(browser.script("return document.activeElement.id") == "token", "the token field has the keyboard focus")
         browser.type("#token", "wrong-token\ue007")
-        expect("访问令牌不正确" in browser.text(), "a wrong token is refused in words")
+        expect(browser.shows("访问令牌不正确"), "a wrong token is refused in words")
         browser.screenshots(args.shots, "sign-in-refused")
         browser.type("#token", args.unit_token + "\ue007")
-        expect(browser.url().endswith("/unit"), "the unit's token leads to the unit's page")
+        expect(browser.until(lambda: browser.url().endswith("/unit")), "the unit's token leads to the unit's page")
         cookies = browser.call("GET", browser.s("/cookie"))
         expect(all(args.unit_token not in c["value"] for c in cookies), "the token is not kept in any cookie")
         session = [c for c in cookies if c["name"] == "cedocs_session"]
@@ -156,8 +173,8 @@ def main():
         # Upload the example → one table, a row per person.
         browser.type("#records", os.path.abspath(args.records))
         browser.click("form[action='/unit/check'] button[type=submit]")
+        expect(browser.shows("检查结果：example.json（2016 年度）"), "the upload is checked")
         text = browser.text()
-        expect("检查结果：example.json（2016 年度）" in text, "the upload is checked")
         rows = browser.script("return document.querySelectorAll('table.people tbody tr').length")
         people = len(json.load(open(args.records))["people"])
         expect(rows == people, f"the table has a row per person ({rows} of {people})")
@@ -187,30 +204,32 @@ def main():
 
         # Submit to the agency: kept on the server, with who and when.
         browser.click("form[action='/unit/submit'] button[type=submit]")
-        expect("（example.json）提交给审验机构" in browser.text(), "the checked records are submitted to the agency")
+        expect(browser.shows("（example.json）提交给审验机构"), "the checked records are submitted to the agency")
         browser.screenshots(args.shots, "unit-submitted")
 
         # The agency's page is not the unit's: 403 in words.
         browser.open(args.base + "/agency")
-        expect("此页面只供审验机构使用" in browser.text(), "the unit's session is refused the agency's page")
+        expect(browser.shows("此页面只供审验机构使用"), "the unit's session is refused the agency's page")
         browser.screenshots(args.shots, "refused")
 
         # Sign out: back to the sign-in page, and the unit's page is closed.
         browser.open(args.base + "/unit")
         browser.click("header button[type=submit]")
-        expect(browser.url().endswith("/sign-in?reason=signed-out"), "sign-out leads back to sign-in")
+        expect(browser.until(lambda: browser.url().endswith("/sign-in?reason=signed-out")), "sign-out leads back to sign-in")
         browser.open(args.base + "/unit")
-        expect("/sign-in" in browser.url() and "登录已过期或尚未登录" in browser.text(),
+        expect("/sign-in" in browser.url() and browser.shows("登录已过期或尚未登录"),
                "after sign-out the unit's page asks to sign in again")
 
         # The agency signs in, sees the unit's submission, stamps it and gets the stamped ZIP.
         browser.open(args.base + "/sign-in")
         browser.type("#token", args.agency_token + "\ue007")
-        expect(browser.url().endswith("/agency") and "徐州市职业技术培训中心" in browser.text(),
+        expect(browser.until(lambda: browser.url().endswith("/agency")) and browser.shows("徐州市职业技术培训中心"),
                "the agency's token leads to the agency's page")
-        text = browser.text()
-        expect("徐州市第一人民医院" in text and "第一人民医院人事科" in text, "the agency's page lists the unit's submission")
+        expect(browser.shows("徐州市第一人民医院", "第一人民医院人事科"), "the agency's page lists the unit's submission")
         browser.screenshots(args.shots, "agency")
+        browser.click("a[href^='/agency/submission']")
+        expect(browser.shows("张卫东", "买买提·艾力"), "the agency sees the submission as the unit's table")
+        browser.screenshots(args.shots, "agency-submission")
         browser.click("form[action='/agency/stamp'] button[type=submit]")
         stamped = wait_for_download(downloads, ".zip", seconds=300)
         report = json.loads(zipfile.ZipFile(stamped).read("stamp-report.json"))
@@ -224,16 +243,15 @@ def main():
         browser.screenshots(args.shots, "verify-form")
         browser.type("#serial", "XZPX-2016-999999")
         browser.type("#code", "ABCD-EFGH\ue007")
-        expect("审验结果无效" in browser.text(), "a serial never issued is answered as invalid")
+        expect(browser.shows("审验结果无效"), "a serial never issued is answered as invalid")
         url = result_url(stamped)
         expect(url.startswith(args.base + "/v1/verify/XZPX-2016-"), f"the result's QR code holds its URL ({url})")
         browser.open(url)
-        text = browser.text()
-        expect("审验结果真实有效" in text and "*" in text, "the QR URL shows the genuine result, the person masked")
+        expect(browser.shows("审验结果真实有效") and "*" in browser.text(), "the QR URL shows the genuine result, the person masked")
         browser.screenshots(args.shots, "verify-genuine")
         serial = url.split("/")[-1].split("?")[0]
         browser.open(args.base + f"/verify?serial={serial}")
-        expect("审验编号有效" in browser.text(), "a typed serial without its code says only that it is valid")
+        expect(browser.shows("审验编号有效"), "a typed serial without its code says only that it is valid")
         browser.screenshots(args.shots, "verify-serial")
     except Failed as failure:
         print(f"FAILED  {failure}")

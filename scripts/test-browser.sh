@@ -57,8 +57,9 @@ wait_until "http://127.0.0.1:$port/healthz"
 wait_until "http://127.0.0.1:$driver_port/status"
 
 status=0
+# --name=value: a token may begin with "-", which would read as an option.
 python3 scripts/browser_flow.py --base "http://127.0.0.1:$port" --driver "http://127.0.0.1:$driver_port" \
-  --chromium "$chromium" --unit-token "$(cat "$work/unit-token")" --agency-token "$(cat "$work/agency-token")" \
+  --chromium "$chromium" --unit-token="$(cat "$work/unit-token")" --agency-token="$(cat "$work/agency-token")" \
   --records examples/example.json --downloads "$work/downloads" --profile "$work/chrome-profile" --shots "$shots" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- cedocs serve's log (last lines)"; tail -n 20 "$work/serve.log"

@@ -6,6 +6,7 @@ enum PageTemplates {
         case .signIn: return signIn
         case .unit: return unit
         case .agency: return agency
+        case .submission: return submission
         case .verify: return verify
         case .message: return message
         }
@@ -56,29 +57,7 @@ enum PageTemplates {
         {{#report}}
         <h2>检查结果：{{file}}（{{year}} 年度）</h2>
         <p>{{summary}}</p>
-        {{#hasFileProblems}}<div class="alert" role="alert"><p>文件中的问题：</p><ul class="problems">{{/hasFileProblems}}
-        {{#fileProblems}}<li><span class="place">{{place}}</span> {{message}}</li>{{/fileProblems}}
-        {{#hasFileProblems}}</ul></div>{{/hasFileProblems}}
-        <div class="scroll" role="region" aria-label="人员检查结果" tabindex="0">
-        <table class="people">
-        <thead><tr><th scope="col">姓名</th><th scope="col">公民身份号码</th><th scope="col">认定学时</th><th scope="col">审验结论</th><th scope="col">问题</th></tr></thead>
-        <tbody>
-        {{#people}}
-        <tr>
-        <td data-label="姓名">{{name}}</td>
-        <td data-label="公民身份号码" class="id">{{idNumber}}</td>
-        <td data-label="认定学时">{{#hours}}合计 {{total}} / 应修 {{required}}<br><small>公共科目 {{publicHours}}，专业科目 {{professionalHours}}</small>
-        {{#hasActivities}}<details><summary>逐项认定</summary><ul class="problems">{{/hasActivities}}
-        {{#activities}}<li>{{content}}：{{hours}} 学时{{^counted}}（不计）{{/counted}}<br><small>{{explanation}}</small></li>{{/activities}}
-        {{#hasActivities}}</ul></details>{{/hasActivities}}
-        <details><summary>附件1 预览</summary><img class="preview" src="/unit/preview/registration.png?person={{idNumber}}" alt="{{name}}的电子登记表（附件1）第一页" loading="lazy"></details>{{/hours}}</td>
-        <td data-label="审验结论" class="{{tone}}">{{verdict}}{{#reasons}}<br><small>{{.}}</small>{{/reasons}}</td>
-        <td data-label="问题">{{^hasProblems}}无{{/hasProblems}}{{#hasProblems}}<ul class="problems">{{/hasProblems}}{{#problems}}<li><span class="place">{{place}}</span> {{message}}</li>{{/problems}}{{#hasProblems}}</ul>{{/hasProblems}}</td>
-        </tr>
-        {{/people}}
-        </tbody>
-        </table>
-        </div>
+        {{> people-table}}
         <h2>下载</h2>
         {{#downloadable}}
         <p><a class="button" href="/unit/print-job.pdf">电子登记表合订本（附件1，打印用 PDF）</a>
@@ -103,6 +82,49 @@ enum PageTemplates {
         </form>
         """
 
+    /// A check report as one table, a row per person (inside `{{#report}}`): the unit's page and the
+    /// agency's view of a submission.
+    static let peopleTable = """
+        {{#hasFileProblems}}<div class="alert" role="alert"><p>文件中的问题：</p><ul class="problems">{{/hasFileProblems}}
+        {{#fileProblems}}<li><span class="place">{{place}}</span> {{message}}</li>{{/fileProblems}}
+        {{#hasFileProblems}}</ul></div>{{/hasFileProblems}}
+        <div class="scroll" role="region" aria-label="人员检查结果" tabindex="0">
+        <table class="people">
+        <thead><tr><th scope="col">姓名</th><th scope="col">公民身份号码</th><th scope="col">认定学时</th><th scope="col">审验结论</th><th scope="col">问题</th></tr></thead>
+        <tbody>
+        {{#people}}
+        <tr>
+        <td data-label="姓名">{{name}}</td>
+        <td data-label="公民身份号码" class="id">{{idNumber}}</td>
+        <td data-label="认定学时">{{#hours}}合计 {{total}} / 应修 {{required}}<br><small>公共科目 {{publicHours}}，专业科目 {{professionalHours}}</small>
+        {{#hasActivities}}<details><summary>逐项认定</summary><ul class="problems">{{/hasActivities}}
+        {{#activities}}<li>{{content}}：{{hours}} 学时{{^counted}}（不计）{{/counted}}<br><small>{{explanation}}</small></li>{{/activities}}
+        {{#hasActivities}}</ul></details>{{/hasActivities}}
+        {{#previews}}<details><summary>附件1 预览</summary><img class="preview" src="/unit/preview/registration.png?person={{idNumber}}" alt="{{name}}的电子登记表（附件1）第一页" loading="lazy"></details>{{/previews}}{{/hours}}</td>
+        <td data-label="审验结论" class="{{tone}}">{{verdict}}{{#reasons}}<br><small>{{.}}</small>{{/reasons}}</td>
+        <td data-label="问题">{{^hasProblems}}无{{/hasProblems}}{{#hasProblems}}<ul class="problems">{{/hasProblems}}{{#problems}}<li><span class="place">{{place}}</span> {{message}}</li>{{/problems}}{{#hasProblems}}</ul>{{/hasProblems}}</td>
+        </tr>
+        {{/people}}
+        </tbody>
+        </table>
+        </div>
+        """
+
+    static let submission = """
+        <h1>{{unit}}</h1>
+        <p>{{year}} 年度记录（{{fileName}}），{{submittedBy}} 于 {{time}} 提交。</p>
+        {{#report}}
+        <p>{{summary}}</p>
+        {{> people-table}}
+        {{/report}}
+        <form method="post" action="/agency/stamp" class="panel">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="key" value="{{key}}">
+        <p><small>盖章为记录中已审验的人员出具审验结果并登记，需要一些时间：请等待下载开始，不要重复点击。</small></p>
+        <button type="submit">盖章并下载</button>
+        </form>
+        <p><a href="/agency">返回已提交的单位</a></p>
+        """
+
     static let agency = """
         <h1>{{agency}}</h1>
         <p>审验范围：{{districts}}</p>
@@ -110,14 +132,14 @@ enum PageTemplates {
         <h2>已提交的单位</h2>
         {{^hasSubmissions}}<p class="muted">还没有单位提交记录。</p>{{/hasSubmissions}}
         {{#hasSubmissions}}
-        <p><small>盖章为全部人员出具审验结果并登记，需要一些时间：请等待下载开始，不要重复点击。</small></p>
+        <p><small>盖章为记录中已审验的人员出具审验结果并登记，需要一些时间：请等待下载开始，不要重复点击。</small></p>
         <div class="scroll" role="region" aria-label="已提交的单位" tabindex="0">
         <table class="people">
         <thead><tr><th scope="col">单位</th><th scope="col">年度</th><th scope="col">人数</th><th scope="col">合格 / 不合格</th><th scope="col">提交</th><th scope="col">盖章</th></tr></thead>
         <tbody>
         {{#submissions}}{{#submission}}
         <tr>
-        <td data-label="单位">{{unit}}<br><small>{{district}}</small></td>
+        <td data-label="单位"><a href="/agency/submission?key={{key}}">{{unit}}</a><br><small>{{district}}</small></td>
         <td data-label="年度">{{year}}</td>
         <td data-label="人数">{{people}}</td>
         <td data-label="合格 / 不合格">{{passing}} / {{failing}}</td>

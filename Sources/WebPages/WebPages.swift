@@ -9,6 +9,7 @@ public struct WebPages: Sendable {
         case signIn = "sign-in"
         case unit
         case agency
+        case submission
         case verify
         case message
     }
@@ -36,6 +37,7 @@ public struct WebPages: Sendable {
         var library = MustacheLibrary()
         do {
             try library.register(PageTemplates.frame, named: "frame")
+            try library.register(PageTemplates.peopleTable, named: "people-table")
             for page in Page.allCases { try library.register(PageTemplates.text(of: page), named: page.rawValue) }
         } catch {
             preconditionFailure("页面模板无法解析：\(error)")

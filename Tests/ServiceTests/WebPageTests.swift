@@ -200,6 +200,11 @@ import Testing
             let agencyCSRF = try #require(WebBrowser.csrf(in: list))
             let countyCSRF = try #require(WebBrowser.csrf(in: countyPage))
             #expect(try await county.post("/agency/stamp", form: ["csrf": countyCSRF, "key": key]).status == .forbidden)
+            #expect(try await county.get("/agency/submission?key=\(key)").status == .forbidden)
+            #expect(try await unit.get("/agency/submission?key=\(key)").status == .forbidden)
+            let one = try await agency.get("/agency/submission?key=\(key)")
+            #expect(one.status == .ok && one.text.contains("王小明") && one.text.contains("李四") && one.text.contains("测试单位人事处"))
+            #expect(try await agency.get("/agency/submission?key=000000000000000000000000").status == .notFound)
             #expect(try await agency.post("/agency/stamp", form: ["key": key]).status == .forbidden)
 
             let stamped = try await agency.post("/agency/stamp", form: ["csrf": agencyCSRF, "key": key])

@@ -3,7 +3,7 @@ import Hummingbird
 import WebPages
 
 /// An agency's pages (issue 17: 4): `GET /agency`, the units of its districts that submitted, with
-/// counts; `POST /agency/stamp`, one submission stamped through the very path of `POST /v1/stamp`
+/// counts; `GET /agency/submission?key=`, one of them as the unit's table; `POST /agency/stamp`, one submission stamped through the very path of `POST /v1/stamp`
 /// (logged in the log of stamp requests like any), answered with the stamped ZIP. Only agencies: a
 /// unit's session is refused (403), and so is a submission outside the agency's districts.
 struct AgencyPages {
@@ -38,6 +38,18 @@ struct AgencyPages {
                 return answer.html(.ok, .agency, content, frame: signedIn.frame(agency.profile.name))
             }
         }
+        router.get("/agency/submission") { request, context in
+            try await answer.answer(request) {
+                let signedIn = try access.signedIn(request, context)
+                let submission = try self.submission(request.uri.queryParameters.get("key"), for: try signedIn.agency())
+                let report = try await access.check(try access.submissions.records(submission), by: signedIn.caller)
+                let content = SubmissionContent(unit: submission.unit, year: submission.year, fileName: submission.fileName,
+                                                submittedBy: submission.submittedBy, time: Self.time(submission.submittedAt),
+                                                key: submission.key, csrf: signedIn.session.csrf,
+                                                report: UnitContent.Report(report, fileName: submission.fileName, previews: false))
+                return answer.html(.ok, .submission, content, frame: signedIn.frame(submission.unit))
+            }
+        }
         router.post("/agency/stamp") { request, context in
             let signedIn = try? access.signedIn(request, context)
             return try await answer.answer(request, frame: signedIn.map { $0.frame("盖章") }) {
@@ -46,17 +58,35 @@ struct AgencyPages {
                 let form = try await access.form(request)
                 try signedIn.check(form)
                 let submissions = access.submissions
-                guard let submission = submissions.submission(form.fields["key"] ?? "") else {
-                    throw WebRefusal.page(.notFound, heading: "没有这份提交", message: "没有这份提交：请返回审验机构页面刷新后再试。")
-                }
-                guard agency.profile.serves(submission.district) else {
-                    throw WebRefusal.forbidden("单位“\(submission.unit)”不在\(agency.profile.name)的审验范围内。")
-                }
+                let submission = try self.submission(form.fields["key"], for: agency)
                 return try await StampRoute(core: access.core).stamp(signedIn.caller, context) {
                     try submissions.records(submission)
                 }
             }
         }
+    }
+
+    /// The submission of `key`, if it is of a unit of `agency`'s districts.
+    private func submission(_ key: String?, for agency: Agency) throws(WebRefusal) -> Submission {
+        guard let submission = access.submissions.submission(key ?? "") else {
+            throw .page(.notFound, heading: "没有这份提交", message: "没有这份提交：请返回审验机构页面刷新后再试。")
+        }
+        guard agency.profile.serves(submission.district) else {
+            throw .forbidden("单位“\(submission.unit)”不在\(agency.profile.name)的审验范围内。")
+        }
+        return submission
+    }
+
+    /// One submission's fields (the template `submission`).
+    struct SubmissionContent {
+        var unit: String
+        var year: Int
+        var fileName: String
+        var submittedBy: String
+        var time: String
+        var key: String
+        var csrf: String
+        var report: UnitContent.Report
     }
 
     /// 2026-12-03 16:40 in China's time, as a clerk reads it.

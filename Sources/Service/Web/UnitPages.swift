@@ -99,14 +99,9 @@ struct UnitPages {
         }
         guard file.data.count <= core.input.limits.bodyBytes else { throw tooLarge }
         let upload = RecordsInput.Body(data: file.data, format: format)
-        let (input, pool, caller) = (core.input, core.pool, signedIn.caller)
-        let report = try await pool.admit(token: caller.token) {
-            let loaded = try await pool.compute { try input.load(upload) }
-            try caller.authorize(loaded.records.unit)
-            return try await pool.compute { try CheckReport(loaded) }
-        }
+        let report = try await access.check(upload, by: signedIn.caller)
         access.sessions.keep(upload, named: file.name, in: signedIn.session.id)
-        return page(signedIn, unit: unit, report: UnitContent.Report(report, fileName: file.name))
+        return page(signedIn, unit: unit, report: UnitContent.Report(report, fileName: file.name, previews: true))
     }
 
     /// The records checked last in this session, checked again (a token's unit may have changed since)

@@ -56,12 +56,14 @@ struct UnitContent {
         var people: [Person]
         /// Every person's record is usable: the print job and 附件2 can be drawn.
         var downloadable: Bool
+        /// Each person's 附件1 preview (the unit's page, which draws them from the session's records).
+        var previews: Bool
     }
 }
 
 extension UnitContent.Report {
     /// `report` of the file the clerk uploaded as `fileName`.
-    init(_ report: CheckReport, fileName: String) {
+    init(_ report: CheckReport, fileName: String, previews: Bool) {
         typealias Row = (order: Int, person: UnitContent.Person)
         let valid: [Row] = report.people.map { person in
             let activities = person.activities.map {
@@ -93,6 +95,7 @@ extension UnitContent.Report {
         hasFileProblems = !fileProblems.isEmpty
         people = (valid + rejected).sorted { $0.order < $1.order }.map(\.person)
         downloadable = report.rejected.isEmpty && report.omitted == nil
+        self.previews = previews
     }
 
     static func problem(_ problem: CheckReport.Problem) -> UnitContent.Problem {

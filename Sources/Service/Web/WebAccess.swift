@@ -1,4 +1,5 @@
 import Hummingbird
+import Pipeline
 import WebPages
 
 /// Who a page's request comes from: the session of its cookie, and the caller of that session's token
@@ -62,6 +63,16 @@ struct WebAccess: Sendable {
             throw WebRefusal.badForm
         }
         return form
+    }
+
+    /// The check report of `records`, which must be `caller`'s to see, as one of the requests at work.
+    func check(_ records: RecordsInput.Body, by caller: Caller) async throws -> CheckReport {
+        let (input, pool) = (core.input, core.pool)
+        return try await pool.admit(token: caller.token) {
+            let loaded = try await pool.compute { try input.load(records) }
+            try caller.authorize(loaded.records.unit)
+            return try await pool.compute { try CheckReport(loaded) }
+        }
     }
 
     /// Where a caller's pages start.
