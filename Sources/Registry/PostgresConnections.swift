@@ -35,41 +35,59 @@ final class PostgresConnections: Sendable {
     }
 
     static let connectTimeout = TimeAmount.seconds(2)
+    /// The longest connecting may take, the server's start-up and authentication included.
+    static let connectLimit = TimeAmount.seconds(4)
     /// The longest a read (verify, the spot check, the readiness probe) may take before it is given up.
     static let readLimit = TimeAmount.seconds(5)
 
     /// How many idle connections are kept for the next uses; more are closed.
     static let kept = 8
 
-    /// Runs `body` with a connection of its own: an idle one still open, or a new one. A connection that
-    /// broke on the way (the server restarted, say) is dropped, so the next use connects again. Past
-    /// `limit`, the connection is closed under the body, which then fails: a server stopped at the wrong
-    /// moment once left a query waiting for an answer that never came (test-cluster.sh).
-    func with<T>(limit: TimeAmount? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
+    /// Runs `body` with a connection of its own: an idle one still open, or a new one. Within `limit` (the
+    /// whole use: connecting, every statement) or, without one, each statement within its own limit
+    /// (PostgresSession); past it the use fails as unavailable. A connection is kept for the next use only
+    /// when `body` returned: one that failed or broke on the way (the server restarted, say) is closed, so
+    /// the next use connects again.
+    func with<T>(limit: TimeAmount? = nil, _ body: (PostgresSession) throws -> T) throws -> T {
+        let deadline = limit.map { NIODeadline.now() + $0 }
         let connection = try idle.withLock { idle in
             while let connection = idle.popLast() { if !connection.isClosed { return connection } }
             return nil
-        } ?? connect()
-        let watchdog = limit.map { limit in connection.eventLoop.scheduleTask(in: limit) { connection.close().whenComplete { _ in } } }
+        } ?? connect(until: deadline.map { min($0, .now() + Self.connectLimit) } ?? .now() + Self.connectLimit)
+        var done = false
         defer {
-            watchdog?.cancel()
-            let keep = !connection.isClosed && idle.withLock { idle in
+            let keep = done && !connection.isClosed && idle.withLock { idle in
                 guard idle.count < Self.kept else { return false }
                 idle.append(connection)
                 return true
             }
-            if !keep { try? connection.close().wait() }
+            if !keep { Self.drop(connection) }
         }
-        return try body(connection)
+        let result = try body(PostgresSession(connection: connection, deadline: deadline, location: location))
+        done = true
+        return result
     }
 
-    private func connect() throws -> PostgresConnection {
+    /// A new connection, started up and authenticated by `deadline`; one that comes later is closed.
+    private func connect(until deadline: NIODeadline) throws -> PostgresConnection {
         let id = opened.add(1, ordering: .relaxed).newValue
-        return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
-                                              id: id, logger: Self.logger).wait()
+        let connecting = PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
+                                                    id: id, logger: Self.logger)
+        do {
+            return try connecting.wait(until: deadline, location: location)
+        } catch {
+            connecting.whenSuccess(Self.drop)
+            throw error
+        }
+    }
+
+    /// Closes `connection` without waiting for it (a server gone silent would keep the caller): the
+    /// connection is kept alive until closed, as postgres-nio requires.
+    static func drop(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     deinit {
-        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
+        for connection in idle.withLock({ $0 }) { _ = try? connection.close().wait(until: .now() + .seconds(1), location: location) }
     }
 }

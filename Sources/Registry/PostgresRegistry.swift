@@ -32,30 +32,30 @@ public final class PostgresRegistry: Registry {
         }
     }
 
+    /// `body` in one transaction. A failure anywhere closes the connection (PostgresConnections.with), and
+    /// PostgreSQL rolls back what a closed connection left open. Only a connection lost at COMMIT leaves
+    /// the outcome unknown: the error says so, and running the stamp again is safe either way — what was
+    /// recorded is found in force and reused with its serial, what was not is issued under the same serial.
     public func run<T>(_ body: (any RegistryTransaction) throws -> T) throws -> T {
-        var bodyFailed = false
+        var stage = TransactionStage.begin
         do {
             return try connections.with { connection in
                 try connection.execute("BEGIN")
-                do {
-                    let result: T
-                    do {
-                        result = try body(PostgresTransaction(connection: connection, location: location))
-                    } catch {
-                        bodyFailed = true
-                        throw error
-                    }
-                    try connection.execute("COMMIT")
-                    return result
-                } catch {
-                    try? connection.execute("ROLLBACK")
-                    throw error
-                }
+                stage = .body
+                let result = try body(PostgresTransaction(connection: connection, location: location))
+                stage = .commit
+                try connection.execute("COMMIT")
+                return result
             }
-        } catch let error as PSQLError where !bodyFailed {
-            throw RegistryError("审验登记库 \(location) 写入失败，本次盖章未登记任何结果", error)
+        } catch let error where stage != .body {
+            let failed = error as? RegistryError ?? RegistryError("审验登记库 \(location) 写入失败，本次盖章未登记任何结果", error)
+            guard stage == .commit, failed.unavailable else { throw failed }
+            throw RegistryError("审验登记库 \(location) 在提交本次盖章时断开（\(failed.message)），无法确定是否已登记："
+                                + "请稍后再次盖章，已登记的结果会沿用原审验编号，不会重复登记", unavailable: true)
         }
     }
+
+    enum TransactionStage { case begin, body, commit }
 
     public func issued(_ serial: Serial) throws(RegistryError) -> IssuedResult? {
         try read { try PostgresRows.issued("\(unescaped: PostgresRows.columns) WHERE serial = \(serial.description)", on: $0).first }
@@ -117,18 +117,18 @@ public final class PostgresRegistry: Registry {
         _ = try read { connection in try connection.rows("SELECT 1 FROM issue LIMIT 1") }
     }
 
-    func read<T>(_ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
+    func read<T>(_ body: (PostgresSession) throws -> T) throws(RegistryError) -> T {
         try access("无法读取审验登记库 \(location)", limit: PostgresConnections.readLimit, body)
     }
 
-    func access<T>(_ failure: String, limit: TimeAmount? = nil, _ body: (PostgresConnection) throws -> T) throws(RegistryError) -> T {
+    func access<T>(_ failure: String, limit: TimeAmount? = nil, _ body: (PostgresSession) throws -> T) throws(RegistryError) -> T {
         try RegistryError.wrapping(failure) { try connections.with(limit: limit, body) }
     }
 }
 
 /// The PostgreSQL registry inside one transaction, on its connection.
 struct PostgresTransaction: RegistryTransaction {
-    let connection: PostgresConnection
+    let connection: PostgresSession
     let location: String
 
     func current(agency: String, year: Int, kind: ResultContent.Kind, subject: String) throws(RegistryError) -> IssuedResult? {
@@ -215,7 +215,7 @@ enum PostgresRows {
     static let columns = "SELECT serial, content, signature, issued_at, superseded_by FROM issue"
 
     /// The results `select` (`columns` and a condition) finds, each with its documents.
-    static func issued(_ select: PostgresQuery, on connection: PostgresConnection) throws -> [IssuedResult] {
+    static func issued(_ select: PostgresQuery, on connection: PostgresSession) throws -> [IssuedResult] {
         let rows = try connection.rows(select).map { try $0.decode((String, String, Data, String, String?).self) }
         guard !rows.isEmpty else { return [] }
         var documents: [String: [IssuedDocument]] = [:]
@@ -232,7 +232,7 @@ enum PostgresRows {
         }
     }
 
-    static func ledgerYears(on connection: PostgresConnection, idNumber: String?) throws -> [LedgerYear] {
+    static func ledgerYears(on connection: PostgresSession, idNumber: String?) throws -> [LedgerYear] {
         let rows = try idNumber.map { try connection.rows("SELECT id_number, year, entry FROM ledger_year WHERE id_number = \($0)") }
             ?? connection.rows("SELECT id_number, year, entry FROM ledger_year")
         return try rows.map { row in

@@ -95,38 +95,33 @@ enum PostgresSchema {
     static var latest: Int { migrations.last!.version }
 
     /// The database's version; 0 when no migration was ever applied.
-    static func version(on connection: PostgresConnection) throws -> Int {
+    static func version(on connection: PostgresSession) throws -> Int {
         let table = try connection.rows("SELECT to_regclass('schema_version') IS NOT NULL")
         guard try table.first?.decode(Bool.self) == true else { return 0 }
         return try connection.rows("SELECT COALESCE(MAX(version), 0) FROM schema_version").first?.decode(Int.self) ?? 0
     }
 
     /// Applies the migrations after the database's version in one transaction; a second `migrate` at the
-    /// same time waits for the first (an advisory lock) and then finds nothing to do. Returns the
-    /// versions before and after.
-    static func migrate(on connection: PostgresConnection) throws -> (from: Int, to: Int) {
+    /// same time waits for the first (an advisory lock) and then finds nothing to do. A failure closes the
+    /// connection, which rolls everything back (PostgresConnections.with). Returns the versions before and after.
+    static func migrate(on connection: PostgresSession) throws -> (from: Int, to: Int) {
         try connection.execute("BEGIN")
-        do {
-            try connection.execute("SELECT pg_advisory_xact_lock(hashtext('cedocs registry migrate'))")
-            try connection.execute("""
-                CREATE TABLE IF NOT EXISTS schema_version (
-                    version INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-                )
-                """)
-            let from = try version(on: connection)
-            guard from <= latest else { throw newer(from) }
-            for migration in migrations where migration.version > from {
-                for statement in migration.sql { try connection.execute(PostgresQuery(unsafeSQL: statement)) }
-                try connection.execute("INSERT INTO schema_version (version, name) VALUES (\(migration.version), \(migration.name))")
-            }
-            try connection.execute("COMMIT")
-            return (from, latest)
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
+        try connection.execute("SELECT pg_advisory_xact_lock(hashtext('cedocs registry migrate'))")
+        try connection.execute("""
+            CREATE TABLE IF NOT EXISTS schema_version (
+                version INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            )
+            """)
+        let from = try version(on: connection)
+        guard from <= latest else { throw newer(from) }
+        for migration in migrations where migration.version > from {
+            for statement in migration.sql { try connection.execute(PostgresQuery(unsafeSQL: statement)) }
+            try connection.execute("INSERT INTO schema_version (version, name) VALUES (\(migration.version), \(migration.name))")
         }
+        try connection.execute("COMMIT")
+        return (from, latest)
     }
 
     static func newer(_ version: Int) -> RegistryError {
@@ -136,18 +131,5 @@ enum PostgresSchema {
     static func unmigrated(_ version: Int, location: String) -> RegistryError {
         RegistryError("审验登记库 \(location) 的结构版本为 \(version)，本程序需要版本 \(latest)："
                       + "请先运行 cedocs registry migrate --registry \(location)")
-    }
-}
-
-extension PostgresConnection {
-    /// Runs `query` and waits for all its rows, on the calling thread (the registry's interface is
-    /// synchronous, as GRDB's is; the calling thread is never one of NIO's).
-    func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        try self.query(query, logger: PostgresConnections.logger).wait().rows
-    }
-
-    /// Runs a statement whose rows, if any, say nothing.
-    func execute(_ query: PostgresQuery) throws {
-        _ = try rows(query)
     }
 }

@@ -62,7 +62,7 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         let state = error.serverInfo?[.sqlState]
         // 53100: disk_full. Unreachable: no connection, or the server's own word that it is going away or
         // not accepting yet (class 08 connection exceptions; 57P01-57P03 shutdown, crash, starting up).
-        // clientClosedConnection: closed by the read's own time limit (PostgresConnections.with).
+        // clientClosedConnection: closed by cedocs itself, a use past its time limit (PostgresSession).
         let lost: [PSQLError.Code] = [.connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection]
         let unreachable = lost.contains(error.code) || lost.contains(outer.code)
             || state.map { $0.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains($0) } == true

@@ -59,11 +59,39 @@ struct PostgresSchemaTests {
     @Test("a read past its time limit fails as unavailable: its connection is closed under it, the next one is new")
     func readLimit() throws {
         let connections = try PostgresConnections(url: try TestPostgres.database())
-        let error = try #require(throws: (any Error).self) {
+        let error = try #require(throws: RegistryError.self) {
             try connections.with(limit: .milliseconds(200)) { try $0.rows("SELECT pg_sleep(30)") }
         }
-        #expect(RegistryError("审验登记库无应答", error).unavailable, "\(String(reflecting: error))")
+        #expect(error.unavailable, "\(error)")
         #expect(try connections.with { try $0.rows("SELECT 1").count } == 1)
+    }
+
+    @Test("a server gone silent in the middle of a read: the read fails as unavailable within its limit, the next one connects anew")
+    func silentMidRead() throws {
+        let url = try TestPostgres.database()
+        _ = try PostgresRegistry.migrate(url: url)
+        let relay = try FaultyRelay(to: url, fault: .silence(after: "SELECT 1 FROM issue"))
+        defer { relay.stop() }
+        let registry = try PostgresRegistry(url: relay.url(url))
+        let started = Date()
+        let error = try #require(throws: RegistryError.self) { try registry.probe() }
+        let waited = Date().timeIntervalSince(started)
+        #expect(error.unavailable, "\(error)")
+        #expect(waited >= 4 && waited < 6, "gave up after \(waited) s; the limit is 5 s")
+        try registry.probe()
+    }
+
+    @Test("a server that accepts and never answers: connecting gives up within its limit, unavailable")
+    func silentAtConnect() throws {
+        let url = try TestPostgres.database()
+        let relay = try FaultyRelay(to: url, fault: .silence(after: ""))
+        defer { relay.stop() }
+        let started = Date()
+        let error = try #require(throws: RegistryError.self) { try PostgresRegistry(url: relay.url(url)) }
+        let waited = Date().timeIntervalSince(started)
+        #expect(error.unavailable, "\(error)")
+        // postgres-nio's own connect timeout (2 s) may end it first; cedocs's limit (4 s) ends it at the latest.
+        #expect(waited >= 1.5 && waited < 5, "gave up after \(waited) s: \(error)")
     }
 
     @Test("a password in the URL is never named in an error")
