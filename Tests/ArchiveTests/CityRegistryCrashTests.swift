@@ -7,7 +7,7 @@ import TestSupport
 /// (issue 16, point 4): nothing is half recorded, no serial is issued twice or skipped, and running the
 /// same stamp again ends with the same serials on the files and in the registry.
 @Suite("stamping when the database connection or the stamping process dies mid-transaction")
-struct CityRegistryFaultTests {
+struct CityRegistryCrashTests {
     @Test("a connection lost at COMMIT: the stamp says the outcome is unknown; run again, it reuses what was recorded",
           arguments: [true, false])
     func lostAtCommit(_ delivered: Bool) throws {
