@@ -1,3 +1,4 @@
+import Archiving
 import Bytes
 import Crypto
 import Foundation
@@ -25,7 +26,7 @@ struct Submission: Codable, Sendable {
 
 /// The submissions, on disk in their own folder (`submissions/` beside the log of stamp requests), so
 /// that a restart keeps them: `<key>.records` (the bytes as uploaded) and `<key>.json` (the rest),
-/// each replaced whole (written to a temporary name, then renamed), the records first.
+/// each replaced whole and synced (AtomicFile, as the archive's files are), the records first.
 struct Submissions: Sendable {
     let folder: URL
 
@@ -36,10 +37,10 @@ struct Submissions: Sendable {
     func keep(_ submission: Submission, records: Data) throws(ServiceError) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try records.write(to: file(submission.key, "records"), options: .atomic)
+            try AtomicFile.write(records, to: file(submission.key, "records"))
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
-            try encoder.encode(submission).write(to: file(submission.key, "json"), options: .atomic)
+            try AtomicFile.write(encoder.encode(submission), to: file(submission.key, "json"))
         } catch {
             throw .internalError("提交未能保存在服务器上，请稍后重试；如一再出现，请联系管理员。")
         }
