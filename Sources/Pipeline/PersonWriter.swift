@@ -36,10 +36,7 @@ struct PersonWriter {
                         _ outcome: BatchRenderer.PersonOutcome) -> BatchRenderer.PersonOutcome {
         var outcome = outcome
         let year = builder.records.year
-        // What the unit's own documents show: the agency's examination (audit, an override included)
-        // reaches paper only through the agency's stamp.
-        var shown = person
-        shown.audit = nil
+        let shown = person.asTheUnitShows
         let assessment = engine.assess(shown, year: year)
         outcome.entry = RosterEntry(shown, assessment)
         if rosterStamped { outcome.record = InputDigest.record(person, of: builder.records) }

@@ -13,8 +13,7 @@ extension DocumentRenderer {
         var failure: LayoutError?
         let produced = try producePrintJob(to: .memory, metadata: BatchRenderer.printJobMetadata(records, creator: creator)) { add in
             for person in people where failure == nil {
-                var shown = person
-                shown.audit = nil
+                let shown = person.asTheUnitShows
                 do throws(LayoutError) {
                     var pages = try compose(.registration, builder.registration(shown, engine.assess(shown, year: records.year))).pages
                     pages[0].bookmark = BatchRenderer.printJobBookmark(name: person.name, idNumber: person.idNumber)
