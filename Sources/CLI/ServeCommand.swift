@@ -48,6 +48,8 @@ struct ServeCommand: ParsableCommand {
             let file = URL(fileURLWithPath: config!)  // validate(): one of the two
             // The service's log: JSON Lines on standard error (journald's, under systemd).
             LoggingSystem.bootstrap { JSONLinesLogHandler(label: $0) }
+            // Start-up and failure go to the same log as the requests: the journal holds JSON lines only.
+            let log = Logger(label: "cedocs.serve")
             let service: CEDocsService
             do {
                 let configuration = try ServiceConfiguration(contentsOf: file)
@@ -57,16 +59,16 @@ struct ServeCommand: ParsableCommand {
             } catch let error as ExitCode {
                 throw error
             } catch {
-                Console.error("\(error)")
+                log.critical("\(error)")
                 throw ExitCode(2)
             }
             let application = service.application(host: host, port: port, configurationFile: file) { port in
-                Console.note("cedocs serve: listening on \(host):\(port)")
+                log.notice("cedocs serve: listening on \(host):\(port)", metadata: ["host": "\(host)", "port": .stringConvertible(port)])
             }
             do {
                 try await application.runService()
             } catch {
-                Console.error("cedocs serve: \(error)")
+                log.critical("cedocs serve: \(error)")
                 throw ExitCode(1)
             }
         }

@@ -14,6 +14,8 @@ extension SQLiteRegistry {
         let partial = backup.deletingLastPathComponent()
             .appendingPathComponent(".\(backup.lastPathComponent).\(UUID().uuidString.prefix(8)).partial")
         do {
+            // A dated folder of backups (README: backups/XZPX-<date>.sqlite) need not exist yet.
+            try FileManager.default.createDirectory(at: backup.deletingLastPathComponent(), withIntermediateDirectories: true)
             let copy = try DatabaseQueue(path: partial.path)
             try database.backup(to: copy)
             let results = try copy.writeWithoutTransaction { db in

@@ -19,10 +19,10 @@ public enum ConfigurationCheck {
                 problems.append(ConfigurationProblem(key: "registry", message: error.description))
             }
         }
-        for (index, token) in configuration.tokens.enumerated() {
+        for token in configuration.tokens {
             guard case .agency(let folder) = token.grant else { continue }
             problems += agency(folder, checkRegistry: configuration.registry == nil)
-                .map { ConfigurationProblem(key: "tokens[\(index)].agency", message: $0) }
+                .map { ConfigurationProblem(key: "\(token.key).agency", message: $0) }
         }
         return problems
     }

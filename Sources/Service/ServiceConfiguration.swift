@@ -71,6 +71,9 @@ public struct ServiceConfiguration: Sendable {
         public var grant: Grant
         /// SHA-256 of the token.
         public var sha256: [UInt8]
+        /// Where the file lists it (`tokens[2]`): a rejected entry before it does not shift what a
+        /// problem found later names.
+        public var key: String
     }
 
     /// Who asked to stamp what (SQLite). Not a source of serials: an agency's results go only into its
@@ -135,10 +138,15 @@ public struct ServiceConfiguration: Sendable {
             limits.refusalPauseSeconds = stored.refusalPauseSeconds ?? limits.refusalPauseSeconds
             limits.sessionMinutes = stored.sessionMinutes ?? limits.sessionMinutes
         }
-        for (key, value) in [("body_bytes", Double(limits.bodyBytes)), ("people", Double(limits.people)),
-                             ("pending_requests", Double(limits.pendingRequests)),
-                             ("per_token_requests", Double(limits.tokenShare))] where value <= 0 {
-            problem("limits.\(key)", "应大于 0")
+        // Upper bounds: what one process on one machine can hold. A body is kept in memory whole, and up
+        // to pending_requests of them at once; a records file of 100,000 people is ten times the largest
+        // unit the bench renders, and an HTTP client that waits longer should use `cedocs render`.
+        for (key, value, most, meaning) in [("body_bytes", limits.bodyBytes, 1 << 30, "1073741824（1 GB）"),
+                                            ("people", limits.people, 100_000, "100000 人"),
+                                            ("pending_requests", limits.pendingRequests, 1024, "1024 个"),
+                                            ("per_token_requests", limits.tokenShare, 1024, "1024 个")]
+        where !(value > 0 && value <= most) {
+            problem("limits.\(key)", "应大于 0 且不超过 \(meaning)")
         }
         // Seconds become Ints of nanoseconds for the timers: keep them to what a service could want.
         for (key, value) in [("request_seconds", limits.requestSeconds), ("idle_seconds", limits.idleSeconds)]
@@ -176,7 +184,7 @@ public struct ServiceConfiguration: Sendable {
                 grant = nil
                 problem(at, "应写明 unit（单位名称）、agency（审验机构配置目录）或 bureau: true（市职称办）三者之一")
             }
-            if let hash, let grant { tokens.append(Token(name: entry.name, grant: grant, sha256: hash)) }
+            if let hash, let grant { tokens.append(Token(name: entry.name, grant: grant, sha256: hash, key: at)) }
         }
         var configuration = ServiceConfiguration(requestLog: path(stored.requestLog ?? "stamp-requests.sqlite"),
                                                  limits: limits, tokens: tokens)

@@ -66,6 +66,18 @@ struct CheckConfigTests {
         #expect(result.stderr.contains("与前面的令牌重复"))
     }
 
+    @Test("an agency's problem is named at its own entry when an earlier entry was rejected")
+    func keyAfterARejectedEntry() throws {
+        let result = try check("""
+            tokens:
+              - { name: 甲, unit: 甲单位, sha256: "not-a-digest" }
+              - { name: 乙, unit: 乙单位, sha256: \(digest) }
+              - { name: 培训中心, agency: agencies/NONE, sha256: \(String(repeating: "cd", count: 32)) }
+            """)
+        #expect(result.status == 1)
+        #expect(keys(result) == ["tokens[0].sha256", "tokens[2].agency"], "\(result.stderr)")
+    }
+
     @Test("limits and verify_rate out of range, each at its key, all at once")
     func limits() throws {
         let result = try check("""
@@ -77,6 +89,18 @@ struct CheckConfigTests {
         #expect(keys(result) == ["limits.body_bytes", "limits.people", "limits.request_seconds", "limits.idle_seconds",
                                  "limits.min_body_bytes_per_second", "limits.per_token_requests", "verify_rate.burst",
                                  "verify_rate.trusted_proxies[1]"], "\(result.stderr)")
+    }
+
+    @Test("limits above what one process can hold: each at its key, with its bound")
+    func limitsTooLarge() throws {
+        let result = try check("""
+            limits: { body_bytes: 1099511627776, people: 100000000, pending_requests: 100000, per_token_requests: 16 }
+            """)
+        #expect(result.status == 1)
+        #expect(keys(result) == ["limits.body_bytes", "limits.people", "limits.pending_requests"], "\(result.stderr)")
+        #expect(result.stderr.contains("limits.people：应大于 0 且不超过 100000 人"), "\(result.stderr)")
+        let largest = try check("limits: { body_bytes: 1073741824, people: 100000, pending_requests: 1024 }\n")
+        #expect(largest.status == 0, "\(largest.stderr)")
     }
 
     @Test("a key the configuration does not know (a typo would leave a default in force) is named with its path")

@@ -127,6 +127,28 @@ import Testing
         #expect(!server.output.contains(Harness.unitToken))
     }
 
+    /// Under systemd the journal holds what the service writes: JSON lines only, its start (with the
+    /// port it listens on) and a failure to start included.
+    @Test func everyLineOfTheServiceIsJSON() async throws {
+        let server = try await ServeProcess.start()
+        #expect(try await server.request(.get, "/healthz").status == .ok)
+        _ = try await server.line { $0.contains(#""route":"/healthz""#) }
+        server.stop()
+        let lines = server.output.split(separator: "\n").map { Self.json(Data($0.utf8)) }
+        #expect(!lines.isEmpty && lines.allSatisfy { $0["time"] is String && $0["level"] is String }, "\(server.output)")
+        let start = try #require(lines.first { ($0["message"] as? String ?? "").hasPrefix("cedocs serve: listening on ") })
+        #expect(start["port"] as? Int == server.port && start["host"] as? String == "127.0.0.1")
+
+        let folder = Repository.temporaryFolder("badserve")
+        let file = folder.appendingPathComponent("service.yaml")
+        try "limits: { people: 0 }\n".write(to: file, atomically: true, encoding: .utf8)
+        let failed = try Command.cedocs(["serve", "--config", file.path, "--port", "0"])
+        #expect(failed.status == 2)
+        let problems = failed.stderr.split(separator: "\n").map { Self.json(Data($0.utf8)) }
+        #expect(!problems.isEmpty && problems.allSatisfy { $0["level"] as? String == "critical" }, "\(failed.stderr)")
+        #expect(problems.contains { ($0["message"] as? String ?? "").contains("limits.people") }, "\(failed.stderr)")
+    }
+
     /// A problem met inside a request is logged under the request's id: the agency's disk full, its
     /// stamp refused (507), the error line and the request's line carry the id the client sent.
     @Test func anErrorInARequestIsLoggedWithItsID() async throws {

@@ -32,8 +32,10 @@ final class ServeProcess: @unchecked Sendable {
         server.process.standardError = output
         try server.process.run()
         do {
-            let line = try await server.line { $0.hasPrefix("cedocs serve: listening on 127.0.0.1:") }
-            server.port = line.split(separator: ":").last.flatMap { Int($0) } ?? 0
+            // The start is a line of the service's JSON log like every other.
+            let line = try await server.line { $0.contains("\"message\":\"cedocs serve: listening on 127.0.0.1:") }
+            let fields = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            server.port = (fields?["port"] as? NSNumber)?.intValue ?? 0
             return server
         } catch {
             server.stop()

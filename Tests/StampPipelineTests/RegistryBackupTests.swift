@@ -26,8 +26,8 @@ extension StampCommandTests {
 
         // A second run in its recording step: a result written in its transaction, not yet committed,
         // when the backup is taken by another process. The backup waits for nothing and holds none of it.
+        // Its folder does not exist yet: the backup makes it.
         let backup = folder.appendingPathComponent("backup/registry-2016.sqlite")
-        try FileManager.default.createDirectory(at: backup.deletingLastPathComponent(), withIntermediateDirectories: true)
         let live = try SQLiteRegistry(file: profile.appendingPathComponent("registry.sqlite"), create: true)
         let key = try AgencyKey(contentsOf: profile.appendingPathComponent("signing.key"))
         let pending = try live.run { run in
