@@ -45,7 +45,7 @@ struct LedgerCommandTests {
         let first = try cedocs(["stamp", year2.path, "-o", out, "--agency", agency, "-q"])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try cedocs(["check", year2.path, "--ledger-agency", agency])
-        #expect(before.stdout.contains("不合格：总学时 24，应达 72"), "\(before.stdout)")
+        #expect(before.stdout.contains("不合格：总学时 24，应达 72（细则二）"), "\(before.stdout)")
 
         let second = try cedocs(["stamp", year1.path, "-o", out, "--agency", agency, "-q"])
         #expect(second.status == 0, "\(second.stderr)")
