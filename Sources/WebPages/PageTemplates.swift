@@ -85,6 +85,7 @@ enum PageTemplates {
     /// A check report as one table, a row per person (inside `{{#report}}`): the unit's page and the
     /// agency's view of a submission.
     static let peopleTable = """
+        {{#notes}}<p class="note" role="note">注意：{{.}}</p>{{/notes}}
         {{#hasFileProblems}}<div class="alert" role="alert"><p>文件中的问题：</p><ul class="problems">{{/hasFileProblems}}
         {{#fileProblems}}<li><span class="place">{{place}}</span> {{message}}</li>{{/fileProblems}}
         {{#hasFileProblems}}</ul></div>{{/hasFileProblems}}
