@@ -79,7 +79,9 @@ import Testing
 
             var agency = WebBrowser(client.base)
             _ = try await agency.signIn(Harness.agencyToken)
+            // The list's counts are the unit's own check (year alone, 0 / 1), and it says so.
             let list = try await agency.get("/agency")
+            #expect(list.text.contains("单位自查的结论按本年度记录单独得出") && list.text.contains(">0 / 1<"), "\(list.text)")
             let key = try #require(list.text.range(of: #"name="key" value=""#).map { String(list.text[$0.upperBound...].prefix(24)) })
             let view = try await agency.get("/agency/submission?key=\(key)")
             #expect(view.status == .ok && view.text.contains(Self.carried), "\(view.text)")
