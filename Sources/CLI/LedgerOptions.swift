@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Registry
 import Rules
 import Stamping
@@ -29,7 +30,8 @@ struct LedgerOptions: ParsableArguments {
                 guard location != .file(profile.registryFile) || FileManager.default.fileExists(atPath: profile.registryFile.path) else {
                     return RulesEngine(ledger: Ledger())
                 }
-                return RulesEngine(ledger: try location.open(create: false).ledger())
+                // The ledger as the agency's stamp reads it.
+                return try RulesEngine.agency(try location.open(create: false))
             }
             return RulesEngine()
         } catch {

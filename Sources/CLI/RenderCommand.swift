@@ -80,6 +80,7 @@ struct RenderCommand: ParsableCommand {
                         + (report.keptStamped.isEmpty ? "" : "，\(report.keptStamped.count) 个文件已盖章、未重写")
                         + "，输出目录：\(output.out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未生成：见上方错误") }
+            for note in report.notes ?? [] { Console.out("注意：\(note)") }
             if let reportFile { Console.out("运行报告：\(reportFile.path)") }
         }
         if !report.failures.isEmpty || !loaded.rejected.isEmpty || reportFile == nil { throw ExitCode(1) }

@@ -83,6 +83,7 @@ public final class BatchRenderer: Sendable {
         // The calling thread: collect in roster order, drawing the print job as people arrive.
         let collector = DocumentRenderer(templates: templates, fonts: fonts, engine: engine)
         var report = RenderReport()
+        report.notes = engine.notes
         // 附件2 needs every person's row: a person who could not be read leaves it incomplete.
         let rosterNeeded = documents.contains(.annualAudit)
         var roster: [RosterEntry] = []

@@ -38,6 +38,8 @@ public struct RenderReport: Sendable {
     public var failures: [Failure] = []
     /// Stamped files left alone; a stamped file whose record changed since is a failure instead.
     public var keptStamped: [KeptStamped] = []
+    /// Notes on the whole run (`RulesEngine.notes`): without a ledger, that earlier years were not considered.
+    public var notes: [String]?
 
     public init() {}
 }

@@ -21,6 +21,8 @@ public struct RunReportFile: Encodable {
     var failures: [RenderReport.Failure]
     /// Stamped files left as the agency issued them (已盖章，未重写).
     var stamped: [RenderReport.KeptStamped]
+    /// Without a ledger, that earlier years were not considered (as `check` says); absent with one.
+    var notes: [String]?
 
     public init(command: String, version: String, loaded: LoadedRecords, report: RenderReport, started: Date) {
         self.command = command
@@ -35,6 +37,7 @@ public struct RunReportFile: Encodable {
         unchanged = report.unchanged
         pages = report.pages
         stamped = report.keptStamped
+        notes = report.notes
         // Rejected people first, as the file has them: nothing of theirs was made.
         failures = loaded.rejected.map { person in
             RenderReport.Failure(subject: "第 \(person.index + 1) 人 "

@@ -3,12 +3,15 @@ import Documents
 import Layout
 import Records
 import Render
+import Rules
 
 extension DocumentRenderer {
     /// The unit's print job (登记表合订本) in memory, drawn on this renderer's thread: for the service,
     /// whose records are in memory and bounded. The same pages, order, blank pages and bookmarks as the
     /// `registrations.pdf` BatchRenderer writes, through the same `producePrintJob`; unstamped, as there.
-    public func printJob(_ records: RecordsFile, people: [Person], creator: String) throws(ProduceError) -> ProducedDocument {
+    /// `engine`: the caller's rules (with or without a ledger), not this pool thread's.
+    public func printJob(_ records: RecordsFile, people: [Person], creator: String,
+                         engine: RulesEngine) throws(ProduceError) -> ProducedDocument {
         let builder = DocumentBuilder(records: records, creator: creator)
         var failure: LayoutError?
         let produced = try producePrintJob(to: .memory, metadata: BatchRenderer.printJobMetadata(records, creator: creator)) { add in

@@ -69,9 +69,7 @@ public final class StampJob {
         // --ledger file holds (a file contradicting the registry refuses the run).
         let engine: RulesEngine
         do {
-            var ledger = try registry.ledger()
-            if let ledgerFile { ledger = try LedgerFile.merge(file: ledgerFile.ledger, name: ledgerFile.name, into: ledger) }
-            engine = RulesEngine(policy: self.engine.policy, ledger: ledger)
+            engine = try RulesEngine.agency(registry, ledgerFile: ledgerFile, policy: self.engine.policy)
         } catch {
             throw StampingError(error)
         }

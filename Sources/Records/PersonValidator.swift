@@ -83,7 +83,7 @@ enum PersonValidator {
         if let node = r.required("activities", "学习活动", &log) {
             if case .array(let items) = node {
                 if items.isEmpty {
-                    log.warning(r.childPath("activities"), "没有填写任何学习活动，审验将不合格")
+                    log.warning(r.childPath("activities"), "没有填写本年度的学习活动：只有以前年度结转的学时、学历证书或聘任周期（细则二）足以补足时才能审验合格")
                 }
                 var read: [Activity] = []
                 for (j, item) in items.enumerated() {

@@ -161,7 +161,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
             file = loaded.fileName
             year = loaded.records.year
             unit = loaded.records.unit.name
-            notes = engine.ledger == nil ? [Ledger.absentNote] : nil
+            notes = engine.notes
             let locator = loaded.locator
             problems = loaded.problems.filter { $0.personIndex == nil }.map { Self.problem($0, locator) }
             rejected = loaded.rejected.map { r in

@@ -83,3 +83,9 @@ extension Ledger {
     /// What the reports say when no ledger was given.
     public static let absentNote = "未提供学时台账（审验登记库或 --ledger 文件），以前年度结转的学时、学历证书和聘任周期（细则二）内以前年度的学时未予考虑，本年度按当年记录单独审验"
 }
+
+extension RulesEngine {
+    /// What every report of this engine's results says on the whole (check, render, the service): without
+    /// a ledger, that earlier years were not considered (`Ledger.absentNote`); nil with one.
+    public var notes: [String]? { ledger == nil ? [Ledger.absentNote] : nil }
+}

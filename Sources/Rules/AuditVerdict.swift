@@ -7,7 +7,8 @@ import Records
 public enum AuditVerdict: Sendable, Equatable {
     /// 合格
     case pass
-    /// 不合格, with every reason in Chinese, e.g. `总学时 56，应达 72`.
+    /// 不合格, with every reason in Chinese, e.g. `总学时 56，应达 72（细则二）`;
+    /// each names the clause it applies (`HoursShortfall`).
     case fail(reasons: [String])
 
     public var isPass: Bool { self == .pass }
@@ -35,7 +36,7 @@ public enum AuditVerdict: Sendable, Equatable {
     public var reasonsText: String { reasons.joined(separator: "；") }
 
     /// The whole opinion: the headline, and for a fail `：` and the reasons,
-    /// e.g. `继续教育审验不合格：总学时 56，应达 72；公共科目学时 12，应达 24`.
+    /// e.g. `继续教育审验不合格：总学时 56，应达 72（细则二）；公共科目学时 12，应达 24（2016年通知一）`.
     public var opinionText: String { isPass || reasons.isEmpty ? headline : "\(headline)：\(reasonsText)" }
 
     /// The agency's `override: fail`: a pass becomes a fail whose reason is the agency's remarks;

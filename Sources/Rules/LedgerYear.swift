@@ -88,15 +88,26 @@ extension LedgerYear {
 }
 
 /// The reasons a year's hours fail (细则二 and the 2016 notice's 公共科目不少于24学时), alone or, with
-/// `cycle`, read over its 聘任周期 (`CycleStanding`).
+/// `cycle`, read over its 聘任周期 (`CycleStanding`). Each reason names where its requirement is written,
+/// as every line of the assessment does; the text stays short, for it prints in 附件1's opinion box.
 enum HoursShortfall {
+    /// 细则二: "平均每年…高、中级专业技术人员不少于72学时，初级专业技术人员不少于40学时".
+    static let totalClause = "细则二"
+    /// The city's notice of 2016, which adds the public subject's minimum and its assessment to the 细则.
+    static let notice = "2016年通知"
+    /// The notice's 一: "其中，公共科目继续教育不少于24学时" (the 细则 has no public minimum).
+    static let publicClause = notice + "一"
+
     static func reasons(publicHours: Double, totalHours: Double, requiredPublic: Double, requiredTotal: Double,
                         cycle: CycleStanding? = nil) -> [String] {
         let total = totalHours < requiredTotal - Hours.epsilon
             ? "总学时 \(HoursFormat.string(totalHours))，应达 \(HoursFormat.string(requiredTotal))" : nil
         let publicShort = publicHours < requiredPublic - Hours.epsilon
             ? "公共科目学时 \(HoursFormat.string(publicHours))，应达 \(HoursFormat.string(requiredPublic))" : nil
-        guard let cycle else { return [total, publicShort].compactMap { $0 } }
+        // Read over a cycle, the reason names 细则二 with the cycle's sums (`CycleStanding.reasons`).
+        guard let cycle else {
+            return [total.map { "\($0)（\(totalClause)）" }, publicShort.map { "\($0)（\(publicClause)）" }].compactMap { $0 }
+        }
         return cycle.reasons(alone: (total, publicShort))
     }
 }

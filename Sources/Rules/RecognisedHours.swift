@@ -20,7 +20,7 @@ public struct RecognisedHours: Sendable, Equatable {
     /// Things to look at that do not make the record wrong.
     public var warnings: [String]
     /// Set when this activity alone fails the audit: a public-subject course of the year not assessed
-    /// as passed, e.g. `公共科目《专业技术人员职业道德》考核未合格`.
+    /// as passed, e.g. `公共科目《专业技术人员职业道德》考核未合格（2016年通知）`.
     public var auditReason: String?
     /// The part of `hours` credited to the following year (上年度结转 there), with a ledger only.
     public var carriedHours: Double = 0

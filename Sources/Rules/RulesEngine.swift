@@ -92,17 +92,18 @@ public struct RulesEngine: Sendable {
         }
 
         // Public-subject courses must be assessed as passed: one that is not gives no hours and fails
-        // the audit, whether the result is a failure or missing (no proof of the assessment).
+        // the audit, whether the result is a failure or missing (no proof of the assessment): the 2016
+        // notice's "当年度公共科目培训课程经考核是否合格", which the reason names.
         var auditReason: String?
         if activity.subject == .public, counted {
             let check = AssessmentCheck(activity.assessment, standard: policy.assessment)
             if !check.passed {
                 hours = 0
                 if let given = check.given {
-                    auditReason = "公共科目《\(activity.content)》考核未合格"
+                    auditReason = "公共科目《\(activity.content)》考核未合格（\(HoursShortfall.notice)）"
                     explanation += "；公共科目考核未合格（考核结果：\(given)），不认定学时"
                 } else {
-                    auditReason = "公共科目《\(activity.content)》无考核结果"
+                    auditReason = "公共科目《\(activity.content)》无考核结果（\(HoursShortfall.notice)）"
                     explanation += "；公共科目无考核结果，不认定学时"
                 }
             }

@@ -2,6 +2,7 @@ import Documents
 import Foundation
 import Hummingbird
 import Layout
+import Logging
 import Pipeline
 import Records
 import Rules
@@ -13,6 +14,9 @@ import Rules
 /// Each person is one call on the render pool; between people the request checks its time and its
 /// client. A photo path in the records is never opened: a file on this server is not the client's
 /// to print, so the certificate keeps its frame for a glued-in photo.
+///
+/// Every document is judged by the caller's rules (`Caller.rules`): an agency's with its registry's
+/// ledger, a unit's of the year alone, said in the answer's `Cedocs-Note` header.
 struct RenderRoute {
     let core: ServiceCore
     static let kinds: [String: DocumentKind] = [
@@ -32,13 +36,19 @@ struct RenderRoute {
             }
             return try await core.withRecords(request, context) { caller, loaded, budget in
                 try caller.authorize(loaded.records.unit)
+                let engine = try await rules(of: caller, context.logger)
                 switch (kind, person) {
-                case (.annualAudit, _): return try await annualAudit(loaded)
-                case (_, let id?): return try await one(kind, id: id, loaded)
-                case (_, nil): return try await all(kind, loaded, budget)
+                case (.annualAudit, _): return try await annualAudit(loaded, engine)
+                case (_, let id?): return try await one(kind, id: id, loaded, engine)
+                case (_, nil): return try await all(kind, loaded, engine, budget)
                 }
             }
         }
+    }
+
+    /// The rules `caller`'s documents are judged by, read on the pool (an agency's registry).
+    func rules(of caller: Caller, _ logger: Logger) async throws -> RulesEngine {
+        try await core.pool.compute { try caller.rules(logger: logger) }
     }
 
     /// A laid-out and drawn document.
@@ -47,10 +57,10 @@ struct RenderRoute {
         var pages: Int
     }
 
-    private func one(_ kind: DocumentKind, id: String, _ loaded: LoadedRecords) async throws -> Response {
+    private func one(_ kind: DocumentKind, id: String, _ loaded: LoadedRecords, _ engine: RulesEngine) async throws -> Response {
         let (person, source) = try Self.person(id, in: loaded)
-        let pdf = try await self.person(kind, person, at: source, loaded)
-        return Self.response(Data(pdf.bytes), type: "application/pdf", file: "\(kind.rawValue)-\(id).pdf")
+        let pdf = try await self.person(kind, person, at: source, loaded, engine)
+        return engine.noted(Self.response(Data(pdf.bytes), type: "application/pdf", file: "\(kind.rawValue)-\(id).pdf"))
     }
 
     /// The person of this ID number, and their index in the request's `people`.
@@ -68,7 +78,7 @@ struct RenderRoute {
 
     /// The first page of the unit's 附件2 (`person` nil) or of one person's 附件1 as PNG, for the unit's
     /// page: laid out as for the PDF, and drawn from that display list by Render.
-    func preview(_ kind: DocumentKind, person id: String?, _ loaded: LoadedRecords) async throws -> Response {
+    func preview(_ kind: DocumentKind, person id: String?, _ loaded: LoadedRecords, _ engine: RulesEngine) async throws -> Response {
         let (records, creator) = (loaded.records, core.creator)
         let path: String
         let data: @Sendable (DocumentBuilder, RulesEngine) -> DocumentData
@@ -80,38 +90,38 @@ struct RenderRoute {
         }
         let png = try await core.pool.run { renderer in
             do throws(ProduceError) {
-                return try renderer.preview(kind, data(DocumentBuilder(records: records, creator: creator), RulesEngine()),
+                return try renderer.preview(kind, data(DocumentBuilder(records: records, creator: creator), engine),
                                             dpi: Self.previewDPI)
             } catch {
                 throw Self.refusal(error, kind, at: path)
             }
         }
-        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: png)))
+        return engine.noted(Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"],
+                                     body: .init(byteBuffer: ByteBuffer(bytes: png))))
     }
 
     /// Enough to read a form's words on a screen, small enough for a page of many.
     static let previewDPI = 72.0
 
-    private func all(_ kind: DocumentKind, _ loaded: LoadedRecords, _ budget: RequestBudget) async throws -> Response {
+    private func all(_ kind: DocumentKind, _ loaded: LoadedRecords, _ engine: RulesEngine, _ budget: RequestBudget) async throws -> Response {
         try Self.refuseRejected(loaded)
         var zip = ZipFile()
         let records = loaded.records
         for (index, person) in try records.people.all().enumerated() {
             try budget.check()
-            let pdf = try await self.person(kind, person, at: loaded.sourceIndices[index], loaded)
+            let pdf = try await self.person(kind, person, at: loaded.sourceIndices[index], loaded, engine)
             zip.add("people/\(person.idNumber)/\(records.year)/\(kind.fileName)", Data(pdf.bytes))
         }
         try budget.check()
         let data = try await core.pool.compute { [zip] in try zip.data() }
-        return Self.response(data, type: "application/zip", file: "\(kind.rawValue)-\(records.year).zip")
+        return engine.noted(Self.response(data, type: "application/zip", file: "\(kind.rawValue)-\(records.year).zip"))
     }
 
     /// The unit's 附件2; also the unit's page's download.
-    func annualAudit(_ loaded: LoadedRecords) async throws -> Response {
+    func annualAudit(_ loaded: LoadedRecords, _ engine: RulesEngine) async throws -> Response {
         let records = loaded.records
-        let pdf = try await draw(.annualAudit, records, at: "unit", try Self.rosterData(loaded))
-        return Self.response(Data(pdf.bytes), type: "application/pdf", file: "annual-audit-\(records.year).pdf")
+        let pdf = try await draw(.annualAudit, records, at: "unit", engine, try Self.rosterData(loaded))
+        return engine.noted(Self.response(Data(pdf.bytes), type: "application/pdf", file: "annual-audit-\(records.year).pdf"))
     }
 
     /// What the unit's 附件2 prints: every person's row, so every record must be usable.
@@ -124,7 +134,7 @@ struct RenderRoute {
 
     /// Every person's 附件1 in one PDF, each on an odd page (登记表合订本, the `registrations.pdf` of
     /// `cedocs render`), for the unit's page. Photos are not printed, as in every document of the service.
-    func printJob(_ loaded: LoadedRecords) async throws -> Response {
+    func printJob(_ loaded: LoadedRecords, _ engine: RulesEngine) async throws -> Response {
         try Self.refuseRejected(loaded)
         let (records, creator) = (loaded.records, core.creator)
         let people = try records.people.all().map { person in
@@ -133,14 +143,15 @@ struct RenderRoute {
             return person
         }
         let pdf = try await produce(.registration, at: "people") { renderer throws(ProduceError) in
-            try renderer.printJob(records, people: people, creator: creator)
+            try renderer.printJob(records, people: people, creator: creator, engine: engine)
         }
-        return Self.response(Data(pdf.bytes), type: "application/pdf", file: "registrations-\(records.year).pdf")
+        return engine.noted(Self.response(Data(pdf.bytes), type: "application/pdf", file: "registrations-\(records.year).pdf"))
     }
 
     /// `source`: the person's index in the request's `people`.
-    private func person(_ kind: DocumentKind, _ person: Person, at source: Int, _ loaded: LoadedRecords) async throws -> PDF {
-        try await draw(kind, loaded.records, at: "people[\(source)]", Self.personData(kind, person, year: loaded.records.year))
+    private func person(_ kind: DocumentKind, _ person: Person, at source: Int, _ loaded: LoadedRecords,
+                        _ engine: RulesEngine) async throws -> PDF {
+        try await draw(kind, loaded.records, at: "people[\(source)]", engine, Self.personData(kind, person, year: loaded.records.year))
     }
 
     /// What a person's 附件1 or certificate prints; never the photo (a path on this server is not the client's).
@@ -157,11 +168,11 @@ struct RenderRoute {
 
     /// Builds, lays out and draws one document on the pool; a layout failure (text that does not fit,
     /// a character no font has) is the records' to fix: 422 at `path`.
-    private func draw(_ kind: DocumentKind, _ records: RecordsFile, at path: String,
+    private func draw(_ kind: DocumentKind, _ records: RecordsFile, at path: String, _ engine: RulesEngine,
                       _ data: @escaping @Sendable (DocumentBuilder, RulesEngine) -> DocumentData) async throws -> PDF {
         let creator = core.creator
         return try await produce(kind, at: path) { renderer throws(ProduceError) in
-            try renderer.produce(kind, data(DocumentBuilder(records: records, creator: creator), RulesEngine()), to: .memory)
+            try renderer.produce(kind, data(DocumentBuilder(records: records, creator: creator), engine), to: .memory)
         }
     }
 

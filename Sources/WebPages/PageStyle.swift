@@ -24,6 +24,7 @@ enum PageStyle {
         :focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
         .alert { border-left: 5px solid #b42318; background: #fdecea; padding: .6em 1em; margin: 1em 0; }
         .notice { border-left: 5px solid #1a7f37; background: #e9f7ef; padding: .6em 1em; margin: 1em 0; }
+        .note { border-left: 5px solid #b54708; background: #fef6e7; padding: .6em 1em; margin: 1em 0; }
         .good { color: #1a7f37; } .bad { color: #b42318; } .plain { color: #1f2328; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; background: #fff; }

@@ -85,6 +85,7 @@ enum PageTemplates {
     /// A check report as one table, a row per person (inside `{{#report}}`): the unit's page and the
     /// agency's view of a submission.
     static let peopleTable = """
+        {{#notes}}<p class="note" role="note">注意：{{.}}</p>{{/notes}}
         {{#hasFileProblems}}<div class="alert" role="alert"><p>文件中的问题：</p><ul class="problems">{{/hasFileProblems}}
         {{#fileProblems}}<li><span class="place">{{place}}</span> {{message}}</li>{{/fileProblems}}
         {{#hasFileProblems}}</ul></div>{{/hasFileProblems}}
@@ -135,14 +136,14 @@ enum PageTemplates {
         <p><small>盖章为记录中已审验的人员出具审验结果并登记，需要一些时间：请等待下载开始，不要重复点击。</small></p>
         <div class="scroll" role="region" aria-label="已提交的单位" tabindex="0">
         <table class="people">
-        <thead><tr><th scope="col">单位</th><th scope="col">年度</th><th scope="col">人数</th><th scope="col">合格 / 不合格</th><th scope="col">提交</th><th scope="col">盖章</th></tr></thead>
+        <thead><tr><th scope="col">单位</th><th scope="col">年度</th><th scope="col">人数</th><th scope="col">单位自查 合格 / 不合格</th><th scope="col">提交</th><th scope="col">盖章</th></tr></thead>
         <tbody>
         {{#submissions}}{{#submission}}
         <tr>
         <td data-label="单位"><a href="/agency/submission?key={{key}}">{{unit}}</a><br><small>{{district}}</small></td>
         <td data-label="年度">{{year}}</td>
         <td data-label="人数">{{people}}</td>
-        <td data-label="合格 / 不合格">{{passing}} / {{failing}}</td>
+        <td data-label="单位自查 合格 / 不合格">{{passing}} / {{failing}}</td>
         <td data-label="提交">{{submittedBy}}<br><small>{{time}}</small></td>
         <td data-label="盖章"><form method="post" action="/agency/stamp">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="key" value="{{key}}">
@@ -152,6 +153,7 @@ enum PageTemplates {
         </tbody>
         </table>
         </div>
+        <p><small>单位自查的结论按本年度记录单独得出，未计以前年度的学时；按本机构学时台账的结论（即盖章将出具的结论）见各单位的提交详情。</small></p>
         {{/hasSubmissions}}
         <p><a href="/verify">查询审验结果</a></p>
         """

@@ -14,7 +14,7 @@ struct CommandTests {
         let result = try cedocs(["check", Repository.example.path])
         #expect(result.status == 0, "\(result.stderr)")
         for expected in ["全国性学术会议 3天×12学时 = 36学时（细则四(五)）", "合计 74", "结论：合格",
-                         "不合格：总学时 36，应达 72；公共科目学时 0，应达 24", "共 3 人：有效 3，合格 2，不合格 1"] {
+                         "不合格：总学时 36，应达 72（细则二）；公共科目学时 0，应达 24（2016年通知一）", "共 3 人：有效 3，合格 2，不合格 1"] {
             #expect(result.stdout.contains(expected), "check prints \(expected)")
         }
     }

@@ -13,16 +13,18 @@ struct CycleCommandTests {
     }
 
     /// The 高级 person's records of `year` in the unit's cycle 2016–2018: 0 hours in 2016, 56 public and
-    /// 144 professional in 2017, 16 public in 2018; audited early the next year.
-    func records(_ year: Int) throws -> URL {
+    /// 144 professional in 2017, 16 public in 2018; audited early the next year. `hoursOf`: the
+    /// activities of that year instead, dated in `year`.
+    func records(_ year: Int, hoursOf shape: Int? = nil) throws -> URL {
         var activities: [[String: Any]] = []
-        let publicHours = [2017: 56, 2018: 16][year] ?? 0
+        let shape = shape ?? year
+        let publicHours = [2017: 56, 2018: 16][shape] ?? 0
         if publicHours > 0 {
             activities.append(["subject": "public", "kind": "distance_learning", "content": "专业技术人员公需科目",
                                "start": "\(year)-03-01", "end": "\(year)-03-31", "assessment": "合格",
                                "params": ["approved_hours": publicHours]])
         }
-        if year == 2017 {
+        if shape == 2017 {
             activities.append(["subject": "professional", "kind": "base_training", "content": "心血管专业培训班",
                                "start": "\(year)-06-01", "end": "\(year)-06-30", "params": ["approved_hours": 144]])
         }
@@ -34,7 +36,7 @@ struct CycleCommandTests {
         var unit = file["unit"] as! [String: Any]
         unit["appointment_cycle"] = ["first_year": 2016, "years": 3]
         file["unit"] = unit
-        return try Samples.write(file, to: folder, name: "records-\(year).json")
+        return try Samples.write(file, to: folder, name: "records-\(year)-\(shape).json")
     }
 
     /// A new agency profile (and registry) under `config`.
@@ -111,5 +113,28 @@ struct CycleCommandTests {
         #expect(refused.stderr.contains("学时台账 \(ledger.path) 与审验登记库的台账不一致：\(Self.id) 2016年度（登记库：不合格，总学时 0；文件：不合格，总学时 100）"),
                 "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("people/\(Self.id)/2018").path))
+    }
+
+    @Test("a year without activities of its own passes on the cycle, and its warning says how it can")
+    func emptyYearPassesOnTheCycle() throws {
+        let agency = try agency("config")
+        let out = folder.appendingPathComponent("archive").path
+        // 2016 holds 2017's 200 hours, so the cycle so far covers 2017, which has no activity.
+        let stamped = try cedocs(["stamp", try records(2016, hoursOf: 2017).path, "-o", out, "--agency", agency, "-q"])
+        try #require(stamped.status == 0, "\(stamped.stderr)")
+        let empty = try records(2017, hoursOf: 2016)
+        let warning = "没有填写本年度的学习活动：只有以前年度结转的学时、学历证书或聘任周期（细则二）足以补足时才能审验合格"
+
+        let check = try cedocs(["check", "--json", empty.path, "--ledger-agency", agency])
+        #expect(check.status == 0, "\(check.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let person = try #require((report["people"] as? [[String: Any]])?.first)
+        #expect(person["verdict"] as? String == "合格")
+        #expect((person["cycle"] as? String)?.hasPrefix("聘任周期2016—2018年度第2年：周期累计总学时 200，应达 144") == true)
+        #expect((person["problems"] as? [[String: Any]])?.map { $0["message"] as? String } == [warning])
+
+        // Judged alone, the same words stay true beside 不合格.
+        let alone = try cedocs(["check", empty.path])
+        #expect(alone.stdout.contains(warning) && alone.stdout.contains("不合格"), "\(alone.stdout)")
     }
 }

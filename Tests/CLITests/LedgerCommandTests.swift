@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Years of one person through the real binary: stamped out of order by an agency, its ledger
-/// exported, `check --ledger` and `render --ledger-agency` reading earlier years.
+/// exported, `check` and `render` reading earlier years with `--ledger` and `--ledger-agency`.
 @Suite("cedocs and the ledger across years (学时台账)")
 struct LedgerCommandTests {
     let folder = Repository.temporaryFolder()
@@ -13,39 +13,29 @@ struct LedgerCommandTests {
         try Command.cedocs(arguments)
     }
 
-    /// The 高级 person's records of `year`: a 24-hour public course, and with `seminar` a 20-day
-    /// 专业高级研修班 (240 hours, 144 recognised, 72 of them carried to the next year); audited early next year.
+    /// The 高级 person's records of `year` (`Samples.seminarYear`), written into the test's folder.
     func records(_ year: Int, seminar: Bool) throws -> URL {
-        var activities: [[String: Any]] = [[
-            "subject": "public", "kind": "distance_learning", "content": "专业技术人员职业道德",
-            "start": "\(year)-03-01", "end": "\(year)-03-31", "hours": 24, "assessment": "合格",
-            "params": ["approved_hours": 24],
-        ]]
-        if seminar {
-            activities.append(["subject": "professional", "kind": "advanced_seminar", "content": "心血管介入高级研修班",
-                               "start": "\(year)-05-01", "end": "\(year)-05-20", "params": ["days": 20]])
-        }
-        let person: [String: Any] = ["id_number": Self.id, "name": "王立新", "level": "高级", "title": "主任医师",
-                                     "activities": activities,
-                                     "audit": ["agency": "徐州市职业技术培训中心", "date": "\(year + 1)-02-10"]]
-        var file = Samples.records(people: [person])
-        file["year"] = year
-        return try Samples.write(file, to: folder, name: "records-\(year).json")
+        try Samples.write(Samples.seminarYear(year, seminar: seminar, id: Self.id), to: folder, name: "records-\(year).json")
+    }
+
+    /// A new agency profile (and registry) under `config`; its folder.
+    func agency() throws -> String {
+        let made = try cedocs(["agency", "init", "徐州市职业技术培训中心", "--code", "XZPX", "--district", "市直",
+                               "--config", folder.appendingPathComponent("config").path])
+        try #require(made.status == 0, "\(made.stderr)")
+        return folder.appendingPathComponent("config/agencies/XZPX").path
     }
 
     @Test("stamped out of order: year 1 changes year 2's result and says so; the ledger file and the registry give the same check")
     func outOfOrder() throws {
-        let made = try cedocs(["agency", "init", "徐州市职业技术培训中心", "--code", "XZPX", "--district", "市直",
-                               "--config", folder.appendingPathComponent("config").path])
-        try #require(made.status == 0, "\(made.stderr)")
-        let agency = folder.appendingPathComponent("config/agencies/XZPX").path
+        let agency = try agency()
         let out = folder.appendingPathComponent("archive").path
         let year1 = try records(2016, seminar: true), year2 = try records(2017, seminar: false)
 
         let first = try cedocs(["stamp", year2.path, "-o", out, "--agency", agency, "-q"])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try cedocs(["check", year2.path, "--ledger-agency", agency])
-        #expect(before.stdout.contains("不合格：总学时 24，应达 72"), "\(before.stdout)")
+        #expect(before.stdout.contains("不合格：总学时 24，应达 72（细则二）"), "\(before.stdout)")
 
         let second = try cedocs(["stamp", year1.path, "-o", out, "--agency", agency, "-q"])
         #expect(second.status == 0, "\(second.stderr)")
@@ -95,5 +85,42 @@ struct LedgerCommandTests {
         let result = try cedocs(["check", try records(2017, seminar: false).path, "--ledger", ledger.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("学时台账 \(ledger.path) 无法读取"), "\(result.stderr)")
+    }
+
+    @Test("render --ledger-agency and --ledger print the carried line on 附件1; without a ledger render says earlier years were not considered")
+    func renderWithAndWithoutALedger() throws {
+        let agency = try agency()
+        let stamped = try cedocs(["stamp", try records(2016, seminar: true).path, "-o", folder.appendingPathComponent("stamped").path,
+                                  "--agency", agency, "-q"])
+        try #require(stamped.status == 0, "\(stamped.stderr)")
+        let ledger = folder.appendingPathComponent("ledger.json").path
+        let exported = try cedocs(["registry", "ledger", ledger, "--agency", agency])
+        try #require(exported.status == 0, "\(exported.stderr)")
+        let year2 = try records(2017, seminar: false)
+
+        /// The text of the person's 2017 附件1 and the render's run report, rendered into `name` with `source`.
+        func render(_ name: String, _ source: [String]) throws -> (stdout: String, pdf: String, report: [String: Any]) {
+            let out = folder.appendingPathComponent(name)
+            let run = try cedocs(["render", year2.path, "-o", out.path] + source)
+            #expect(run.status == 0, "\(run.stderr)")
+            let pdf = try Poppler.text(out.appendingPathComponent("people/\(Self.id)/2017/registration.pdf"))
+            let reports = out.appendingPathComponent("reports/2017")
+            let file = try #require(try FileManager.default.contentsOfDirectory(atPath: reports.path).first { $0.hasSuffix(".render.json") })
+            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: reports.appendingPathComponent(file)))
+            return (run.stdout, pdf.filter { !$0.isWhitespace }, try #require(report as? [String: Any]))
+        }
+
+        for (name, source) in [("by-agency", ["--ledger-agency", agency]), ("by-file", ["--ledger", ledger])] {
+            let run = try render(name, source)
+            #expect(run.pdf.contains("上年度结转：2016年度《心血管介入高级研修班》72学时"), "\(name): \(run.pdf)")
+            #expect(!run.stdout.contains("未提供学时台账"), "\(name): \(run.stdout)")
+            #expect(run.report["notes"] == nil)
+        }
+
+        let alone = try render("alone", [])
+        #expect(!alone.pdf.contains("上年度结转："))
+        let note = "注意：未提供学时台账（审验登记库或 --ledger 文件），以前年度结转的学时、学历证书和聘任周期（细则二）内以前年度的学时未予考虑"
+        #expect(alone.stdout.contains(note), "\(alone.stdout)")
+        #expect((alone.report["notes"] as? [String])?.first?.hasPrefix(String(note.dropFirst("注意：".count))) == true, "\(alone.report)")
     }
 }

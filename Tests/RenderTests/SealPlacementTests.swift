@@ -66,6 +66,6 @@ struct SealPlacementTests {
         let failing = try laidOut(.registration, audit: true, extraActivities: 3)
         let failingText = failing.pages.flatMap(\.items).compactMap { if case .text(let t) = $0, t.font.role == .kai { t.text } else { nil } }.joined()
         #expect(failingText.contains("继续教育审验不合格"))
-        #expect(failingText.contains("总学时 6，应达 72"))
+        #expect(failingText.contains("总学时 6，应达 72（细则二）"))
     }
 }

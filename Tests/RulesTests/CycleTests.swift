@@ -67,7 +67,7 @@ struct CycleTests {
         #expect(year3.opinionText == "继续教育审验合格（按聘任周期2016—2018年度累计学时，细则二）")
         // Judged alone the same year fails: the cycle is what passes it.
         #expect(engine.assess(Cycle.person(Cycle.years[2018]!), year: 2018).verdict
-            == .fail(reasons: ["总学时 16，应达 72", "公共科目学时 16，应达 24"]))
+            == .fail(reasons: ["总学时 16，应达 72（细则二）", "公共科目学时 16，应达 24（2016年通知一）"]))
         #expect(ledger.entry(idNumber: Cycle.id, year: 2018)?.pass == true)
     }
 
@@ -107,11 +107,11 @@ struct CycleTests {
         let failed = activity(.distanceLearning, subject: .public, content: "公需科目", start: "2017-03-01", end: "2017-03-31",
                               assessment: "不合格", params: ActivityParams(approvedHours: 24))
         let (year2, _) = Cycle.stamp(2017, [failed], in: &ledger)
-        #expect(year2.verdict == .fail(reasons: ["公共科目《公需科目》考核未合格"]))
+        #expect(year2.verdict == .fail(reasons: ["公共科目《公需科目》考核未合格（2016年通知）"]))
         // Judged again when year 1 is stamped anew, the reason that is not about hours stays.
         let (_, changes) = Cycle.stamp(2016, Cycle.activities(2016, publicHours: 72, professional: 150), in: &ledger)
         #expect(changes.isEmpty)
-        #expect(ledger.entry(idNumber: Cycle.id, year: 2017)?.reasons == ["公共科目《公需科目》考核未合格"])
+        #expect(ledger.entry(idNumber: Cycle.id, year: 2017)?.reasons == ["公共科目《公需科目》考核未合格（2016年通知）"])
     }
 
     @Test("a carried part counts once over the cycle: the seminar's 144 are 72 in its year and 72 in the next")
@@ -155,14 +155,14 @@ struct CycleTests {
         let (after, _) = Cycle.stamp(2019, [], in: &ledger)
         #expect(after.cycle == nil)
         #expect(after.cycleLine == nil)
-        #expect(after.verdict == .fail(reasons: ["总学时 0，应达 72", "公共科目学时 0，应达 24"]))
+        #expect(after.verdict == .fail(reasons: ["总学时 0，应达 72（细则二）", "公共科目学时 0，应达 24（2016年通知一）"]))
     }
 
     @Test("without a ledger the cycle cannot be read: the year is judged alone")
     func withoutLedger() {
         let assessment = engine.assess(Cycle.person(Cycle.years[2018]!), year: 2018)
         #expect(assessment.cycle == nil)
-        #expect(assessment.verdict == .fail(reasons: ["总学时 16，应达 72", "公共科目学时 16，应达 24"]))
+        #expect(assessment.verdict == .fail(reasons: ["总学时 16，应达 72（细则二）", "公共科目学时 16，应达 24（2016年通知一）"]))
     }
 
     @Test("a year of the cycle the ledger lacks counts 0 and the reason says so; stamping it changes the later year")

@@ -57,7 +57,7 @@ struct ExampleTests {
         #expect(a.activities[0].hours == 36)
         #expect(a.activities[0].explanation == "实用新型专利 每项 = 36学时（细则四(九)2）")
         #expect(a.totalHours == 36 && a.publicHours == 0)
-        #expect(a.verdict == .fail(reasons: ["总学时 36，应达 72", "公共科目学时 0，应达 24"]))
-        #expect(a.verdict.opinionText == "继续教育审验不合格：总学时 36，应达 72；公共科目学时 0，应达 24")
+        #expect(a.verdict == .fail(reasons: ["总学时 36，应达 72（细则二）", "公共科目学时 0，应达 24（2016年通知一）"]))
+        #expect(a.verdict.opinionText == "继续教育审验不合格：总学时 36，应达 72（细则二）；公共科目学时 0，应达 24（2016年通知一）")
     }
 }

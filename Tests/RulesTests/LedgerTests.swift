@@ -69,11 +69,11 @@ struct LedgerTests {
         #expect(year2.professionalHours == 72 && year2.ownProfessionalHours == 0)
         #expect(year2.totalHours == 72)
         // The carried hours are professional: the year still lacks its 24 public hours.
-        #expect(year2.verdict == .fail(reasons: ["公共科目学时 0，应达 24"]))
+        #expect(year2.verdict == .fail(reasons: ["公共科目学时 0，应达 24（2016年通知一）"]))
 
         let (year3, _) = Years.stamp(2018, [], in: &ledger)
         #expect(year3.credits.isEmpty)
-        #expect(year3.verdict == .fail(reasons: ["总学时 0，应达 72", "公共科目学时 0，应达 24"]))
+        #expect(year3.verdict == .fail(reasons: ["总学时 0，应达 72（细则二）", "公共科目学时 0，应达 24（2016年通知一）"]))
     }
 
     @Test("year 2 with its own public course passes on the carried hours")
@@ -130,7 +130,7 @@ struct LedgerTests {
         var backward = Ledger()
         let (year2, none) = Years.stamp(2017, [Years.publicCourse(2017)], in: &backward)
         #expect(none.isEmpty)
-        #expect(year2.verdict == .fail(reasons: ["总学时 24，应达 72"]))
+        #expect(year2.verdict == .fail(reasons: ["总学时 24，应达 72（细则二）"]))
         let (_, changes) = Years.stamp(2016, [Years.seminar(2016), Years.publicCourse(2016)], in: &backward)
         #expect(changes.map(\.year) == [2017])
         #expect(changes.first?.summary == "2017年度：总学时 24 → 96，不合格 → 合格")
@@ -162,6 +162,6 @@ struct LedgerTests {
         Years.stamp(2017, [Years.publicCourse(2017)], in: &ledger)
         let (_, changes) = Years.stamp(2016, [Years.publicCourse(2016)], in: &ledger)
         #expect(changes.map(\.summary) == ["2017年度：总学时 96 → 24，合格 → 不合格"])
-        #expect(ledger.entry(idNumber: Years.id, year: 2017)?.reasons == ["总学时 24，应达 72"])
+        #expect(ledger.entry(idNumber: Years.id, year: 2017)?.reasons == ["总学时 24，应达 72（细则二）"])
     }
 }

@@ -43,7 +43,7 @@ struct PolicyTests {
         #expect(other.recognise(meeting, level: .senior, year: 2016).hours == 30)
         let assessment = other.assess(person(.senior, [publicCourse(24), meeting]), year: 2016)
         #expect(assessment.requiredTotal == 90)
-        #expect(assessment.verdict == .fail(reasons: ["总学时 54，应达 90"]))
+        #expect(assessment.verdict == .fail(reasons: ["总学时 54，应达 90（细则二）"]))
     }
 
     @Test("a kind the policy has no rule for is an error, never silently counted")

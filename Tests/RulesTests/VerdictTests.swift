@@ -26,14 +26,14 @@ struct PublicAssessmentTests {
         #expect(a.activities[1].hours == 0)
         #expect(a.activities[1].explanation.hasSuffix("；公共科目考核未合格（考核结果：不合格），不认定学时"))
         #expect(a.publicHours == 24)
-        #expect(a.verdict == .fail(reasons: ["公共科目《专业技术人员职业道德》考核未合格"]))
+        #expect(a.verdict == .fail(reasons: ["公共科目《专业技术人员职业道德》考核未合格（2016年通知）"]))
     }
 
     @Test("an absent assessment on a public course: not counted, and the reason is given")
     func absentAssessment() {
         let a = engine.assess(person(.junior, [publicCourse(24, assessment: nil), professionalCourse(40)]), year: 2016)
         #expect(a.publicHours == 0)
-        #expect(a.verdict == .fail(reasons: ["公共科目学时 0，应达 24", "公共科目《专业技术人员职业道德》无考核结果"]))
+        #expect(a.verdict == .fail(reasons: ["公共科目学时 0，应达 24（2016年通知一）", "公共科目《专业技术人员职业道德》无考核结果（2016年通知）"]))
     }
 
     @Test("professional activities need no assessment; a public course of another year does not fail this one")
@@ -56,7 +56,7 @@ struct VerdictTests {
         #expect(exact.totalHours == required && exact.requiredTotal == required)
         #expect(exact.verdict.opinionText == "继续教育审验合格")
         let below = engine.assess(person(level, [publicCourse(24), professionalCourse(required - 25)]), year: 2016)
-        let reason = "总学时 \(HoursFormat.string(required - 1))，应达 \(HoursFormat.string(required))"
+        let reason = "总学时 \(HoursFormat.string(required - 1))，应达 \(HoursFormat.string(required))（细则二）"
         #expect(below.verdict == .fail(reasons: [reason]))
         #expect(below.verdict.opinionText == "继续教育审验不合格：\(reason)")
     }
@@ -68,16 +68,16 @@ struct VerdictTests {
         #expect(exact.publicHours == 24 && exact.professionalHours == 48 && exact.requiredPublic == 24)
         let below = engine.assess(person(.intermediate, [publicCourse(23), professionalCourse(49)]), year: 2016)
         #expect(below.totalHours == 72)
-        #expect(below.verdict == .fail(reasons: ["公共科目学时 23，应达 24"]))
+        #expect(below.verdict == .fail(reasons: ["公共科目学时 23，应达 24（2016年通知一）"]))
     }
 
     @Test("every reason is given, joined with ；")
     func allReasons() {
         let a = engine.assess(person(.intermediate, [publicCourse(12), professionalCourse(44)]), year: 2016)
-        #expect(a.verdict.reasons == ["总学时 56，应达 72", "公共科目学时 12，应达 24"])
+        #expect(a.verdict.reasons == ["总学时 56，应达 72（细则二）", "公共科目学时 12，应达 24（2016年通知一）"])
         #expect(a.verdict.headline == "继续教育审验不合格")
-        #expect(a.verdict.reasonsText == "总学时 56，应达 72；公共科目学时 12，应达 24")
-        #expect(a.verdict.opinionText == "继续教育审验不合格：总学时 56，应达 72；公共科目学时 12，应达 24")
+        #expect(a.verdict.reasonsText == "总学时 56，应达 72（细则二）；公共科目学时 12，应达 24（2016年通知一）")
+        #expect(a.verdict.opinionText == "继续教育审验不合格：总学时 56，应达 72（细则二）；公共科目学时 12，应达 24（2016年通知一）")
         #expect(!a.verdict.isPass)
     }
 
@@ -92,7 +92,7 @@ struct VerdictTests {
         #expect(a.totalHours == 40)
         #expect(a.verdict == .pass)
         let short = engine.assess(person(.junior, [caseReport, publicCourse(14.3), professionalCourse(16)]), year: 2016)
-        #expect(short.verdict == .fail(reasons: ["总学时 39.9，应达 40", "公共科目学时 23.9，应达 24"]))
+        #expect(short.verdict == .fail(reasons: ["总学时 39.9，应达 40（细则二）", "公共科目学时 23.9，应达 24（2016年通知一）"]))
     }
 
     let audit = CalendarDate(year: 2017, month: 2, day: 10)!
@@ -118,11 +118,11 @@ struct VerdictTests {
         let a = engine.assess(person(.junior, [publicCourse(24)],
                                      audit: Audit(agency: "徐州市职业技术培训中心", date: audit, overrideFail: true, remarks: "材料不全")),
                               year: 2016)
-        #expect(a.verdict == .fail(reasons: ["总学时 24，应达 40", "材料不全"]))
+        #expect(a.verdict == .fail(reasons: ["总学时 24，应达 40（细则二）", "材料不全"]))
         // An audit without override on a failing record leaves it failing.
         let b = engine.assess(person(.junior, [publicCourse(24)], audit: Audit(agency: "x", date: audit, remarks: "合格")), year: 2016)
         #expect(!b.verdict.isPass)
-        #expect(AuditVerdict.fail(reasons: ["总学时 24，应达 40"]).overridden(by: nil) == .fail(reasons: ["总学时 24，应达 40"]))
+        #expect(AuditVerdict.fail(reasons: ["总学时 24，应达 40（细则二）"]).overridden(by: nil) == .fail(reasons: ["总学时 24，应达 40（细则二）"]))
     }
 
     @Test("activity errors are listed with their path and do not hide the verdict")
@@ -138,7 +138,7 @@ struct VerdictTests {
     @Test("no activities at all")
     func empty() {
         let a = engine.assess(person(.senior, []), year: 2016)
-        #expect(a.verdict == .fail(reasons: ["总学时 0，应达 72", "公共科目学时 0，应达 24"]))
+        #expect(a.verdict == .fail(reasons: ["总学时 0，应达 72（细则二）", "公共科目学时 0，应达 24（2016年通知一）"]))
         #expect(a.activities.isEmpty && !a.hasErrors)
     }
 }
@@ -147,10 +147,10 @@ struct VerdictTests {
 @Suite("the verdict in words")
 struct VerdictWordTests {
     @Test func wordHeadlineAndOpinion() {
-        let fail = AuditVerdict.fail(reasons: ["总学时 56，应达 72", "公共科目学时 12，应达 24"])
+        let fail = AuditVerdict.fail(reasons: ["总学时 56，应达 72（细则二）", "公共科目学时 12，应达 24（2016年通知一）"])
         #expect(AuditVerdict.pass.word == "合格" && fail.word == "不合格")
         #expect(AuditVerdict.pass.headline == "继续教育审验合格" && fail.headline == "继续教育审验不合格")
-        #expect(fail.opinionText == "继续教育审验不合格：总学时 56，应达 72；公共科目学时 12，应达 24")
+        #expect(fail.opinionText == "继续教育审验不合格：总学时 56，应达 72（细则二）；公共科目学时 12，应达 24（2016年通知一）")
         #expect(AuditVerdict.pass.opinionText == "继续教育审验合格")
     }
 

@@ -37,6 +37,26 @@ public enum Samples {
          "people": people]
     }
 
+    /// The records of `year` of one 高级 person (`id`) for the tests across years: a 24-hour public course,
+    /// and with `seminar` a 20-day 专业高级研修班 (240 hours, 144 recognised, 72 carried to the next year);
+    /// examined by the agency early the next year.
+    public static func seminarYear(_ year: Int, seminar: Bool, id: String) -> [String: Any] {
+        var activities: [[String: Any]] = [[
+            "subject": "public", "kind": "distance_learning", "content": "专业技术人员职业道德",
+            "start": "\(year)-03-01", "end": "\(year)-03-31", "hours": 24, "assessment": "合格",
+            "params": ["approved_hours": 24],
+        ]]
+        if seminar {
+            activities.append(["subject": "professional", "kind": "advanced_seminar", "content": "心血管介入高级研修班",
+                               "start": "\(year)-05-01", "end": "\(year)-05-20", "params": ["days": 20]])
+        }
+        var file = records(people: [["id_number": id, "name": "王立新", "level": "高级", "title": "主任医师",
+                                     "activities": activities,
+                                     "audit": ["agency": "徐州市职业技术培训中心", "date": "\(year + 1)-02-10"]]])
+        file["year"] = year
+        return file
+    }
+
     /// Writes a records file into `folder` and returns its URL.
     public static func write(_ records: [String: Any], to folder: URL, name: String = "records.json") throws -> URL {
         let url = folder.appendingPathComponent(name)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Pipeline
 import Records
+import Rules
 import Spreadsheet
 import WebPages
 
@@ -54,23 +55,23 @@ struct UnitPages {
         }
         router.get("/unit/print-job.pdf") { request, context in
             try await answer.answer(request) {
-                try await download(request, context) { try await $0.printJob($1) }
+                try await download(request, context) { try await $0.printJob($1, $2) }
             }
         }
         router.get("/unit/annual-audit.pdf") { request, context in
             try await answer.answer(request) {
-                try await download(request, context) { try await $0.annualAudit($1) }
+                try await download(request, context) { try await $0.annualAudit($1, $2) }
             }
         }
         router.get("/unit/preview/annual-audit.png") { request, context in
             try await answer.answer(request) {
-                try await download(request, context) { try await $0.preview(.annualAudit, person: nil, $1) }
+                try await download(request, context) { try await $0.preview(.annualAudit, person: nil, $1, $2) }
             }
         }
         router.get("/unit/preview/registration.png") { request, context in
             try await answer.answer(request) {
                 let id = request.uri.queryParameters.get("person") ?? ""
-                return try await download(request, context) { try await $0.preview(.registration, person: id, $1) }
+                return try await download(request, context) { try await $0.preview(.registration, person: id, $1, $2) }
             }
         }
     }
@@ -110,12 +111,13 @@ struct UnitPages {
         guard let upload = signedIn.session.upload, let name = signedIn.session.uploadName else {
             throw WebRefusal.page(.notFound, heading: "还没有记录", message: "请先在本单位页面上传并检查记录文件，再提交。")
         }
-        let (input, pool, caller) = (core.input, core.pool, signedIn.caller)
+        let (input, pool, caller, logger) = (core.input, core.pool, signedIn.caller, core.logger)
         let (report, district) = try await pool.admit(token: caller.token) {
             let loaded = try await pool.compute { try input.load(upload) }
             try caller.authorize(loaded.records.unit)
             try RenderRoute.refuseRejected(loaded)
-            return (try await pool.compute { try CheckReport(loaded) }, loaded.records.unit.district ?? "")
+            return (try await pool.compute { try CheckReport(loaded, engine: try caller.rules(logger: logger)) },
+                    loaded.records.unit.district ?? "")
         }
         let now = Date()
         let submission = Submission(key: Submissions.key(unit: report.unit, year: report.year), unit: report.unit,
@@ -128,7 +130,7 @@ struct UnitPages {
 
     /// A unit's document from the records checked last in this session.
     private func download(_ request: Request, _ context: ServiceRequestContext,
-                          _ draw: @escaping @Sendable (RenderRoute, LoadedRecords) async throws -> Response) async throws -> Response {
+                          _ draw: @escaping @Sendable (RenderRoute, LoadedRecords, RulesEngine) async throws -> Response) async throws -> Response {
         let signedIn = try access.signedIn(request, context)
         _ = try signedIn.unit()
         guard let upload = signedIn.session.upload else {
@@ -138,7 +140,7 @@ struct UnitPages {
         return try await pool.admit(token: caller.token) {
             let loaded = try await pool.compute { try input.load(upload) }
             try caller.authorize(loaded.records.unit)
-            return try await draw(render, loaded)
+            return try await draw(render, loaded, try await render.rules(of: caller, context.logger))
         }
     }
 

@@ -51,6 +51,8 @@ struct UnitContent {
         var file: String
         var year: Int
         var summary: String
+        /// Without a ledger (a unit's page), that earlier years were not considered (`Ledger.absentNote`).
+        var notes: [String]
         var fileProblems: [Problem]
         var hasFileProblems: Bool
         var people: [Person]
@@ -66,9 +68,13 @@ extension UnitContent.Report {
     init(_ report: CheckReport, fileName: String, previews: Bool) {
         typealias Row = (order: Int, person: UnitContent.Person)
         let valid: [Row] = report.people.map { person in
+            // Credits from earlier years (上年度结转, a diploma) are rows of their own, as on 附件1.
             let activities = person.activities.map {
                 UnitContent.Activity(content: $0.content, hours: Self.hours($0.hours), counted: $0.counted,
                                      explanation: $0.explanation)
+            } + (person.credits ?? []).map {
+                UnitContent.Activity(content: "\($0.content)（\($0.sourceYear)年度）", hours: Self.hours($0.hours),
+                                     counted: true, explanation: $0.explanation)
             }
             let hours = UnitContent.Hours(total: Self.hours(person.totalHours), required: Self.hours(person.requiredTotal),
                                           publicHours: Self.hours(person.publicHours),
@@ -91,6 +97,7 @@ extension UnitContent.Report {
         year = report.year
         self.summary = "共 \(summary.people) 人：合格 \(summary.passing) 人，不合格 \(summary.failing) 人，"
             + "记录有误 \(summary.withErrors) 人" + (summary.warnings > 0 ? "，提醒 \(summary.warnings) 条" : "") + "。"
+        notes = report.notes ?? []
         fileProblems = report.problems.map(Self.problem)
         hasFileProblems = !fileProblems.isEmpty
         people = (valid + rejected).sorted { $0.order < $1.order }.map(\.person)

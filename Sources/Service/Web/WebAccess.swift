@@ -65,13 +65,14 @@ struct WebAccess: Sendable {
         return form
     }
 
-    /// The check report of `records`, which must be `caller`'s to see, as one of the requests at work.
+    /// The check report of `records`, which must be `caller`'s to see, as one of the requests at work:
+    /// an agency's with its registry's ledger, a unit's of the year alone with the note (`Caller.rules`).
     func check(_ records: RecordsInput.Body, by caller: Caller) async throws -> CheckReport {
-        let (input, pool) = (core.input, core.pool)
+        let (input, pool, logger) = (core.input, core.pool, core.logger)
         return try await pool.admit(token: caller.token) {
             let loaded = try await pool.compute { try input.load(records) }
             try caller.authorize(loaded.records.unit)
-            return try await pool.compute { try CheckReport(loaded) }
+            return try await pool.compute { try CheckReport(loaded, engine: try caller.rules(logger: logger)) }
         }
     }
 
