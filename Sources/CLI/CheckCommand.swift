@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         // A person at a time, as it is assessed: a file of any size is checked in little memory.
-        let walk = CheckReport.Walk(loaded, engine: try history.engine())
+        let walk = CheckReport.Walk(loaded, engine: try history.engine(for: loaded))
         let summary: CheckReport.Summary
         do throws(CheckJSON.Failure) {
             summary = try json ? CheckJSON.print(walk) : CheckText.print(walk)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Records
 import Registry
 import Rules
 import Stamping
@@ -19,8 +20,8 @@ struct LedgerOptions: ParsableArguments {
         if ledger != nil && agency != nil { throw ValidationError("give --ledger or --ledger-agency, not both") }
     }
 
-    /// The rules with the ledger given, if any (exit 2 when it cannot be read).
-    func engine() throws -> RulesEngine {
+    /// The rules `loaded` is judged by, with the ledger given, if any (exit 2 when it cannot be read).
+    func engine(for loaded: LoadedRecords) throws -> RulesEngine {
         do {
             if let ledger { return RulesEngine(ledger: try Self.read(ledger)) }
             if let agency {
@@ -31,7 +32,7 @@ struct LedgerOptions: ParsableArguments {
                     return RulesEngine(ledger: Ledger())
                 }
                 // The ledger as the agency's stamp reads it.
-                return try RulesEngine.agency(try location.open(create: false))
+                return try RulesEngine.agency(try location.open(create: false), people: loaded.records.people.idNumbers)
             }
             return RulesEngine()
         } catch {

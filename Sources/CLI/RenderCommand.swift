@@ -59,7 +59,7 @@ struct RenderCommand: ParsableCommand {
         let digest = ArchiveSetup.engineDigest()
         let loaded = try Setup.load(output.file)
         Setup.report(loaded.problems.filter { $0.severity == .error }, to: .standardError)
-        let batch = try Setup.batchRenderer(jobs: jobs, engine: try history.engine())
+        let batch = try Setup.batchRenderer(jobs: jobs, engine: try history.engine(for: loaded))
         let store = try ArchiveSetup.open(output.out, create: true)
         let archive = try ArchiveSetup.run(store, digest: digest, recordsFile: output.file, force: force || output.png)
         let started = Date()

@@ -69,7 +69,8 @@ public final class StampJob {
         // --ledger file holds (a file contradicting the registry refuses the run).
         let engine: RulesEngine
         do {
-            engine = try RulesEngine.agency(registry, ledgerFile: ledgerFile, policy: self.engine.policy)
+            engine = try RulesEngine.agency(registry, people: loaded.records.people.idNumbers, ledgerFile: ledgerFile,
+                                            policy: self.engine.policy)
         } catch {
             throw StampingError(error)
         }

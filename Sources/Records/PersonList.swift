@@ -19,6 +19,8 @@ public struct PersonList: Sendable {
         /// Each valid person's bytes, and its index in the file's `people`.
         let ranges: [Range<Int>]
         let sourceIndices: [Int]
+        /// Each valid person's 公民身份号码, as checked.
+        let idNumbers: [String]
         let year: Int
         /// The unit's 聘任周期, each person's unless the person gives one.
         let unitCycle: AppointmentCycle?
@@ -34,9 +36,10 @@ public struct PersonList: Sendable {
         storage = .decoded(people, warnings: warnings)
     }
 
-    init(bytes: RecordsBytes, ranges: [Range<Int>], sourceIndices: [Int], year: Int, unitCycle: AppointmentCycle?) {
-        storage = .encoded(Encoded(bytes: bytes, ranges: ranges, sourceIndices: sourceIndices, year: year,
-                                   unitCycle: unitCycle))
+    init(bytes: RecordsBytes, ranges: [Range<Int>], sourceIndices: [Int], idNumbers: [String], year: Int,
+         unitCycle: AppointmentCycle?) {
+        storage = .encoded(Encoded(bytes: bytes, ranges: ranges, sourceIndices: sourceIndices, idNumbers: idNumbers,
+                                   year: year, unitCycle: unitCycle))
     }
 
     public var count: Int {
@@ -47,6 +50,15 @@ public struct PersonList: Sendable {
     }
 
     public var indices: Range<Int> { 0..<count }
+
+    /// Every person's 公民身份号码, in order, without decoding anyone again: whose earlier years
+    /// (学时台账) a run reads from the registry.
+    public var idNumbers: [String] {
+        switch storage {
+        case .decoded(let people, _): people.map(\.idNumber)
+        case .encoded(let encoded): encoded.idNumbers
+        }
+    }
     public var isEmpty: Bool { count == 0 }
 
     /// The `index`th valid person, decoded and checked again from the file.

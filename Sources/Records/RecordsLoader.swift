@@ -75,6 +75,7 @@ public enum RecordsLoader {
         // People are checked even when the file is unusable, so that the clerk sees everything at once.
         var ranges: [Range<Int>] = []
         var sourceIndices: [Int] = []
+        var idNumbers: [String] = []
         var rejected = RejectedTally(limit: limit)
         var registry = PersonValidator.Registry()
         var release = RecordsBytes.ForwardRelease(source, from: 0)
@@ -112,6 +113,7 @@ public enum RecordsLoader {
             if let person = check.result.person {
                 ranges.append(items[index])
                 sourceIndices.append(index)
+                idNumbers.append(person.idNumber)
                 if keepDecoded {
                     decoded.append(person)
                     warnings.append(check.log.problems)
@@ -126,7 +128,7 @@ public enum RecordsLoader {
 
         guard !fileUnusable, let year, let unit else { throw tally.fileError(fileName) }
         let people = keepDecoded ? PersonList(checked: decoded, warnings: warnings)
-            : PersonList(bytes: source, ranges: ranges, sourceIndices: sourceIndices, year: year,
+            : PersonList(bytes: source, ranges: ranges, sourceIndices: sourceIndices, idNumbers: idNumbers, year: year,
                          unitCycle: unitCycle)
         return LoadedRecords(fileName: fileName, records: RecordsFile(year: year, unit: unit, people: people),
                              sourceIndices: sourceIndices, rejected: rejected.kept, problems: tally.kept,

@@ -85,8 +85,8 @@ public final class PostgresRegistry: Registry {
         try read { try PostgresRows.issued("\(unescaped: PostgresRows.columns) WHERE year = \(year) ORDER BY serial", on: $0) }
     }
 
-    public func ledger() throws(RegistryError) -> Ledger {
-        try read { Ledger(try PostgresRows.ledgerYears(on: $0, idNumber: nil)) }
+    public func ledger(of people: [String]?) throws(RegistryError) -> Ledger {
+        try read { Ledger(try PostgresRows.ledgerYears(on: $0, of: people)) }
     }
 
     public func log(_ request: StampRequest) throws(RegistryError) {
@@ -188,7 +188,7 @@ struct PostgresTransaction: RegistryTransaction {
         try access {
             // Two agencies stamping the same person at once judge the person's years one after the other.
             try connection.execute("SELECT pg_advisory_xact_lock(hashtext(\("ledger " + entry.idNumber)))")
-            var ledger = Ledger(try PostgresRows.ledgerYears(on: connection, idNumber: entry.idNumber))
+            var ledger = Ledger(try PostgresRows.ledgerYears(on: connection, of: [entry.idNumber]))
             let changes = ledger.record(entry)
             for row in [entry] + changes.map(\.after) {
                 try connection.execute("""
@@ -232,8 +232,9 @@ enum PostgresRows {
         }
     }
 
-    static func ledgerYears(on connection: PostgresSession, idNumber: String?) throws -> [LedgerYear] {
-        let rows = try idNumber.map { try connection.rows("SELECT id_number, year, entry FROM ledger_year WHERE id_number = \($0)") }
+    /// The `ledger_year` rows of these people, or of everyone.
+    static func ledgerYears(on connection: PostgresSession, of people: [String]?) throws -> [LedgerYear] {
+        let rows = try people.map { try connection.rows("SELECT id_number, year, entry FROM ledger_year WHERE id_number = ANY(\($0))") }
             ?? connection.rows("SELECT id_number, year, entry FROM ledger_year")
         return try rows.map { row in
             let (idNumber, year, entry) = try row.decode((String, Int, String).self)

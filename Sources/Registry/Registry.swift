@@ -34,9 +34,10 @@ public protocol Registry: Sendable {
     /// (市职称办) draws its spot check from.
     func results(year: Int) throws(RegistryError) -> [IssuedResult]
 
-    /// The whole ledger (学时台账), read without waiting for a writer: what `check`, `render` and `stamp`
-    /// judge earlier years by.
-    func ledger() throws(RegistryError) -> Ledger
+    /// The ledger (学时台账) of these people, or with nil of everyone, read without waiting for a writer:
+    /// what `check`, `render` and `stamp` judge earlier years by. A run reads its own people's years
+    /// only: a city's registry holds every person of every agency.
+    func ledger(of people: [String]?) throws(RegistryError) -> Ledger
 
     /// Adds one entry to the log of stamp requests.
     func log(_ request: StampRequest) throws(RegistryError)
@@ -92,4 +93,9 @@ extension RegistryTransaction {
         }
         return (serial, year)
     }
+}
+
+extension Registry {
+    /// The whole ledger (`cedocs registry ledger` writes it out).
+    public func ledger() throws(RegistryError) -> Ledger { try ledger(of: nil) }
 }

@@ -110,9 +110,9 @@ public final class SQLiteRegistry: Registry {
         }
     }
 
-    public func ledger() throws(RegistryError) -> Ledger {
+    public func ledger(of people: [String]?) throws(RegistryError) -> Ledger {
         // A registry opened read-only before its v3 migration has no table yet: nothing stamped with a ledger.
-        try read { db in try db.tableExists("ledger_year") ? Ledger(try SQLiteSchema.ledgerYears(db, idNumber: nil)) : Ledger() }
+        try read { db in try db.tableExists("ledger_year") ? Ledger(try SQLiteSchema.ledgerYears(db, of: people)) : Ledger() }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
@@ -172,7 +172,7 @@ struct SQLiteTransaction: RegistryTransaction {
 
     func record(_ entry: LedgerYear) throws(RegistryError) -> [LedgerChange] {
         try access {
-            var ledger = Ledger(try SQLiteSchema.ledgerYears(db, idNumber: entry.idNumber))
+            var ledger = Ledger(try SQLiteSchema.ledgerYears(db, of: [entry.idNumber]))
             let changes = ledger.record(entry)
             for row in [entry] + changes.map(\.after) {
                 try db.execute(sql: """

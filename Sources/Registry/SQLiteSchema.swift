@@ -98,11 +98,20 @@ extension SQLiteSchema {
                                 supersededBy: row["superseded_by"], documents: documents)
     }
 
-    /// The `ledger_year` rows of one person, or of everyone.
-    static func ledgerYears(_ db: Database, idNumber: String?) throws -> [LedgerYear] {
+    /// The `ledger_year` rows of these people, or of everyone.
+    static func ledgerYears(_ db: Database, of people: [String]?) throws -> [LedgerYear] {
         let select = "SELECT id_number, year, entry FROM ledger_year"
-        let rows = try idNumber.map { try Row.fetchAll(db, sql: select + " WHERE id_number = ?", arguments: [$0]) }
-            ?? Row.fetchAll(db, sql: select)
+        var rows: [Row] = []
+        if let people {
+            // In batches well under SQLite's limit on a statement's parameters (32,766).
+            for start in stride(from: 0, to: people.count, by: 500) {
+                let batch = Array(people[start..<min(start + 500, people.count)])
+                rows += try Row.fetchAll(db, sql: select + " WHERE id_number IN (\(databaseQuestionMarks(count: batch.count)))",
+                                         arguments: StatementArguments(batch))
+            }
+        } else {
+            rows = try Row.fetchAll(db, sql: select)
+        }
         return try rows.map { row in try LedgerFile.decodeEntry(row["entry"], idNumber: row["id_number"], year: row["year"]) }
     }
 }

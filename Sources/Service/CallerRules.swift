@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Pipeline
+import Records
 import Rules
 
 /// Whose earlier years (学时台账) judge a caller's year in the service: the decision for issue 15's
@@ -17,11 +18,15 @@ import Rules
 ///   page, and the `Cedocs-Note` header of a render or preview (the PDF is the form, which has no place
 ///   for it). The agency's stamp may then differ wherever earlier years count.
 extension Caller {
-    /// The rules this caller's year is judged by; a registry that cannot be read is 503/500
+    /// The rules this caller's year of `loaded` is judged by; a registry that cannot be read is 503/500
     /// (`ServiceError.registryFailure`). Reads the registry: call it on the pool.
-    func rules(logger: Logger) throws(ServiceError) -> RulesEngine {
+    func rules(for loaded: LoadedRecords, logger: Logger) throws(ServiceError) -> RulesEngine {
         guard case .agency(let agency) = role else { return RulesEngine() }
-        do { return try RulesEngine.agency(agency.registry) } catch { throw .registryFailure(error, logger: logger) }
+        do {
+            return try RulesEngine.agency(agency.registry, people: loaded.records.people.idNumbers)
+        } catch {
+            throw .registryFailure(error, logger: logger)
+        }
     }
 }
 

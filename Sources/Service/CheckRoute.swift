@@ -13,7 +13,7 @@ struct CheckRoute {
             try await core.withRecords(request, context) { caller, loaded, _ in
                 try caller.authorize(loaded.records.unit)
                 let logger = context.logger
-                let json = try await core.pool.compute { try CheckReport(loaded, engine: try caller.rules(logger: logger)).json() }
+                let json = try await core.pool.compute { try CheckReport(loaded, engine: try caller.rules(for: loaded, logger: logger)).json() }
                 return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: json)))
             }

@@ -36,7 +36,7 @@ struct RenderRoute {
             }
             return try await core.withRecords(request, context) { caller, loaded, budget in
                 try caller.authorize(loaded.records.unit)
-                let engine = try await rules(of: caller, context.logger)
+                let engine = try await rules(of: caller, for: loaded, context.logger)
                 switch (kind, person) {
                 case (.annualAudit, _): return try await annualAudit(loaded, engine)
                 case (_, let id?): return try await one(kind, id: id, loaded, engine)
@@ -46,9 +46,9 @@ struct RenderRoute {
         }
     }
 
-    /// The rules `caller`'s documents are judged by, read on the pool (an agency's registry).
-    func rules(of caller: Caller, _ logger: Logger) async throws -> RulesEngine {
-        try await core.pool.compute { try caller.rules(logger: logger) }
+    /// The rules `caller`'s documents of `loaded` are judged by, read on the pool (an agency's registry).
+    func rules(of caller: Caller, for loaded: LoadedRecords, _ logger: Logger) async throws -> RulesEngine {
+        try await core.pool.compute { try caller.rules(for: loaded, logger: logger) }
     }
 
     /// A laid-out and drawn document.

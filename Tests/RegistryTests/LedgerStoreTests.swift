@@ -49,6 +49,25 @@ struct LedgerStoreTests {
         #expect(stored.entry(idNumber: Self.id, year: 2017)?.received.map(\.sourceYear) == [2016])
     }
 
+    @Test("a run reads its own people's years only, in batches however many it names", arguments: TestStore.allCases)
+    func ledgerOfSomePeople(_ store: TestStore) throws {
+        let registry = try store.open()
+        let mine = year(2016, seminarDays: 20, publicHours: 24, ledger: Ledger())
+        var other = mine
+        other.idNumber = Samples.idNumber(2)
+        _ = try registry.run { run in
+            try run.record(mine)
+            return try run.record(other)
+        }
+        #expect(try registry.ledger(of: [Self.id]).entries == [mine])
+        #expect(try registry.ledger(of: [Samples.idNumber(3)]).entries.isEmpty)
+        #expect(try registry.ledger(of: []).entries.isEmpty)
+        // More IDs than one statement's batch: both people found wherever they stand.
+        let many = (10...1200).map { Samples.idNumber($0) } + [Self.id, Samples.idNumber(2)]
+        #expect(Set(try registry.ledger(of: many).entries.map(\.idNumber)) == [Self.id, Samples.idNumber(2)])
+        #expect(try registry.ledger().entries.count == 2)
+    }
+
     @Test("a ledger file beside the registry: it adds the years the registry lacks, and a year held differently refuses")
     func fileBesideRegistry() throws {
         let year1 = year(2016, seminarDays: 20, publicHours: 24, ledger: Ledger())

@@ -116,7 +116,7 @@ struct UnitPages {
             let loaded = try await pool.compute { try input.load(upload) }
             try caller.authorize(loaded.records.unit)
             try RenderRoute.refuseRejected(loaded)
-            return (try await pool.compute { try CheckReport(loaded, engine: try caller.rules(logger: logger)) },
+            return (try await pool.compute { try CheckReport(loaded, engine: try caller.rules(for: loaded, logger: logger)) },
                     loaded.records.unit.district ?? "")
         }
         let now = Date()
@@ -140,7 +140,7 @@ struct UnitPages {
         return try await pool.admit(token: caller.token) {
             let loaded = try await pool.compute { try input.load(upload) }
             try caller.authorize(loaded.records.unit)
-            return try await draw(render, loaded, try await render.rules(of: caller, context.logger))
+            return try await draw(render, loaded, try await render.rules(of: caller, for: loaded, context.logger))
         }
     }
 

@@ -72,7 +72,7 @@ struct WebAccess: Sendable {
         return try await pool.admit(token: caller.token) {
             let loaded = try await pool.compute { try input.load(records) }
             try caller.authorize(loaded.records.unit)
-            return try await pool.compute { try CheckReport(loaded, engine: try caller.rules(logger: logger)) }
+            return try await pool.compute { try CheckReport(loaded, engine: try caller.rules(for: loaded, logger: logger)) }
         }
     }
 
