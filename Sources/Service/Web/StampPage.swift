@@ -76,16 +76,12 @@ struct StampPage {
             var verdict: String
         }
 
-        struct Skipped {
-            var subject: String
-            var reason: String
-        }
-
         var key: String
         var failed: String?
         var summary: String
         var results: [Result]
-        var skipped: [Skipped]
+        /// Each with its subject and reason (the template reads StampReport's own fields).
+        var skipped: [StampReport.Skipped]
         var hasSkipped: Bool
 
         init(_ stamped: StampRoute.Stamped, key: String) {
@@ -96,7 +92,7 @@ struct StampPage {
             summary = "盖章完成：出具结果 \(report.issued.count) 份" + (reused > 0 ? "（其中 \(reused) 份内容未变，沿用原编号）" : "")
                 + "，未盖章 \(report.skipped.count) 项。"
             results = report.issued.map { Result(subject: $0.subject, serial: $0.serial.description, verdict: $0.verdict) }
-            skipped = report.skipped.map { Skipped(subject: $0.subject, reason: $0.reason) }
+            skipped = report.skipped
             hasSkipped = !skipped.isEmpty
         }
 
