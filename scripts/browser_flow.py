@@ -230,13 +230,33 @@ def main():
         browser.click("a[href^='/agency/submission']")
         expect(browser.shows("张卫东", "买买提·艾力"), "the agency sees the submission as the unit's table")
         browser.screenshots(args.shots, "agency-submission")
-        browser.click("form[action='/agency/stamp'] button[type=submit]")
+        expect(browser.script("return [...document.querySelectorAll('input:not([type=hidden])')]"
+                              ".every(i => i.labels && i.labels.length > 0)"), "every box of the submission's table has a label")
+
+        # Only the ticked: 张卫东's box, ticked by keyboard (focus, then space), stamped with progress.
+        examined = [p["id_number"] for p in json.load(open(args.records))["people"] if "audit" in p]
+        ticked = examined[0]
+        browser.script(f"document.getElementById('pick-{ticked}').focus()")
+        browser.type(f"#pick-{ticked}", " ")
+        expect(browser.script(f"return document.getElementById('pick-{ticked}').checked"), "a person's box is ticked by keyboard")
+        browser.screenshots(args.shots, "agency-ticked")
+        browser.click("form#stamp button[type=submit]")
+        expect(browser.shows("已处理 3 / 3 人", "盖章完成：出具结果 1 份"), "the stamp page shows its progress, then one result")
+        expect(browser.shows("本次未选中盖章"), "the people not ticked are named as not stamped")
+        browser.screenshots(args.shots, "agency-stamped")
+        browser.click("a[href^='/agency/stamped.zip']")
         stamped = wait_for_download(downloads, ".zip", seconds=300)
         report = json.loads(zipfile.ZipFile(stamped).read("stamp-report.json"))
-        # A result for each person the agency examined (`audit` in the records).
-        examined = sum("audit" in person for person in json.load(open(args.records))["people"])
-        expect(len(report["issued"]) >= examined > 0,
-               f"the stamped ZIP reports {len(report['issued'])} results issued for {examined} people examined")
+        issued = [r["subject"] for r in report["issued"]]
+        expect(len(issued) == 1 and ticked in issued[0], f"the stamped ZIP holds the ticked person's result alone ({issued})")
+
+        # The list says who stamped and when; a search finds the result, the person masked.
+        browser.open(args.base + "/agency")
+        expect(browser.shows("已盖章：徐州市职业技术培训中心"), "the agency's list shows the submission as stamped")
+        browser.type("#q", "张卫东\ue007")
+        expect(browser.shows("找到 1 份审验结果", "张*东", "XZPX-2016-"), "a search by name finds the result, masked")
+        expect(ticked not in browser.text(), "the search shows the ID number masked")
+        browser.screenshots(args.shots, "agency-search")
 
         # Anyone: /verify by serial, and a result's QR code URL.
         browser.open(args.base + "/verify")

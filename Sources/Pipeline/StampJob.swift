@@ -61,8 +61,10 @@ public final class StampJob {
     /// registry that cannot be written, a records file changed meanwhile, `shouldStop` (the client
     /// left) — then nothing is recorded and no stamped file is put in place. With `archive`, every
     /// file is recorded in the archive's manifest, each result sheet with its result (for 抽检).
+    /// `selected`: only these people (公民身份号码) are stamped, the others skipped as not chosen — and
+    /// so the unit's 附件2 too, unless every person on it has a result; nil: everyone examined.
     public func run(_ loaded: LoadedRecords, recordsFolder: URL, options: RenderOptions, archive: ArchiveRecording? = nil,
-                    progress: ((BatchProgress) -> Void)? = nil,
+                    selected: Set<String>? = nil, progress: ((BatchProgress) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws(StampingError) -> StampReport {
         try issuer.admit(loaded.records.unit)
         // Earlier years come from the agency's ledger, read as the run begins, and the years only a
@@ -76,7 +78,7 @@ public final class StampJob {
         }
         let run = StampRun(issuer: issuer, registry: registry, engine: engine, records: loaded.records,
                            rejected: loaded.rejected.count, recordsFolder: recordsFolder, options: options,
-                           recording: archive, shouldStop: shouldStop,
+                           recording: archive, shouldStop: shouldStop, selected: selected,
                            sealDigest: issuer.profile.seal.flatMap { FileDigest.measure($0)?.sha256 } ?? "none")
         do {
             for _ in 0..<Self.attempts {

@@ -21,6 +21,8 @@ struct StampRun: Sendable {
     let options: RenderOptions
     let recording: ArchiveRecording?
     let shouldStop: @Sendable () -> Bool
+    /// The people (公民身份号码) to stamp this time, ticked on the agency's page; nil: everyone examined.
+    let selected: Set<String>?
     /// The seal scan's SHA-256 ("none" without one), read once per run: every stamped file's input names it.
     let sealDigest: String
 
@@ -96,6 +98,9 @@ struct StampRun: Sendable {
             let assessment = engine.assess(person, year: records.year)
             let entry = RosterEntry(person, assessment)
             let record = InputDigest.record(person, of: records)
+            if let selected, !selected.contains(person.idNumber) {
+                return .skipped(entry, record: record, .init(subject: person.subject, reason: "本次未选中盖章，不出具结果"))
+            }
             if let reason = issuer.refusal(person, assessment) {
                 return .skipped(entry, record: record, .init(subject: person.subject, reason: reason))
             }

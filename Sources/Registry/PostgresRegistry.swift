@@ -85,6 +85,17 @@ public final class PostgresRegistry: Registry {
         try read { try PostgresRows.issued("\(unescaped: PostgresRows.columns) WHERE year = \(year) ORDER BY serial", on: $0) }
     }
 
+    public func search(agency: String, text: String, limit: Int) throws(RegistryError) -> [IssuedResult] {
+        let query = ResultQuery(text)
+        return try read {
+            try PostgresRows.issued("""
+                \(unescaped: PostgresRows.columns) WHERE agency = \(agency)
+                AND (serial = \(query.exact) OR (kind = 'person' AND (subject = \(query.exact) OR person_name LIKE \(query.namePattern) ESCAPE '!')))
+                ORDER BY year DESC, sequence DESC LIMIT \(limit)
+                """, on: $0)
+        }
+    }
+
     public func ledger(of people: [String]?) throws(RegistryError) -> Ledger {
         try read { Ledger(try PostgresRows.ledgerYears(on: $0, of: people)) }
     }

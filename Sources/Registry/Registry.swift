@@ -34,6 +34,11 @@ public protocol Registry: Sendable {
     /// (市职称办) draws its spot check from.
     func results(year: Int) throws(RegistryError) -> [IssuedResult]
 
+    /// An agency's results found by `text` (an agency's search page): the one whose serial it is, the
+    /// people's whose 公民身份号码 it is, and those whose person's name contains it; superseded ones
+    /// included, the latest year first, at most `limit`.
+    func search(agency: String, text: String, limit: Int) throws(RegistryError) -> [IssuedResult]
+
     /// The ledger (学时台账) of these people, or with nil of everyone, read without waiting for a writer:
     /// what `check`, `render` and `stamp` judge earlier years by. A run reads its own people's years
     /// only: a city's registry holds every person of every agency.

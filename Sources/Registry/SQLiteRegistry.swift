@@ -110,6 +110,18 @@ public final class SQLiteRegistry: Registry {
         }
     }
 
+    public func search(agency: String, text: String, limit: Int) throws(RegistryError) -> [IssuedResult] {
+        let query = ResultQuery(text)
+        return try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT serial FROM issue WHERE agency = ?
+                AND (serial = ? OR (kind = 'person' AND (subject = ? OR person_name LIKE ? ESCAPE '!')))
+                ORDER BY year DESC, sequence DESC LIMIT ?
+                """, arguments: [agency, query.exact, query.exact, query.namePattern, limit])
+                .compactMap(Serial.init).compactMap { try SQLiteSchema.issued($0, in: db) }
+        }
+    }
+
     public func ledger(of people: [String]?) throws(RegistryError) -> Ledger {
         // A registry opened read-only before its v3 migration has no table yet: nothing stamped with a ledger.
         try read { db in try db.tableExists("ledger_year") ? Ledger(try SQLiteSchema.ledgerYears(db, of: people)) : Ledger() }

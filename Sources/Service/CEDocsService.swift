@@ -55,6 +55,7 @@ public struct CEDocsService: Sendable {
         SessionRoutes(access: access, answer: answer).register(on: router)
         UnitPages(access: access, answer: answer).register(on: router)
         AgencyPages(access: access, answer: answer).register(on: router)
+        ResultSearch(access: access, answer: answer).register(on: router)
         return router
     }
 

@@ -106,22 +106,49 @@ struct RenderRoute {
     private func all(_ kind: DocumentKind, _ loaded: LoadedRecords, _ engine: RulesEngine, _ budget: RequestBudget) async throws -> Response {
         try Self.refuseRejected(loaded)
         var zip = ZipFile()
-        let records = loaded.records
-        for (index, person) in try records.people.all().enumerated() {
-            try budget.check()
-            let pdf = try await self.person(kind, person, at: loaded.sourceIndices[index], loaded, engine)
-            zip.add("people/\(person.idNumber)/\(records.year)/\(kind.fileName)", Data(pdf.bytes))
-        }
+        try await add([kind], of: loaded, to: &zip, engine, budget)
         try budget.check()
         let data = try await core.pool.compute { [zip] in try zip.data() }
-        return engine.noted(Self.response(data, type: "application/zip", file: "\(kind.rawValue)-\(records.year).zip"))
+        return engine.noted(Self.response(data, type: "application/zip", file: "\(kind.rawValue)-\(loaded.records.year).zip"))
+    }
+
+    /// Everything a unit prints, in one ZIP (the unit's page's download): every person's 附件1 and
+    /// certificate pages as `all` files them, the print job (`registrations-<year>.pdf`) and 附件2
+    /// (`annual-audit-<year>.pdf`).
+    func everything(_ loaded: LoadedRecords, _ engine: RulesEngine, _ budget: RequestBudget) async throws -> Response {
+        try Self.refuseRejected(loaded)
+        var zip = ZipFile()
+        let year = loaded.records.year
+        try await add([.registration, .certificate], of: loaded, to: &zip, engine, budget)
+        try budget.check()
+        zip.add("registrations-\(year).pdf", Data(try await printJobPDF(loaded, engine).bytes))
+        zip.add("annual-audit-\(year).pdf", Data(try await annualAuditPDF(loaded, engine).bytes))
+        let data = try await core.pool.compute { [zip] in try zip.data() }
+        return engine.noted(Self.response(data, type: "application/zip", file: "documents-\(year).zip"))
+    }
+
+    /// Each person's documents of `kinds` into `zip` (`people/<id>/<year>/<kind>.pdf`), checking the
+    /// request's time and client between people.
+    private func add(_ kinds: [DocumentKind], of loaded: LoadedRecords, to zip: inout ZipFile, _ engine: RulesEngine,
+                     _ budget: RequestBudget) async throws {
+        let records = loaded.records
+        for (index, person) in try records.people.all().enumerated() {
+            for kind in kinds {
+                try budget.check()
+                let pdf = try await self.person(kind, person, at: loaded.sourceIndices[index], loaded, engine)
+                zip.add("people/\(person.idNumber)/\(records.year)/\(kind.fileName)", Data(pdf.bytes))
+            }
+        }
     }
 
     /// The unit's 附件2; also the unit's page's download.
     func annualAudit(_ loaded: LoadedRecords, _ engine: RulesEngine) async throws -> Response {
-        let records = loaded.records
-        let pdf = try await draw(.annualAudit, records, at: "unit", engine, try Self.rosterData(loaded))
-        return engine.noted(Self.response(Data(pdf.bytes), type: "application/pdf", file: "annual-audit-\(records.year).pdf"))
+        engine.noted(Self.response(Data(try await annualAuditPDF(loaded, engine).bytes), type: "application/pdf",
+                                   file: "annual-audit-\(loaded.records.year).pdf"))
+    }
+
+    private func annualAuditPDF(_ loaded: LoadedRecords, _ engine: RulesEngine) async throws -> PDF {
+        try await draw(.annualAudit, loaded.records, at: "unit", engine, try Self.rosterData(loaded))
     }
 
     /// What the unit's 附件2 prints: every person's row, so every record must be usable.
@@ -135,6 +162,11 @@ struct RenderRoute {
     /// Every person's 附件1 in one PDF, each on an odd page (登记表合订本, the `registrations.pdf` of
     /// `cedocs render`), for the unit's page. Photos are not printed, as in every document of the service.
     func printJob(_ loaded: LoadedRecords, _ engine: RulesEngine) async throws -> Response {
+        engine.noted(Self.response(Data(try await printJobPDF(loaded, engine).bytes), type: "application/pdf",
+                                   file: "registrations-\(loaded.records.year).pdf"))
+    }
+
+    private func printJobPDF(_ loaded: LoadedRecords, _ engine: RulesEngine) async throws -> PDF {
         try Self.refuseRejected(loaded)
         let (records, creator) = (loaded.records, core.creator)
         let people = try records.people.all().map { person in
@@ -142,10 +174,9 @@ struct RenderRoute {
             person.photo = nil
             return person
         }
-        let pdf = try await produce(.registration, at: "people") { renderer throws(ProduceError) in
+        return try await produce(.registration, at: "people") { renderer throws(ProduceError) in
             try renderer.printJob(records, people: people, creator: creator, engine: engine)
         }
-        return engine.noted(Self.response(Data(pdf.bytes), type: "application/pdf", file: "registrations-\(records.year).pdf"))
     }
 
     /// `source`: the person's index in the request's `people`.

@@ -25,10 +25,26 @@ struct StampRoute {
         }
     }
 
-    /// A stamp by `caller` of the records `records` gives, logged as every stamp request is: the API's,
-    /// and an agency's page's for a unit's submission.
+    /// A stamp by `caller` of the records `records` gives, answered with the stamped ZIP.
     func stamp(_ caller: Caller, _ context: ServiceRequestContext,
                records: @escaping @Sendable () async throws -> RecordsInput.Body) async throws -> Response {
+        let stamped = try await zip(caller, context, records: records)
+        return RenderRoute.response(stamped.data, type: "application/zip", file: stamped.file)
+    }
+
+    /// The stamped ZIP, its file name, and what the run did.
+    struct Stamped: Sendable {
+        var data: Data
+        var file: String
+        var report: StampReport
+    }
+
+    /// A stamp by `caller` of the records `records` gives, logged as every stamp request is: the API's,
+    /// and an agency's page's for a unit's submission. `selected`: only these people (公民身份号码, each
+    /// of the records), else everyone examined; `progress` hears of each person done (on a pool thread).
+    func zip(_ caller: Caller, _ context: ServiceRequestContext, selected: Set<String>? = nil,
+             progress: (@Sendable (BatchProgress) -> Void)? = nil,
+             records: @escaping @Sendable () async throws -> RecordsInput.Body) async throws -> Stamped {
         var agency: String?
         if case .agency(let own) = caller.role { agency = own.profile.code }
         let entry = StampRequest(requester: caller.name, agency: agency, unit: nil, year: nil, people: nil,
@@ -40,11 +56,11 @@ struct StampRoute {
                 entry.year = loaded.records.year
                 entry.people = loaded.records.people.count + loaded.rejected.count
                 do {
-                    let (response, report) = try await stamp(caller, loaded, budget, context)
-                    entry.outcome = "出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项"
-                    entry.serials = report.issued.map(\.serial.description)
+                    let stamped = try await stamp(caller, loaded, budget, context, selected: selected, progress: progress)
+                    entry.outcome = "出具 \(stamped.report.issued.count) 份结果，未盖章 \(stamped.report.skipped.count) 项"
+                    entry.serials = stamped.report.issued.map(\.serial.description)
                     log(entry, context)
-                    return response
+                    return stamped
                 } catch {
                     throw Logged(refusal: log(entry, context, refused: error))
                 }
@@ -77,11 +93,12 @@ struct StampRoute {
         return refusal
     }
 
-    private func stamp(_ caller: Caller, _ loaded: LoadedRecords, _ budget: RequestBudget, _ context: ServiceRequestContext)
-        async throws -> (Response, StampReport) {
+    private func stamp(_ caller: Caller, _ loaded: LoadedRecords, _ budget: RequestBudget, _ context: ServiceRequestContext,
+                       selected: Set<String>?, progress: (@Sendable (BatchProgress) -> Void)?) async throws -> Stamped {
         var loaded = loaded
         let agency = try caller.stampingAgency(for: loaded.records.unit)
         try RenderRoute.refuseRejected(loaded)
+        try Self.refuseStrangers(selected, loaded)
         // A photo path names a file of this server, not of the client: never print it.
         loaded.records.people = PersonList(try loaded.records.people.all().map { person in
             var person = person
@@ -97,6 +114,7 @@ struct StampRoute {
             do throws(StampingError) {
                 return try StampJob(renderer: renderer, profile: agency.profile, key: agency.key, registry: registry)
                     .run(records, recordsFolder: folder, options: RenderOptions(output: folder, creator: creator),
+                         selected: selected, progress: progress,
                          shouldStop: { (try? budget.check()) == nil })
             } catch where error.storageFull {
                 // The path of the server's file is for its operator, not for the client.
@@ -118,9 +136,19 @@ struct StampRoute {
         if FileManager.default.fileExists(atPath: folder.path) { try zip.add(folder: folder) }
         zip.add("stamp-report.json", StampSummary(report).json())
         let data = try await core.pool.compute { [zip] in try zip.data() }
-        let response = RenderRoute.response(data, type: "application/zip",
-                                            file: "stamped-\(agency.profile.code)-\(loaded.records.year).zip")
-        return (response, report)
+        return Stamped(data: data, file: "stamped-\(agency.profile.code)-\(loaded.records.year).zip", report: report)
+    }
+
+    /// Every person chosen must be one of the records: a stale page's ticks never stamp someone else.
+    private static func refuseStrangers(_ selected: Set<String>?, _ loaded: LoadedRecords) throws {
+        guard let selected else { return }
+        let people = Set(try loaded.records.people.all().map(\.idNumber))
+        let strangers = selected.subtracting(people).sorted()
+        guard strangers.isEmpty else {
+            throw ServiceError(status: .unprocessableContent, code: "not_in_records",
+                               message: "勾选的人员（公民身份号码 \(strangers.joined(separator: "、"))）不在单位“\(loaded.records.unit.name)”提交的记录中："
+                                   + "请返回该单位的页面，刷新后重新勾选。")
+        }
     }
 }
 

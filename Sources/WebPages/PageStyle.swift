@@ -21,6 +21,10 @@ enum PageStyle {
           cursor: pointer; }
         header button { background: #fff; color: #0b4f8a; margin: 0; padding: .2em .8em; }
         button.secondary, .button.secondary { background: #fff; color: #0b4f8a; }
+        label.inline { display: inline; font-weight: normal; margin: 0 0 0 .3em; }
+        input.pick { width: 1.2em; height: 1.2em; vertical-align: middle; }
+        p.progress { margin: .2em 0; font-variant-numeric: tabular-nums; }
+        progress { width: 12em; max-width: 50%; vertical-align: middle; }
         :focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
         .alert { border-left: 5px solid #b42318; background: #fdecea; padding: .6em 1em; margin: 1em 0; }
         .notice { border-left: 5px solid #1a7f37; background: #e9f7ef; padding: .6em 1em; margin: 1em 0; }

@@ -9,6 +9,10 @@ enum PageTemplates {
         case .submission: return submission
         case .verify: return verify
         case .message: return message
+        case .stamping: return stamping
+        case .stampProgress: return stampProgress
+        case .stamped: return stamped
+        case .search: return search
         }
     }
 
@@ -61,7 +65,8 @@ enum PageTemplates {
         <h2>下载</h2>
         {{#downloadable}}
         <p><a class="button" href="/unit/print-job.pdf">电子登记表合订本（附件1，打印用 PDF）</a>
-        <a class="button secondary" href="/unit/annual-audit.pdf">年度审验表（附件2，PDF）</a></p>
+        <a class="button secondary" href="/unit/annual-audit.pdf">年度审验表（附件2，PDF）</a>
+        <a class="button secondary" href="/unit/documents.zip">全部文书（ZIP：每人的登记表和证书、合订本、年度审验表）</a></p>
         <details><summary>年度审验表（附件2）预览</summary><img class="preview" src="/unit/preview/annual-audit.png" alt="本单位年度审验表（附件2）第一页" loading="lazy"></details>
         <h2>提交审验机构</h2>
         <form method="post" action="/unit/submit" class="panel">
@@ -72,6 +77,10 @@ enum PageTemplates {
         {{/downloadable}}
         {{^downloadable}}<p class="alert" role="alert">有人员的记录有误：请按上表所列位置更正后重新上传，全部无误后才能下载打印。</p>{{/downloadable}}
         {{/report}}
+        {{#hasSubmissions}}<h2>已提交的记录</h2>
+        <ul class="states">{{/hasSubmissions}}
+        {{#submissions}}{{#submission}}<li>{{year}} 年度 {{people}} 人（{{fileName}}），{{submittedBy}} 于 {{time}} 提交：<span class="{{#stamped}}good{{/stamped}}{{^stamped}}muted{{/stamped}}">{{state}}</span></li>{{/submission}}{{/submissions}}
+        {{#hasSubmissions}}</ul>{{/hasSubmissions}}
         {{#report}}<h2>上传其他文件</h2>{{/report}}
         <form method="post" action="/unit/check" enctype="multipart/form-data" class="panel">
         <input type="hidden" name="csrf" value="{{csrf}}">
@@ -91,10 +100,11 @@ enum PageTemplates {
         {{#hasFileProblems}}</ul></div>{{/hasFileProblems}}
         <div class="scroll" role="region" aria-label="人员检查结果" tabindex="0">
         <table class="people">
-        <thead><tr><th scope="col">姓名</th><th scope="col">公民身份号码</th><th scope="col">认定学时</th><th scope="col">审验结论</th><th scope="col">问题</th></tr></thead>
+        <thead><tr>{{#selectable}}<th scope="col">选中盖章</th>{{/selectable}}<th scope="col">姓名</th><th scope="col">公民身份号码</th><th scope="col">认定学时</th><th scope="col">审验结论</th><th scope="col">问题</th></tr></thead>
         <tbody>
         {{#people}}
         <tr>
+        {{#selectable}}<td data-label="选中盖章">{{#hours}}<input type="checkbox" class="pick" id="pick-{{idNumber}}" name="person" value="{{idNumber}}" form="stamp"><label class="inline" for="pick-{{idNumber}}">为{{name}}盖章</label>{{/hours}}</td>{{/selectable}}
         <td data-label="姓名">{{name}}</td>
         <td data-label="公民身份号码" class="id">{{idNumber}}</td>
         <td data-label="认定学时">{{#hours}}合计 {{total}} / 应修 {{required}}<br><small>公共科目 {{publicHours}}，专业科目 {{professionalHours}}</small>
@@ -114,14 +124,16 @@ enum PageTemplates {
     static let submission = """
         <h1>{{unit}}</h1>
         <p>{{year}} 年度记录（{{fileName}}），{{submittedBy}} 于 {{time}} 提交。</p>
+        {{#state}}<p class="{{#stamped}}notice{{/stamped}}{{^stamped}}muted{{/stamped}}">{{state}}{{#stamped}} <a href="/agency/stamped.zip?key={{key}}">下载盖章文件（ZIP）</a>{{/stamped}}</p>{{/state}}
         {{#report}}
         <p>{{summary}}</p>
         {{> people-table}}
         {{/report}}
-        <form method="post" action="/agency/stamp" class="panel">
+        <form method="post" action="/agency/stamp" class="panel" id="stamp">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="key" value="{{key}}">
-        <p><small>盖章为记录中已审验的人员出具审验结果并登记，需要一些时间：请等待下载开始，不要重复点击。</small></p>
-        <button type="submit">盖章并下载</button>
+        <p>在上表“选中盖章”一栏勾选人员，只为勾选的人员盖章；一个都不勾选，则为记录中所有已审验的人员盖章。</p>
+        <p><small>盖章为人员出具审验结果并登记，需要一些时间：页面会显示进度，完成后给出下载链接。请不要重复点击。</small></p>
+        <button type="submit">盖章</button>
         </form>
         <p><a href="/agency">返回已提交的单位</a></p>
         """
@@ -133,10 +145,10 @@ enum PageTemplates {
         <h2>已提交的单位</h2>
         {{^hasSubmissions}}<p class="muted">还没有单位提交记录。</p>{{/hasSubmissions}}
         {{#hasSubmissions}}
-        <p><small>盖章为记录中已审验的人员出具审验结果并登记，需要一些时间：请等待下载开始，不要重复点击。</small></p>
+        <p><small>在此盖章为记录中所有已审验的人员盖章；只为部分人员盖章，请打开单位，在表中勾选。盖章页面会显示进度，完成后给出下载链接。</small></p>
         <div class="scroll" role="region" aria-label="已提交的单位" tabindex="0">
         <table class="people">
-        <thead><tr><th scope="col">单位</th><th scope="col">年度</th><th scope="col">人数</th><th scope="col">单位自查 合格 / 不合格</th><th scope="col">提交</th><th scope="col">盖章</th></tr></thead>
+        <thead><tr><th scope="col">单位</th><th scope="col">年度</th><th scope="col">人数</th><th scope="col">单位自查 合格 / 不合格</th><th scope="col">提交</th><th scope="col">盖章情况</th><th scope="col">盖章</th></tr></thead>
         <tbody>
         {{#submissions}}{{#submission}}
         <tr>
@@ -145,9 +157,10 @@ enum PageTemplates {
         <td data-label="人数">{{people}}</td>
         <td data-label="单位自查 合格 / 不合格">{{passing}} / {{failing}}</td>
         <td data-label="提交">{{submittedBy}}<br><small>{{time}}</small></td>
+        <td data-label="盖章情况" class="{{#stamped}}good{{/stamped}}{{^stamped}}muted{{/stamped}}">{{state}}{{#stamped}}<br><a href="/agency/stamped.zip?key={{key}}">下载盖章文件</a>{{/stamped}}</td>
         <td data-label="盖章"><form method="post" action="/agency/stamp">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="key" value="{{key}}">
-        <button type="submit" aria-label="为{{unit}} {{year}} 年度盖章并下载">盖章并下载</button></form></td>
+        <button type="submit" aria-label="为{{unit}} {{year}} 年度所有已审验人员盖章">全部盖章</button></form></td>
         </tr>
         {{/submission}}{{/submissions}}
         </tbody>
@@ -155,7 +168,13 @@ enum PageTemplates {
         </div>
         <p><small>单位自查的结论按本年度记录单独得出，未计以前年度的学时；按本机构学时台账的结论（即盖章将出具的结论）见各单位的提交详情。</small></p>
         {{/hasSubmissions}}
-        <p><a href="/verify">查询审验结果</a></p>
+        <h2>查询本机构出具的结果</h2>
+        <form method="get" action="/agency/search" class="panel">
+        <label for="q">审验编号、公民身份号码或姓名</label>
+        <input type="text" id="q" name="q" maxlength="40" autocomplete="off" required>
+        <button type="submit">查询</button>
+        </form>
+        <p><a href="/verify">核验审验结果（公开页面）</a></p>
         """
 
     static let verify = """

@@ -12,6 +12,12 @@ public struct WebPages: Sendable {
         case submission
         case verify
         case message
+        /// The stamp's page, written as the stamp goes: its head, a line per few people, its outcome.
+        case stamping
+        case stampProgress = "stamp-progress"
+        case stamped
+        /// An agency's search of its issued results.
+        case search
     }
 
     /// What the frame shows around every page.
@@ -48,10 +54,21 @@ public struct WebPages: Sendable {
     /// The whole document: `content`'s fields fill the page's template (Mustache reads them by name
     /// through reflection), the frame goes around it.
     public func render(_ page: Page, _ content: Any, frame: Frame) -> String {
-        let body = library.render(content, withTemplate: page.rawValue) ?? ""
-        let outer = FrameContent(title: frame.title, signedInAs: frame.signedInAs, csrf: frame.csrf, style: PageStyle.css,
-                                 body: body)
-        return library.render(outer, withTemplate: "frame") ?? body
+        let body = fragment(page, content)
+        return library.render(FrameContent(frame, body: body), withTemplate: "frame") ?? body
+    }
+
+    /// A page's own HTML without the frame: a piece of a page written as work goes on.
+    public func fragment(_ page: Page, _ content: Any) -> String {
+        library.render(content, withTemplate: page.rawValue) ?? ""
+    }
+
+    /// The frame of a page written in pieces: everything before the page's own HTML, and everything after.
+    public func frame(_ frame: Frame) -> (head: String, tail: String) {
+        let marker = "\u{1}page\u{1}"
+        let whole = library.render(FrameContent(frame, body: marker), withTemplate: "frame") ?? marker
+        guard let split = whole.range(of: marker) else { return (whole, "") }
+        return (String(whole[..<split.lowerBound]), String(whole[split.upperBound...]))
     }
 
     private struct FrameContent {
@@ -60,5 +77,13 @@ public struct WebPages: Sendable {
         var csrf: String?
         var style: String
         var body: String
+
+        init(_ frame: Frame, body: String) {
+            title = frame.title
+            signedInAs = frame.signedInAs
+            csrf = frame.csrf
+            style = PageStyle.css
+            self.body = body
+        }
     }
 }

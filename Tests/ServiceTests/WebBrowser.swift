@@ -22,11 +22,18 @@ struct WebBrowser {
     }
 
     mutating func post(_ uri: String, form: [String: String]) async throws -> TestResponse {
-        let body = form.map { key, value in
-            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        }.joined(separator: "&")
-        return try await send(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                              body: ByteBuffer(string: body))
+        try await post(uri, fields: form.map { ($0.key, $0.value) })
+    }
+
+    /// A form whose fields may repeat (boxes ticked under one name), as a browser sends it.
+    mutating func post(_ uri: String, fields: [(String, String)]) async throws -> TestResponse {
+        try await send(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                       body: ByteBuffer(string: Self.encode(fields)))
+    }
+
+    static func encode(_ fields: [(String, String)]) -> String {
+        fields.map { key, value in "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
     }
 
     mutating func upload(_ uri: String, fields: [String: String], file name: String, _ data: Data) async throws -> TestResponse {

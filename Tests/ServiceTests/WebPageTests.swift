@@ -164,6 +164,32 @@ import Testing
         }
     }
 
+    @Test func aUnitDownloadsAZipOfEverything() async throws {
+        try await Harness().run { client in
+            var browser = WebBrowser(client.base)
+            _ = try await browser.signIn(Harness.unitToken)
+            #expect(try await browser.get("/unit/documents.zip").status == .notFound)  // nothing uploaded yet
+            let csrf = try #require(WebBrowser.csrf(in: try await browser.get("/unit")))
+            let records = Samples.records(people: [Samples.person(1, name: "王小明"), Samples.person(2, name: "李四")])
+            let page = try await browser.upload("/unit/check", fields: ["csrf": csrf], file: "名单.json", try body(records))
+            #expect(page.text.contains(#"href="/unit/documents.zip""#))
+            let zip = try await browser.get("/unit/documents.zip")
+            #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
+            let entries = try Files.unzip(zip.data)
+            let people = [(Samples.idNumber(1), "王小明"), (Samples.idNumber(2), "李四")]
+            #expect(Set(entries.keys) == Set(people.flatMap { id, _ in
+                ["people/\(id)/2016/registration.pdf", "people/\(id)/2016/certificate.pdf"]
+            } + ["registrations-2016.pdf", "annual-audit-2016.pdf"]))
+            for (id, name) in people {
+                #expect(try Files.pdfText(try #require(entries["people/\(id)/2016/registration.pdf"])).contains(name))
+                #expect(try Files.pdfText(try #require(entries["people/\(id)/2016/certificate.pdf"])).contains(name))
+            }
+            let printJob = try Files.pdfText(try #require(entries["registrations-2016.pdf"]))
+            #expect(printJob.contains("王小明") && printJob.contains("李四"))
+            #expect(try Files.pdfText(try #require(entries["annual-audit-2016.pdf"])).contains(Samples.idNumber(2)))
+        }
+    }
+
     /// Width and height from a PNG's IHDR; empty for anything that is not a PNG.
     static func pngSize(_ data: Data) -> [Int] {
         let bytes = [UInt8](data)
@@ -207,9 +233,15 @@ import Testing
             #expect(try await agency.get("/agency/submission?key=000000000000000000000000").status == .notFound)
             #expect(try await agency.post("/agency/stamp", form: ["key": key]).status == .forbidden)
 
+            #expect(try await agency.get("/agency/stamped.zip?key=\(key)").status == .notFound)  // not stamped yet
             let stamped = try await agency.post("/agency/stamp", form: ["csrf": agencyCSRF, "key": key])
-            #expect(stamped.status == .ok && stamped.headers[.contentType] == "application/zip")
-            let entries = try Files.unzip(stamped.data)
+            #expect(stamped.status == .ok && stamped.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(stamped.text.contains("盖章完成：出具结果 3 份") && stamped.text.contains("/agency/stamped.zip?key=\(key)"))
+            #expect(try await county.get("/agency/stamped.zip?key=\(key)").status == .forbidden)
+            #expect(try await unit.get("/agency/stamped.zip?key=\(key)").status == .forbidden)
+            let zip = try await agency.get("/agency/stamped.zip?key=\(key)")
+            #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
+            let entries = try Files.unzip(zip.data)
             let reportFile = try #require(entries["stamp-report.json"])
             let report = try #require(try JSONSerialization.jsonObject(with: reportFile) as? [String: Any])
             #expect((report["issued"] as? [[String: Any]])?.count == 3)  // two people and the unit's 附件2

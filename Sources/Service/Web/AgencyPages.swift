@@ -3,25 +3,20 @@ import Hummingbird
 import WebPages
 
 /// An agency's pages (issue 17: 4): `GET /agency`, the units of its districts that submitted, with
-/// counts; `GET /agency/submission?key=`, one of them as the unit's table; `POST /agency/stamp`, one submission stamped through the very path of `POST /v1/stamp`
-/// (logged in the log of stamp requests like any), answered with the stamped ZIP. Only agencies: a
+/// counts and whether each is stamped; `GET /agency/submission?key=`, one of them as the unit's table,
+/// a box to tick per person; `POST /agency/stamp` and `GET /agency/stamped.zip?key=` (StampPage), the
+/// submission stamped through the very path of `POST /v1/stamp`, with progress. Only agencies: a
 /// unit's session is refused (403), and so is a submission outside the agency's districts.
 struct AgencyPages {
     let access: WebAccess
     let answer: WebAnswer
 
     struct Content {
-        /// A submission, and when it came as a clerk reads it.
-        struct Row {
-            var submission: Submission
-            var time: String
-        }
-
         var agency: String
         var districts: String
         var csrf: String
         var message: String?
-        var submissions: [Row]
+        var submissions: [SubmissionRow]
         var hasSubmissions: Bool
     }
 
@@ -30,9 +25,7 @@ struct AgencyPages {
             try await answer.answer(request) {
                 let signedIn = try access.signedIn(request, context)
                 let agency = try signedIn.agency()
-                let rows = access.submissions.all().filter { agency.profile.serves($0.district) }.map {
-                    Content.Row(submission: $0, time: Self.time($0.submittedAt))
-                }
+                let rows = access.submissions.all().filter { agency.profile.serves($0.district) }.map(SubmissionRow.init)
                 let content = Content(agency: agency.profile.name, districts: agency.profile.districts.joined(separator: "、"),
                                       csrf: signedIn.session.csrf, message: nil, submissions: rows, hasSubmissions: !rows.isEmpty)
                 return answer.html(.ok, .agency, content, frame: signedIn.frame(agency.profile.name))
@@ -45,23 +38,24 @@ struct AgencyPages {
                 let report = try await access.check(try access.submissions.records(submission), by: signedIn.caller)
                 let content = SubmissionContent(unit: submission.unit, year: submission.year, fileName: submission.fileName,
                                                 submittedBy: submission.submittedBy, time: Self.time(submission.submittedAt),
-                                                key: submission.key, csrf: signedIn.session.csrf,
-                                                report: UnitContent.Report(report, fileName: submission.fileName, previews: false))
+                                                key: submission.key, csrf: signedIn.session.csrf, state: SubmissionRow(submission),
+                                                report: UnitContent.Report(report, fileName: submission.fileName, previews: false,
+                                                                           selectable: true))
                 return answer.html(.ok, .submission, content, frame: signedIn.frame(submission.unit))
             }
         }
         router.post("/agency/stamp") { request, context in
             let signedIn = try? access.signedIn(request, context)
             return try await answer.answer(request, frame: signedIn.map { $0.frame("盖章") }) {
+                try await StampPage(access: access, answer: answer)
+                    .stamp(request, context, try access.signedIn(request, context), submission: self.submission)
+            }
+        }
+        router.get("/agency/stamped.zip") { request, context in
+            try await answer.answer(request) {
                 let signedIn = try access.signedIn(request, context)
-                let agency = try signedIn.agency()
-                let form = try await access.form(request)
-                try signedIn.check(form)
-                let submissions = access.submissions
-                let submission = try self.submission(form.fields["key"], for: agency)
-                return try await StampRoute(core: access.core).stamp(signedIn.caller, context) {
-                    try submissions.records(submission)
-                }
+                let submission = try self.submission(request.uri.queryParameters.get("key"), for: try signedIn.agency())
+                return try StampPage(access: access, answer: answer).download(submission)
             }
         }
     }
@@ -86,6 +80,8 @@ struct AgencyPages {
         var time: String
         var key: String
         var csrf: String
+        /// Whether it is stamped, when and by whom.
+        var state: SubmissionRow
         var report: UnitContent.Report
     }
 

@@ -22,11 +22,24 @@ struct Submission: Codable, Sendable {
     /// The file's name as the clerk uploaded it, and its format (`xlsx`, `csv`; nil: a records file, JSON).
     var fileName: String
     var format: String?
+    /// The last stamp of these records (nil: not stamped yet; a new submission starts unstamped).
+    var stamp: Stamp?
+
+    /// Who stamped, when, and what came of it; the stamped ZIP is kept beside (`<key>.stamped.zip`).
+    struct Stamp: Codable, Sendable {
+        /// The name of the agency's token, as in the log of stamp requests.
+        var stampedBy: String
+        var stampedAt: Date
+        /// Results issued (people and the unit's 附件2), and people or tables left unstamped.
+        var issued: Int
+        var skipped: Int
+    }
 }
 
 /// The submissions, on disk in their own folder (`submissions/` beside the log of stamp requests), so
-/// that a restart keeps them: `<key>.records` (the bytes as uploaded) and `<key>.json` (the rest),
-/// each replaced whole and synced (AtomicFile, as the archive's files are), the records first.
+/// that a restart keeps them: `<key>.records` (the bytes as uploaded), `<key>.json` (the rest) and,
+/// once stamped, `<key>.stamped.zip`, each replaced whole and synced (AtomicFile, as the archive's
+/// files are), the records (or the ZIP) first.
 struct Submissions: Sendable {
     let folder: URL
 
@@ -37,13 +50,39 @@ struct Submissions: Sendable {
     func keep(_ submission: Submission, records: Data) throws(ServiceError) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // The last stamp was of the records this submission replaces.
+            try? FileManager.default.removeItem(at: file(submission.key, "stamped.zip"))
             try AtomicFile.write(records, to: file(submission.key, "records"))
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            try AtomicFile.write(encoder.encode(submission), to: file(submission.key, "json"))
+            try write(submission)
         } catch {
             throw .internalError("提交未能保存在服务器上，请稍后重试；如一再出现，请联系管理员。")
         }
+    }
+
+    /// A submission stamped: its stamped ZIP kept first, then its state.
+    func stamped(_ submission: Submission, zip: Data, _ stamp: Submission.Stamp) throws(ServiceError) {
+        var submission = submission
+        submission.stamp = stamp
+        do {
+            try AtomicFile.write(zip, to: file(submission.key, "stamped.zip"))
+            try write(submission)
+        } catch {
+            throw .internalError("盖章已完成并已登记，但盖章文件未能保存在服务器上：请再次盖章（编号不变）；如一再出现，请联系管理员。")
+        }
+    }
+
+    /// The ZIP of a submission's last stamp.
+    func stampedZip(_ submission: Submission) throws(ServiceError) -> Data {
+        guard submission.stamp != nil, let data = try? Data(contentsOf: file(submission.key, "stamped.zip")) else {
+            throw .notFound("单位“\(submission.unit)”的这份提交还没有盖章，没有可下载的盖章文件。")
+        }
+        return data
+    }
+
+    private func write(_ submission: Submission) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        try AtomicFile.write(encoder.encode(submission), to: file(submission.key, "json"))
     }
 
     /// Every submission kept, the latest first.

@@ -8,7 +8,8 @@ import WebPages
 
 /// A unit's pages (issue 17: 3): `GET /unit` (the upload form), `POST /unit/check` (upload, check,
 /// the table), `GET /unit/print-job.pdf` and `GET /unit/annual-audit.pdf`, drawn from the records last
-/// checked in this session by the JSON API's own render path (RenderRoute), with previews of their first
+/// checked in this session by the JSON API's own render path (RenderRoute), `GET /unit/documents.zip`
+/// (all of them and every certificate), with previews of their first
 /// pages (`GET /unit/preview/annual-audit.png`, `…/registration.png?person=<公民身份号码>`), and `POST /unit/submit`,
 /// which keeps those records on the server for the agency (Submissions), with who and when.
 struct UnitPages {
@@ -63,6 +64,13 @@ struct UnitPages {
                 try await download(request, context) { try await $0.annualAudit($1, $2) }
             }
         }
+        router.get("/unit/documents.zip") { request, context in
+            try await answer.answer(request) {
+                // Many people's documents: stopped between people once the clerk leaves or the time is up.
+                let budget = RequestBudget(seconds: core.input.limits.requestSeconds, client: await ClientWatch.of(context.channel))
+                return try await download(request, context) { try await $0.everything($1, $2, budget) }
+            }
+        }
         router.get("/unit/preview/annual-audit.png") { request, context in
             try await answer.answer(request) {
                 try await download(request, context) { try await $0.preview(.annualAudit, person: nil, $1, $2) }
@@ -78,8 +86,10 @@ struct UnitPages {
 
     private func page(_ signedIn: WebAccess.SignedIn, unit: String, status: HTTPResponse.Status = .ok, message: String? = nil,
                       notice: String? = nil, report: UnitContent.Report? = nil) -> Response {
+        let submitted = access.submissions.all().filter { $0.unit == unit }.map(SubmissionRow.init)
         let content = UnitContent(unit: unit, csrf: signedIn.session.csrf, message: message, notice: notice,
-                                  maxBytes: Self.size(core.input.limits.bodyBytes), report: report)
+                                  maxBytes: Self.size(core.input.limits.bodyBytes), report: report,
+                                  submissions: submitted, hasSubmissions: !submitted.isEmpty)
         return answer.html(status, .unit, content, frame: signedIn.frame(unit))
     }
 

@@ -11,6 +11,9 @@ struct UnitContent {
     var notice: String?
     var maxBytes: String
     var report: Report?
+    /// The unit's submissions to its agency, and whether each is stamped.
+    var submissions: [SubmissionRow]
+    var hasSubmissions: Bool
 
     struct Problem {
         /// The cell of a spreadsheet (`继续教育!F12（结束日期）`), else the JSON path.
@@ -60,12 +63,14 @@ struct UnitContent {
         var downloadable: Bool
         /// Each person's 附件1 preview (the unit's page, which draws them from the session's records).
         var previews: Bool
+        /// A box to tick each person for the stamp (the agency's view of a submission).
+        var selectable = false
     }
 }
 
 extension UnitContent.Report {
     /// `report` of the file the clerk uploaded as `fileName`.
-    init(_ report: CheckReport, fileName: String, previews: Bool) {
+    init(_ report: CheckReport, fileName: String, previews: Bool, selectable: Bool = false) {
         typealias Row = (order: Int, person: UnitContent.Person)
         let valid: [Row] = report.people.map { person in
             // Credits from earlier years (上年度结转, a diploma) are rows of their own, as on 附件1.
@@ -103,6 +108,7 @@ extension UnitContent.Report {
         people = (valid + rejected).sorted { $0.order < $1.order }.map(\.person)
         downloadable = report.rejected.isEmpty && report.omitted == nil
         self.previews = previews
+        self.selectable = selectable
     }
 
     static func problem(_ problem: CheckReport.Problem) -> UnitContent.Problem {

@@ -39,14 +39,32 @@ struct WebAnswer: Sendable {
 
     func html(_ status: HTTPResponse.Status = .ok, _ page: WebPages.Page, _ content: Any, frame: WebPages.Frame,
               headers extra: HTTPFields = [:]) -> Response {
+        Response(status: status, headers: Self.headers(extra),
+                 body: .init(byteBuffer: ByteBuffer(string: pages.render(page, content, frame: frame))))
+    }
+
+    /// A page written as work goes on (sent in chunks, each piece as it comes, so that any browser shows
+    /// it while it waits — no script): the frame's head and `opening` at once, then `pieces`, then the
+    /// frame's end.
+    func streamed<Pieces: AsyncSequence & Sendable>(_ frame: WebPages.Frame, opening: String, _ pieces: Pieces) -> Response
+        where Pieces.Element == String {
+        let (head, tail) = pages.frame(frame)
+        return Response(status: .ok, headers: Self.headers(), body: ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: head + opening))
+            for try await piece in pieces { try await writer.write(ByteBuffer(string: piece)) }
+            try await writer.write(ByteBuffer(string: tail))
+            try await writer.finish(nil)
+        })
+    }
+
+    private static func headers(_ extra: HTTPFields = [:]) -> HTTPFields {
         var headers = extra
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         // The pages load nothing from anywhere and run no script; no other site may frame them.
         headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
         headers[Self.contentTypeOptions] = "nosniff"
-        return Response(status: status, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(string: pages.render(page, content, frame: frame))))
+        return headers
     }
 
     /// 303 See Other: after a form, the browser asks for `location` with GET.

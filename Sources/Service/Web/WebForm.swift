@@ -5,6 +5,8 @@ import Hummingbird
 /// `application/x-www-form-urlencoded` or `multipart/form-data` (RFC 7578), the only two a browser sends.
 struct WebForm: Sendable {
     var fields: [String: String] = [:]
+    /// Every value of each field, in order: a field several boxes share (the people ticked for a stamp).
+    private var values: [String: [String]] = [:]
     /// The file field's name as the browser gave it, and its bytes.
     var file: (name: String, data: Data)?
 
@@ -18,6 +20,7 @@ struct WebForm: Sendable {
                     $0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
                 }
                 fields[kv[0]] = kv.count > 1 ? kv[1] : ""
+                values[kv[0], default: []].append(fields[kv[0]]!)
             }
         case "multipart/form-data":
             guard let boundary = parts.dropFirst().first(where: { $0.lowercased().hasPrefix("boundary=") })?
@@ -27,6 +30,11 @@ struct WebForm: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Every value posted under `name` (none: empty).
+    func all(_ name: String) -> [String] {
+        values[name] ?? []
     }
 
     /// Each part between two delimiters: its headers, a blank line, its content (the CRLF before the
@@ -49,6 +57,7 @@ struct WebForm: Sendable {
                 file = (fileName, content)
             } else if let name {
                 fields[name] = String(decoding: content, as: UTF8.self)
+                values[name, default: []].append(fields[name]!)
             }
         }
     }
