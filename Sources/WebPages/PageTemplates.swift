@@ -112,7 +112,7 @@ enum PageTemplates {
         {{#activities}}<li>{{content}}：{{hours}} 学时{{^counted}}（不计）{{/counted}}<br><small>{{explanation}}</small></li>{{/activities}}
         {{#hasActivities}}</ul></details>{{/hasActivities}}
         {{#previews}}<details><summary>附件1 预览</summary><img class="preview" src="/unit/preview/registration.png?person={{idNumber}}" alt="{{name}}的电子登记表（附件1）第一页" loading="lazy"></details>{{/previews}}{{/hours}}</td>
-        <td data-label="审验结论" class="{{tone}}">{{verdict}}{{#reasons}}<br><small>{{.}}</small>{{/reasons}}</td>
+        <td data-label="审验结论" class="{{tone}}">{{verdict}}{{#reasons}}<br><small>{{.}}</small>{{/reasons}}{{#cycle}}<br><small>{{.}}</small>{{/cycle}}</td>
         <td data-label="问题">{{^hasProblems}}无{{/hasProblems}}{{#hasProblems}}<ul class="problems">{{/hasProblems}}{{#problems}}<li><span class="place">{{place}}</span> {{message}}</li>{{/problems}}{{#hasProblems}}</ul>{{/hasProblems}}</td>
         </tr>
         {{/people}}

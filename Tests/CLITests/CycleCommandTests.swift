@@ -12,31 +12,10 @@ struct CycleCommandTests {
         try Command.cedocs(arguments)
     }
 
-    /// The 高级 person's records of `year` in the unit's cycle 2016–2018: 0 hours in 2016, 56 public and
-    /// 144 professional in 2017, 16 public in 2018; audited early the next year. `hoursOf`: the
-    /// activities of that year instead, dated in `year`.
+    /// The person's records of `year` in the unit's cycle 2016–2018 (`Samples.cycleYear`).
     func records(_ year: Int, hoursOf shape: Int? = nil) throws -> URL {
-        var activities: [[String: Any]] = []
-        let shape = shape ?? year
-        let publicHours = [2017: 56, 2018: 16][shape] ?? 0
-        if publicHours > 0 {
-            activities.append(["subject": "public", "kind": "distance_learning", "content": "专业技术人员公需科目",
-                               "start": "\(year)-03-01", "end": "\(year)-03-31", "assessment": "合格",
-                               "params": ["approved_hours": publicHours]])
-        }
-        if shape == 2017 {
-            activities.append(["subject": "professional", "kind": "base_training", "content": "心血管专业培训班",
-                               "start": "\(year)-06-01", "end": "\(year)-06-30", "params": ["approved_hours": 144]])
-        }
-        let person: [String: Any] = ["id_number": Self.id, "name": "王立新", "level": "高级", "title": "主任医师",
-                                     "activities": activities,
-                                     "audit": ["agency": "徐州市职业技术培训中心", "date": "\(year + 1)-02-10"]]
-        var file = Samples.records(people: [person])
-        file["year"] = year
-        var unit = file["unit"] as! [String: Any]
-        unit["appointment_cycle"] = ["first_year": 2016, "years": 3]
-        file["unit"] = unit
-        return try Samples.write(file, to: folder, name: "records-\(year)-\(shape).json")
+        try Samples.write(Samples.cycleYear(year, hoursOf: shape, id: Self.id), to: folder,
+                          name: "records-\(year)-\(shape ?? year).json")
     }
 
     /// A new agency profile (and registry) under `config`.

@@ -88,4 +88,32 @@ import Testing
             #expect(view.text.contains(#"class="good">合格"#) && !view.text.contains("未提供学时台账"))
         }
     }
+
+    /// The 聘任周期 (细则二) on the agency's view of a submission: 2016 and 2017 stamped, the unit's 2018
+    /// (16 hours) passes over the cycle and the table says how; the unit's own table, judged alone, fails it.
+    @Test func theAgencysTableShowsTheCycleThatDecided() async throws {
+        let id = Samples.idNumber(9)
+        try await Harness().run { client in
+            for year in [2016, 2017] {
+                let stamped = try await client.post("/v1/stamp", token: Harness.agencyToken,
+                                                    records: try body(Samples.cycleYear(year, id: id)))
+                #expect(stamped.status == .ok)
+            }
+            let year3 = try body(Samples.cycleYear(2018, id: id))
+            var unit = WebBrowser(client.base)
+            _ = try await unit.signIn(Harness.unitToken)
+            let csrf = try #require(WebBrowser.csrf(in: try await unit.get("/unit")))
+            let table = try await unit.upload("/unit/check", fields: ["csrf": csrf], file: "2018.json", year3)
+            #expect(table.status == .ok && table.text.contains(#"class="bad">不合格"#) && !table.text.contains("聘任周期2016—2018"))
+            #expect(try await unit.post("/unit/submit", form: ["csrf": csrf]).status == .ok)
+
+            var agency = WebBrowser(client.base)
+            _ = try await agency.signIn(Harness.agencyToken)
+            let list = try await agency.get("/agency")
+            let key = try #require(list.text.range(of: #"name="key" value=""#).map { String(list.text[$0.upperBound...].prefix(24)) })
+            let view = try await agency.get("/agency/submission?key=\(key)")
+            #expect(view.text.contains(#"class="good">合格"#), "\(view.text)")
+            #expect(view.text.contains("聘任周期2016—2018年度第3年（最后一年）：周期累计总学时 216，应达 216"), "\(view.text)")
+        }
+    }
 }

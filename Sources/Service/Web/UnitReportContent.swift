@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Rules
 
 /// The unit's page's fields (the template `unit`): the upload form, and after an upload the check
 /// report as one table, a row per person in the file's order.
@@ -46,6 +47,8 @@ struct UnitContent {
         /// `good`, `bad` (the style of the verdict).
         var tone: String
         var reasons: [String]
+        /// How the 聘任周期 (细则二) judged the year, when it decided it (`CheckReport`'s `cycle`).
+        var cycle: String?
         var problems: [Problem]
         var hasProblems: Bool
     }
@@ -75,27 +78,27 @@ extension UnitContent.Report {
         let valid: [Row] = report.people.map { person in
             // Credits from earlier years (上年度结转, a diploma) are rows of their own, as on 附件1.
             let activities = person.activities.map {
-                UnitContent.Activity(content: $0.content, hours: Self.hours($0.hours), counted: $0.counted,
+                UnitContent.Activity(content: $0.content, hours: HoursFormat.string($0.hours), counted: $0.counted,
                                      explanation: $0.explanation)
             } + (person.credits ?? []).map {
-                UnitContent.Activity(content: "\($0.content)（\($0.sourceYear)年度）", hours: Self.hours($0.hours),
+                UnitContent.Activity(content: "\($0.content)（\($0.sourceYear)年度）", hours: HoursFormat.string($0.hours),
                                      counted: true, explanation: $0.explanation)
             }
-            let hours = UnitContent.Hours(total: Self.hours(person.totalHours), required: Self.hours(person.requiredTotal),
-                                          publicHours: Self.hours(person.publicHours),
-                                          professionalHours: Self.hours(person.professionalHours),
+            let hours = UnitContent.Hours(total: HoursFormat.string(person.totalHours), required: HoursFormat.string(person.requiredTotal),
+                                          publicHours: HoursFormat.string(person.publicHours),
+                                          professionalHours: HoursFormat.string(person.professionalHours),
                                           activities: activities, hasActivities: !activities.isEmpty)
             let problems = person.problems.map(Self.problem)
             return (Self.order(person.path), UnitContent.Person(
                 name: person.name, idNumber: person.idNumber, hours: hours, verdict: person.verdict,
-                tone: person.verdict == "合格" ? "good" : "bad", reasons: person.reasons, problems: problems,
+                tone: person.verdict == "合格" ? "good" : "bad", reasons: person.reasons, cycle: person.cycle, problems: problems,
                 hasProblems: !problems.isEmpty))
         }
         let rejected: [Row] = report.rejected.map { person in
             let problems = person.problems.map(Self.problem)
             return (Self.order(person.path), UnitContent.Person(
                 name: person.name ?? "（未填姓名）", idNumber: person.idNumber ?? "", hours: nil, verdict: "记录有误",
-                tone: "bad", reasons: [], problems: problems, hasProblems: !problems.isEmpty))
+                tone: "bad", reasons: [], cycle: nil, problems: problems, hasProblems: !problems.isEmpty))
         }
         let summary = report.summary
         file = fileName
@@ -119,10 +122,5 @@ extension UnitContent.Report {
     /// `people[12]` → 12: the person's place in the file.
     static func order(_ path: String) -> Int {
         Int(path.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }) ?? Int.max
-    }
-
-    /// 24, 7.5: hours as the forms print them.
-    static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
     }
 }
