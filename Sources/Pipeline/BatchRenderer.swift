@@ -61,6 +61,7 @@ public final class BatchRenderer: Sendable {
         let rosterTarget = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
         let rosterStamped = documents.contains(.annualAudit) && archive?.store.stamp(archive!.path(rosterTarget)) != nil
 
+        let unitText = InputDigest.RecordText.unit(of: records)
         // When no per-person file is written, the workers only lay out and the calling thread's drawing
         // of the print job is the bottleneck: one thread fewer leaves it a core of its own.
         let perPerson = documents.contains(.registration) || documents.contains(.certificate)
@@ -71,7 +72,7 @@ public final class BatchRenderer: Sendable {
                 let builder = DocumentBuilder(records: records, creator: options.creator)
                 let person = PersonWriter(renderer: renderer, builder: builder, layout: layout, recordsFolder: recordsFolder,
                                        options: options, documents: documents, archive: archive,
-                                       printJobNeeded: printJobNeeded, rosterStamped: rosterStamped)
+                                       printJobNeeded: printJobNeeded, rosterStamped: rosterStamped, unitText: unitText)
                 while let index = queue.take() {
                     queue.deliver(index, person.render(index, engine: engine))
                 }

@@ -40,17 +40,34 @@ public struct InputDigest: Sendable {
     /// What all of a person's documents are made from: the person's record, the unit's, the year, and
     /// with a ledger (`assessment.historyConsidered`) the credits from earlier years it counts and the
     /// standing of its 聘任周期 (the cycle's hours so far, which the documents may print).
-    func person(_ person: Person, of records: RecordsFile, _ assessment: PersonAssessment) -> String {
+    func person(_ text: RecordText, _ assessment: PersonAssessment) -> String {
         let history = assessment.historyConsidered
             ? ["ledger"] + assessment.credits.map(assessment.creditLine) + (assessment.cycle.map { [$0.explanation] } ?? []) : []
-        return digest(["person", String(records.year), CanonicalText.of(records.unit), CanonicalText.of(person)] + history)
+        return digest(["person", text.year, text.unit, text.person] + history)
     }
 
     /// What an agency stamped a person's documents from (StampMark.record): the record alone, the
     /// engine aside, so that only a change of the record itself asks for a new stamp.
-    static func record(_ person: Person, of records: RecordsFile) -> String {
-        FileDigest.sha256(Data(["record", String(records.year), CanonicalText.of(records.unit),
-                                CanonicalText.of(person)].joined(separator: "\u{1F}").utf8))
+    static func record(_ text: RecordText) -> String {
+        FileDigest.sha256(Data(["record", text.year, text.unit, text.person].joined(separator: "\u{1F}").utf8))
+    }
+
+    /// A person's record and the unit's as `CanonicalText`, the year beside: written out once per person
+    /// (the unit's once per run) and hashed into both digests above — encoding a record costs more than
+    /// hashing it.
+    struct RecordText: Sendable {
+        let year: String
+        let unit: String
+        let person: String
+
+        /// `unit`: the unit's record as `RecordText.unit(of:)` writes it.
+        init(_ person: Person, year: Int, unit: String) {
+            self.year = String(year)
+            self.unit = unit
+            self.person = CanonicalText.of(person)
+        }
+
+        static func unit(of records: RecordsFile) -> String { CanonicalText.of(records.unit) }
     }
 
     /// What an agency stamped a unit's 附件2 from: its people's records (`people`, each `record`), in order.

@@ -19,6 +19,8 @@ struct PersonWriter {
     let printJobNeeded: Bool
     /// The unit's 附件2 is stamped, so each person's record digest is needed to tell whether it changed.
     let rosterStamped: Bool
+    /// The unit's record as `InputDigest.RecordText` holds it, written out once for the run.
+    let unitText: String
 
     /// The `index`th valid person of the records, read from the file again.
     func render(_ index: Int, engine: RulesEngine) -> BatchRenderer.PersonOutcome {
@@ -39,16 +41,21 @@ struct PersonWriter {
         let shown = person.asTheUnitShows
         let assessment = engine.assess(shown, year: year)
         outcome.entry = RosterEntry(shown, assessment)
-        if rosterStamped { outcome.record = InputDigest.record(person, of: builder.records) }
+        // The record's digest tells a stamped file (or 附件2) whether its record changed since; both
+        // digests only matter with an archive, and the person's is shared by both documents.
+        let record = archive != nil || rosterStamped
+            ? InputDigest.record(InputDigest.RecordText(person, year: year, unit: unitText)) : nil
+        if rosterStamped { outcome.record = record }
         guard let folder = layout.personFolder(id: person.idNumber, year: year) else { return outcome }
         // The report is passed in, not captured: a captured `outcome` would make every access to it exclusive.
         func keepsStamped(_ kind: DocumentKind, _ report: inout RenderReport) -> Bool {
-            archive?.keepsStamped(folder.appendingPathComponent(kind.fileName),
-                                  record: InputDigest.record(person, of: builder.records), subject: person.subject,
-                                  document: kind.chineseName, report: &report) ?? false
+            guard let archive, let record else { return false }
+            return archive.keepsStamped(folder.appendingPathComponent(kind.fileName), record: record, subject: person.subject,
+                                        document: kind.chineseName, report: &report)
         }
-        // Digests only matter with an archive; the person's is shared by both documents.
-        let digests = archive.map { ($0.digest, $0.digest.person(shown, of: builder.records, assessment)) }
+        let digests = archive.map {
+            ($0.digest, $0.digest.person(InputDigest.RecordText(shown, year: year, unit: unitText), assessment))
+        }
         func origin(_ kind: DocumentKind, extra: [String] = []) -> FileOrigin {
             FileOrigin(person: person.idNumber, unit: builder.records.unit.name, year: year, kind: kind.rawValue,
                        input: digests.map { $0.0.document(kind, person: $0.1, extra: extra) })

@@ -79,7 +79,8 @@ public final class StampJob {
         let run = StampRun(issuer: issuer, registry: registry, engine: engine, records: loaded.records,
                            rejected: loaded.rejected.count, recordsFolder: recordsFolder, options: options,
                            recording: archive, shouldStop: shouldStop, selected: selected,
-                           sealDigest: issuer.profile.seal.flatMap { FileDigest.measure($0)?.sha256 } ?? "none")
+                           sealDigest: issuer.profile.seal.flatMap { FileDigest.measure($0)?.sha256 } ?? "none",
+                           unitText: InputDigest.RecordText.unit(of: loaded.records))
         do {
             for _ in 0..<Self.attempts {
                 let staged = try stage(run, progress: progress)

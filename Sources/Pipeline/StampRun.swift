@@ -25,6 +25,8 @@ struct StampRun: Sendable {
     let selected: Set<String>?
     /// The seal scan's SHA-256 ("none" without one), read once per run: every stamped file's input names it.
     let sealDigest: String
+    /// The unit's record as `InputDigest.RecordText` holds it, written out once for the run.
+    let unitText: String
 
     var profile: AgencyProfile { issuer.profile }
     var layout: ArchiveLayout { recording?.layout ?? ArchiveLayout(root: options.output) }
@@ -97,7 +99,8 @@ struct StampRun: Sendable {
             let person = try records.people.person(at: index)
             let assessment = engine.assess(person, year: records.year)
             let entry = RosterEntry(person, assessment)
-            let record = InputDigest.record(person, of: records)
+            let text = InputDigest.RecordText(person, year: records.year, unit: unitText)
+            let record = InputDigest.record(text)
             if let selected, !selected.contains(person.idNumber) {
                 return .skipped(entry, record: record, .init(subject: person.subject, reason: "本次未选中盖章，不出具结果"))
             }
@@ -106,8 +109,8 @@ struct StampRun: Sendable {
             }
             guard let current = try registry.current(agency: profile.code, year: records.year, kind: .person,
                                                      subject: person.idNumber) else { return .needsSerial(current: nil) }
-            return stagePerson(person, assessment, entry, record, serial: current.serial, current: current, reuseOnly: true,
-                               renderer: renderer) ?? .needsSerial(current: current)
+            return stagePerson(person, assessment, entry, text, record, serial: current.serial, current: current,
+                               reuseOnly: true, renderer: renderer) ?? .needsSerial(current: current)
         } catch {
             return .failed(StampingError("\(error)"))
         }
@@ -119,7 +122,8 @@ struct StampRun: Sendable {
         do {
             let person = try records.people.person(at: index)
             let assessment = engine.assess(person, year: records.year)
-            return stagePerson(person, assessment, RosterEntry(person, assessment), InputDigest.record(person, of: records),
+            let text = InputDigest.RecordText(person, year: records.year, unit: unitText)
+            return stagePerson(person, assessment, RosterEntry(person, assessment), text, InputDigest.record(text),
                                serial: serial, current: current, reuseOnly: false, renderer: renderer)
                 ?? .failed(StampingError("内部错误：新结果未能出具"))
         } catch {
@@ -129,7 +133,8 @@ struct StampRun: Sendable {
 
     /// Renders the person's three files under `serial`; nil when `reuseOnly` and the content is not
     /// `current`'s (nothing kept).
-    private func stagePerson(_ person: Person, _ assessment: PersonAssessment, _ entry: RosterEntry, _ record: String,
+    private func stagePerson(_ person: Person, _ assessment: PersonAssessment, _ entry: RosterEntry,
+                             _ text: InputDigest.RecordText, _ record: String,
                              serial: Serial, current: IssuedResult?, reuseOnly: Bool, renderer: DocumentRenderer) -> Step? {
         var rendering = RenderReport()
         let subject = person.subject
@@ -138,7 +143,7 @@ struct StampRun: Sendable {
             return .failedRender(entry, record: record, rendering)
         }
         let stamp = agencyStamp(serial, opinion: AgencyOpinion.person(assessment), date: audit.date)
-        let personDigest = recording.map { $0.digest.person(person, of: records, assessment) }
+        let personDigest = recording.map { $0.digest.person(text, assessment) }
         func origin(_ kind: DocumentKind, result: IssuedResultRecord? = nil) -> FileOrigin {
             FileOrigin(person: person.idNumber, unit: records.unit.name, year: records.year, kind: kind.rawValue,
                        input: recording.flatMap { run in personDigest.map { run.digest.document(kind, person: $0, extra: stampInput(serial)) } },
