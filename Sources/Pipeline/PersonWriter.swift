@@ -41,10 +41,12 @@ struct PersonWriter {
         let shown = person.asTheUnitShows
         let assessment = engine.assess(shown, year: year)
         outcome.entry = RosterEntry(shown, assessment)
-        // The record's digest tells a stamped file (or 附件2) whether its record changed since; both
-        // digests only matter with an archive, and the person's is shared by both documents.
-        let record = archive != nil || rosterStamped
-            ? InputDigest.record(InputDigest.RecordText(person, year: year, unit: unitText)) : nil
+        // The record's digest tells a stamped file (or 附件2) whether its record changed since: needed for
+        // a stamped 附件2, or with an archive when a person's file is to be written; the person's input
+        // digest only matters with an archive, and is shared by both documents.
+        let recordNeeded = rosterStamped
+            || (archive != nil && !documents.isDisjoint(with: [OutputDocument.registration, .certificate]))
+        let record = recordNeeded ? InputDigest.record(InputDigest.RecordText(person, year: year, unit: unitText)) : nil
         if rosterStamped { outcome.record = record }
         guard let folder = layout.personFolder(id: person.idNumber, year: year) else { return outcome }
         // The report is passed in, not captured: a captured `outcome` would make every access to it exclusive.
