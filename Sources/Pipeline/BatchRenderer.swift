@@ -62,17 +62,24 @@ public final class BatchRenderer: Sendable {
         let rosterStamped = documents.contains(.annualAudit) && archive?.store.stamp(archive!.path(rosterTarget)) != nil
 
         let unitText = InputDigest.RecordText.unit(of: records)
-        // When no per-person file is written, the workers only lay out and the calling thread's drawing
-        // of the print job is the bottleneck: one thread fewer leaves it a core of its own.
+        // A worker's own renderer: a Pango context serves one thread.
+        @Sendable func personWriter() -> PersonWriter {
+            PersonWriter(renderer: DocumentRenderer(templates: templates, fonts: fonts, engine: engine),
+                         builder: DocumentBuilder(records: records, creator: options.creator), layout: layout,
+                         recordsFolder: recordsFolder, options: options, documents: documents, archive: archive,
+                         printJobNeeded: printJobNeeded, rosterStamped: rosterStamped, unitText: unitText)
+        }
+        // `--jobs 1` is one thread: the calling thread renders each person itself as it collects them,
+        // so a clerk who asks for one job leaves the other cores alone (and the benchmark's one-thread
+        // figure is one core's). With more, when no per-person file is written, the workers only lay
+        // out and the calling thread's drawing of the print job is the bottleneck: one thread fewer
+        // leaves it a core of its own.
+        let inline = jobs == 1 ? personWriter() : nil
         let perPerson = documents.contains(.registration) || documents.contains(.certificate)
-        let workers = perPerson ? jobs : max(1, jobs - 1)
+        let workers = inline != nil ? 0 : perPerson ? jobs : jobs - 1
         for _ in 0..<min(workers, max(1, records.people.count)) {
-            let thread = Thread { [self] in
-                let renderer = DocumentRenderer(templates: templates, fonts: fonts, engine: engine)
-                let builder = DocumentBuilder(records: records, creator: options.creator)
-                let person = PersonWriter(renderer: renderer, builder: builder, layout: layout, recordsFolder: recordsFolder,
-                                       options: options, documents: documents, archive: archive,
-                                       printJobNeeded: printJobNeeded, rosterStamped: rosterStamped, unitText: unitText)
+            let thread = Thread { [engine] in
+                let person = personWriter()
                 while let index = queue.take() {
                     queue.deliver(index, person.render(index, engine: engine))
                 }
@@ -94,7 +101,7 @@ public final class BatchRenderer: Sendable {
         func collect(_ add: (RosterEntry, [Page]) -> Void) {
             collected = true
             for index in 0..<records.people.count {
-                let outcome = queue.collect(index)
+                let outcome = inline?.render(index, engine: engine) ?? queue.collect(index)
                 report.merge(outcome.report)
                 if let entry = outcome.entry {
                     if rosterNeeded { roster.append(entry) }

@@ -121,6 +121,24 @@ struct RegistrationTests {
         #expect(unaudited["CreationDate"] == nil)
     }
 
+    @Test("one thread (--jobs 1, drawn as it goes on the calling thread) and three write the same files, byte for byte")
+    func sameBytesOnAnyNumberOfThreads() throws {
+        let activities = (0..<30).map { Samples.activity(content: "讲座\($0)", subject: "professional", hours: 3, day: $0 % 28 + 1) }
+        let people = (1...9).map { Samples.person($0, name: "人员\($0)", activities: $0 == 4 ? activities : nil) }
+        let one = try Rendered(Samples.records(people: people), jobs: 1, name: "one-thread")
+        let three = try Rendered(Samples.records(people: people), jobs: 3, name: "three-threads")
+        #expect(one.report.failures.isEmpty && three.report.failures.isEmpty)
+        let files = one.files.filter { $0.hasSuffix(".pdf") }
+        #expect(files.count == 9 * 2 + 2, "\(files)")
+        #expect(files == three.files.filter { $0.hasSuffix(".pdf") })
+        for file in files {
+            let a = try Data(contentsOf: one.out.appendingPathComponent(file))
+            let b = try Data(contentsOf: three.out.appendingPathComponent(file))
+            #expect(a == b, "\(file) differs between one thread and three")
+        }
+        #expect(try Poppler.pages(one.unit("registrations.pdf")).count >= 9 * 2 - 1)
+    }
+
     @Test("the print job: every 附件1 in roster order, each starting on an odd page")
     func printJob() throws {
         let activities = (0..<30).map { Samples.activity(content: "讲座\($0)", subject: "professional", hours: 3, day: $0 % 28 + 1) }

@@ -11,13 +11,14 @@ struct Rendered {
     let report: RenderReport
     let loaded: LoadedRecords
 
-    init(_ records: [String: Any], png: Bool = false, engine: RulesEngine = RulesEngine(), name: String = #function) throws {
+    init(_ records: [String: Any], png: Bool = false, engine: RulesEngine = RulesEngine(), jobs: Int = 2,
+         name: String = #function) throws {
         folder = Repository.temporaryFolder(name)
         let file = try Samples.write(records, to: folder)
         loaded = try RecordsLoader.load(contentsOf: file)
-        // Two threads, as on the machines it runs on: concurrency is part of what is tested.
+        // Two threads by default, as on the machines it runs on: concurrency is part of what is tested.
         let job = BatchRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library, engine: engine,
-                                jobs: 2)
+                                jobs: jobs)
         report = job.run(loaded, recordsFolder: folder,
                          options: RenderOptions(output: folder.appendingPathComponent("out"), png: png, creator: "cedocs test"))
     }
