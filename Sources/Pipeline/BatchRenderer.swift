@@ -62,24 +62,27 @@ public final class BatchRenderer: Sendable {
         let rosterStamped = documents.contains(.annualAudit) && archive?.store.stamp(archive!.path(rosterTarget)) != nil
 
         let unitText = InputDigest.RecordText.unit(of: records)
-        // A worker's own renderer: a Pango context serves one thread.
-        @Sendable func personWriter() -> PersonWriter {
-            PersonWriter(renderer: DocumentRenderer(templates: templates, fonts: fonts, engine: engine),
+        // The calling thread's renderer: it draws the print job (and, with one job, everything else).
+        let collector = DocumentRenderer(templates: templates, fonts: fonts, engine: engine)
+        // `renderer`: a worker's own, as a Pango context serves one thread.
+        @Sendable func personWriter(_ renderer: DocumentRenderer) -> PersonWriter {
+            PersonWriter(renderer: renderer,
                          builder: DocumentBuilder(records: records, creator: options.creator), layout: layout,
                          recordsFolder: recordsFolder, options: options, documents: documents, archive: archive,
                          printJobNeeded: printJobNeeded, rosterStamped: rosterStamped, unitText: unitText)
         }
         // `--jobs 1` is one thread: the calling thread renders each person itself as it collects them,
-        // so a clerk who asks for one job leaves the other cores alone (and the benchmark's one-thread
-        // figure is one core's). With more, when no per-person file is written, the workers only lay
-        // out and the calling thread's drawing of the print job is the bottleneck: one thread fewer
-        // leaves it a core of its own.
-        let inline = jobs == 1 ? personWriter() : nil
+        // with the renderer that draws the print job, so each string is shaped once for both; a clerk
+        // who asks for one job leaves the other cores alone (and the benchmark's one-thread figure is
+        // one core's). With more, when no per-person file is written, the workers only lay out and the
+        // calling thread's drawing of the print job is the bottleneck: one thread fewer leaves it a
+        // core of its own.
+        let inline = jobs == 1 ? personWriter(collector) : nil
         let perPerson = documents.contains(.registration) || documents.contains(.certificate)
         let workers = inline != nil ? 0 : perPerson ? jobs : jobs - 1
         for _ in 0..<min(workers, max(1, records.people.count)) {
-            let thread = Thread { [engine] in
-                let person = personWriter()
+            let thread = Thread { [self] in
+                let person = personWriter(DocumentRenderer(templates: templates, fonts: fonts, engine: engine))
                 while let index = queue.take() {
                     queue.deliver(index, person.render(index, engine: engine))
                 }
@@ -89,7 +92,6 @@ public final class BatchRenderer: Sendable {
         }
 
         // The calling thread: collect in roster order, drawing the print job as people arrive.
-        let collector = DocumentRenderer(templates: templates, fonts: fonts, engine: engine)
         var report = RenderReport()
         report.notes = engine.notes
         // 附件2 needs every person's row: a person who could not be read leaves it incomplete.

@@ -46,7 +46,8 @@ struct PersonWriter {
         // digest only matters with an archive, and is shared by both documents.
         let recordNeeded = rosterStamped
             || (archive != nil && !documents.isDisjoint(with: [OutputDocument.registration, .certificate]))
-        let record = recordNeeded ? InputDigest.record(InputDigest.RecordText(person, year: year, unit: unitText)) : nil
+        let text = recordNeeded ? InputDigest.RecordText(person, year: year, unit: unitText) : nil
+        let record = text.map(InputDigest.record)
         if rosterStamped { outcome.record = record }
         guard let folder = layout.personFolder(id: person.idNumber, year: year) else { return outcome }
         // The report is passed in, not captured: a captured `outcome` would make every access to it exclusive.
@@ -55,8 +56,11 @@ struct PersonWriter {
             return archive.keepsStamped(folder.appendingPathComponent(kind.fileName), record: record, subject: person.subject,
                                         document: kind.chineseName, report: &report)
         }
-        let digests = archive.map {
-            ($0.digest, $0.digest.person(InputDigest.RecordText(shown, year: year, unit: unitText), assessment))
+        let digests = archive.map { archive in
+            // Without an `audit` the unit's view is the record itself, whose text is written out already.
+            let shownText = shown == person ? text : nil
+            return (archive.digest, archive.digest.person(shownText ?? InputDigest.RecordText(shown, year: year, unit: unitText),
+                                                          assessment))
         }
         func origin(_ kind: DocumentKind, extra: [String] = []) -> FileOrigin {
             FileOrigin(person: person.idNumber, unit: builder.records.unit.name, year: year, kind: kind.rawValue,

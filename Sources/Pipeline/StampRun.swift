@@ -109,8 +109,8 @@ struct StampRun: Sendable {
             }
             guard let current = try registry.current(agency: profile.code, year: records.year, kind: .person,
                                                      subject: person.idNumber) else { return .needsSerial(current: nil) }
-            return stagePerson(person, assessment, entry, text, record, serial: current.serial, current: current,
-                               reuseOnly: true, renderer: renderer) ?? .needsSerial(current: current)
+            return stagePerson(person, assessment, entry, text, serial: current.serial, current: current, reuseOnly: true,
+                               renderer: renderer) ?? .needsSerial(current: current)
         } catch {
             return .failed(StampingError("\(error)"))
         }
@@ -123,8 +123,7 @@ struct StampRun: Sendable {
             let person = try records.people.person(at: index)
             let assessment = engine.assess(person, year: records.year)
             let text = InputDigest.RecordText(person, year: records.year, unit: unitText)
-            return stagePerson(person, assessment, RosterEntry(person, assessment), text, InputDigest.record(text),
-                               serial: serial, current: current, reuseOnly: false, renderer: renderer)
+            return stagePerson(person, assessment, RosterEntry(person, assessment), text, serial: serial, current: current, reuseOnly: false, renderer: renderer)
                 ?? .failed(StampingError("内部错误：新结果未能出具"))
         } catch {
             return .failed(StampingError("\(error)"))
@@ -134,9 +133,10 @@ struct StampRun: Sendable {
     /// Renders the person's three files under `serial`; nil when `reuseOnly` and the content is not
     /// `current`'s (nothing kept).
     private func stagePerson(_ person: Person, _ assessment: PersonAssessment, _ entry: RosterEntry,
-                             _ text: InputDigest.RecordText, _ record: String,
-                             serial: Serial, current: IssuedResult?, reuseOnly: Bool, renderer: DocumentRenderer) -> Step? {
+                             _ text: InputDigest.RecordText, serial: Serial, current: IssuedResult?, reuseOnly: Bool,
+                             renderer: DocumentRenderer) -> Step? {
         var rendering = RenderReport()
+        let record = InputDigest.record(text)
         let subject = person.subject
         // Refusal ensures an audit; validated ID numbers always make a folder.
         guard let audit = person.audit, let folder = layout.personFolder(id: person.idNumber, year: records.year) else {
