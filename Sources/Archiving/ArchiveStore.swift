@@ -75,8 +75,9 @@ public final class ArchiveStore: @unchecked Sendable {
 
     /// Journals that the file at `path` is about to be written; call before the rename.
     public func willWrite(_ path: String, _ origin: FileOrigin) throws(AtomicFile.WriteError) {
+        let line = ManifestJournal.intent(path: path, origin: origin)
         try withJournal { journal throws(AtomicFile.WriteError) in
-            try journal.appendIntent(path: path, origin: origin)
+            try journal.append(line)
             pending[path] = origin
             changed = true
         }
@@ -89,8 +90,9 @@ public final class ArchiveStore: @unchecked Sendable {
             throw AtomicFile.WriteError(path: url(path).path, reason: "刚写入的文件无法读取")
         }
         let entry = ManifestEntry(path: path, size: measure.size, sha256: measure.sha256, origin: origin)
+        let line = ManifestJournal.done(entry)
         try withJournal { journal throws(AtomicFile.WriteError) in
-            manifest.set(entry, source: .journal(try journal.appendDone(entry)))
+            manifest.set(entry, source: .journal(try journal.append(line)))
             pending[path] = nil
         }
     }

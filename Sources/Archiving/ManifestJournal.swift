@@ -26,19 +26,34 @@ struct ManifestJournal {
 
     func close() { _ = Foundation.close(fd) }
 
-    /// Appends the intent to write `path`.
-    func appendIntent(path: String, origin: FileOrigin) throws(AtomicFile.WriteError) {
-        // Encoding plain strings and numbers cannot fail.
-        _ = try append(Array(try! Manifest.entryEncoder.encode(Line.intent(path: path, origin: origin))))
+    /// A line as it is appended: encoded before the store takes its lock, so that a run's threads
+    /// encode their lines side by side and only the append is one at a time.
+    struct Encoded {
+        fileprivate var bytes: [UInt8]
+        /// Where the entry's own JSON is within the line (a done line's).
+        fileprivate var entry: Range<Int>
     }
 
-    /// Appends that `entry` is done; where its JSON is in the journal, to be copied into the manifest.
-    func appendDone(_ entry: ManifestEntry) throws(AtomicFile.WriteError) -> Range<Int> {
-        // `Line.done` as Codable writes it, built around the entry's own JSON so that its place is known.
+    /// The intent to write `path`.
+    static func intent(path: String, origin: FileOrigin) -> Encoded {
+        // Encoding plain strings and numbers cannot fail.
+        let bytes = Array(try! Manifest.entryEncoder.encode(Line.intent(path: path, origin: origin)))
+        return Encoded(bytes: bytes, entry: 0..<0)
+    }
+
+    /// That `entry` is done: `Line.done` as Codable writes it, built around the entry's own JSON so
+    /// that its place is known.
+    static func done(_ entry: ManifestEntry) -> Encoded {
         let json = Array(try! Manifest.entryEncoder.encode(entry))
         let prefix = Array("{\"done\":{\"_0\":".utf8)
-        let start = try append(prefix + json + Array("}}".utf8)) + prefix.count
-        return start..<start + json.count
+        return Encoded(bytes: prefix + json + Array("}}".utf8), entry: prefix.count..<prefix.count + json.count)
+    }
+
+    /// Appends `line`; where its entry's JSON now is in the journal, to be copied into the manifest.
+    @discardableResult
+    func append(_ line: Encoded) throws(AtomicFile.WriteError) -> Range<Int> {
+        let start = try append(line.bytes)
+        return start + line.entry.lowerBound..<start + line.entry.upperBound
     }
 
     /// Appends one line, a failed append cut back off so the next line starts clean; the line's

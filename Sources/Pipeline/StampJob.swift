@@ -84,7 +84,11 @@ public final class StampJob {
         do {
             for _ in 0..<Self.attempts {
                 let staged = try stage(run, progress: progress)
-                if let laterYears = try run.commit(staged) { return run.place(staged, laterYears: laterYears) }
+                if let laterYears = try run.commit(staged) {
+                    let results = staged.results
+                    let placed = inParallel(results.count) { run.place(results[$0]) }
+                    return run.report(staged, placed: placed, laterYears: laterYears)
+                }
                 run.discard(staged)
             }
             throw StampingError("审验登记库 \(registry.location) 正被其他盖章连续使用，本次盖章未登记任何结果：请稍后再运行")
@@ -97,11 +101,11 @@ public final class StampJob {
         }
     }
 
-    /// Renders every result to temporary files: first each person with the result in force (kept if
-    /// its content is unchanged), then those who need a new serial under the serials that follow the
-    /// last one issued, then the unit's 附件2.
+    /// Renders every result to temporary files: each person with the result in force (kept if its
+    /// content is unchanged) or, if it changed, under the next new serial; then the unit's 附件2.
     private func stage(_ run: StampRun, progress: ((BatchProgress) -> Void)?) throws -> StampRun.Staged {
         var staged = StampRun.Staged(base: try registry.lastSequence(agency: issuer.profile.code, year: run.records.year))
+        let inForce = try registry.subjectsInForce(agency: issuer.profile.code, year: run.records.year, kind: .person)
         let total = run.records.people.count
         var steps: [StampRun.Step?] = Array(repeating: nil, count: total)
         var done = 0
@@ -116,33 +120,29 @@ public final class StampJob {
             for case .staged(_, _, let result, _)? in steps { run.discard(result.files) }
             return error
         }
-        each(total) { renderer, index in run.check(index, renderer: renderer) } collect: { index, step in
+        // New serials in roster order, after the last one issued when the attempt began: each person
+        // who needs one is numbered as their check is collected, and issued at once.
+        var next = staged.base
+        work(run, total, inForce: inForce) { index, step, issue in
             switch step {
-            case .needsSerial: break
-            case .failed(let error): firstError = firstError ?? error
-            default: done += 1
+            case .needsSerial(let person, let current) where firstError == nil:
+                next += 1
+                do { issue(.init(index: index, person: person, serial: try run.serial(next), current: current)) } catch {
+                    firstError = error
+                }
+                return
+            case .needsSerial:
+                return
+            case .failed(let error):
+                firstError = firstError ?? error
+            default:
+                done += 1
             }
             steps[index] = step
             report()
-        }
-        if let firstError { throw stop(firstError) }
-        // New serials in roster order, after the last one issued when the run began.
-        var serials: [Int: Serial] = [:]
-        var next = staged.base
-        for (index, step) in steps.enumerated() {
-            guard case .needsSerial = step else { continue }
-            next += 1
-            do { serials[index] = try run.serial(next) } catch { throw stop(error) }
-        }
-        let pending = serials.keys.sorted().map { index -> (index: Int, serial: Serial, current: IssuedResult?) in
-            guard case .needsSerial(let current) = steps[index] else { return (index, serials[index]!, nil) }
-            return (index, serials[index]!, current)
-        }
-        each(pending.count) { renderer, n in
-            run.issue(pending[n].index, serial: pending[n].serial, current: pending[n].current, renderer: renderer)
-        } collect: { n, step in
+        } issued: { index, step in
             if case .failed(let error) = step { firstError = firstError ?? error }
-            steps[pending[n].index] = step
+            steps[index] = step
             done += 1
             report()
         }
@@ -182,23 +182,55 @@ public final class StampJob {
         return staged
     }
 
-    /// Runs `work` for 0..<count on the workers (or the calling thread), collecting in order.
-    private func each(_ count: Int, _ work: @escaping @Sendable (DocumentRenderer, Int) -> StampRun.Step,
-                      collect: (Int, StampRun.Step) -> Void) {
+    /// Checks every person on the workers (or the calling thread), giving each check to `checked` in
+    /// roster order with the means to hand the person on to be issued; each issue's result goes to `issued`.
+    private func work(_ run: StampRun, _ count: Int, inForce: Set<String>,
+                      checked: (Int, StampRun.Step, _ issue: (StampQueue.Issue) -> Void) -> Void,
+                      issued: (Int, StampRun.Step) -> Void) {
+        @Sendable func perform(_ issue: StampQueue.Issue, _ renderer: DocumentRenderer) -> StampRun.Step {
+            run.issue(issue.person, serial: issue.serial, current: issue.current, renderer: renderer)
+        }
         guard let workers, count > 1 else {
-            for index in 0..<count { collect(index, work(renderer, index)) }
+            for index in 0..<count {
+                var handed: [StampQueue.Issue] = []
+                checked(index, run.check(index, inForce: inForce, renderer: renderer)) { handed.append($0) }
+                for issue in handed { issued(issue.index, perform(issue, renderer)) }
+            }
             return
         }
-        let queue = OrderedWork<StampRun.Step>(count: count, window: 64)
+        let queue = StampQueue(count: count, window: 64)
         for _ in 0..<min(workers.jobs, count) {
             let make = workers.make
             let thread = Thread {
                 let renderer = make()
-                while let index = queue.take() { queue.deliver(index, work(renderer, index)) }
+                while let task = queue.take() {
+                    switch task {
+                    case .check(let index): queue.deliver(check: index, run.check(index, inForce: inForce, renderer: renderer))
+                    case .issue(let issue): queue.deliver(issued: issue.index, perform(issue, renderer))
+                    }
+                }
             }
             thread.stackSize = 4 << 20
             thread.start()
         }
-        for index in 0..<count { collect(index, queue.collect(index)) }
+        for index in 0..<count {
+            checked(index, queue.collect(check: index), queue.issue)
+            for (index, step) in queue.collectIssued(waiting: false) { issued(index, step) }
+        }
+        queue.close()
+        while case let done = queue.collectIssued(waiting: true), !done.isEmpty {
+            for (index, step) in done { issued(index, step) }
+        }
+    }
+
+    /// `work` for 0..<count on as many threads as the run has workers (or the calling thread alone),
+    /// the results in order: placing a run's files, a few thousand renames and journal lines.
+    private func inParallel<Result: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
+        guard let workers, count > 1 else { return (0..<count).map(work) }
+        let queue = OrderedWork<Result>(count: count, window: count)
+        for _ in 0..<min(workers.jobs, count) {
+            Thread { while let index = queue.take() { queue.deliver(index, work(index)) } }.start()
+        }
+        return (0..<count).map(queue.collect)
     }
 }

@@ -70,10 +70,19 @@ struct StampRun: Sendable {
         case staged(RosterEntry, record: String, Result, RenderReport)
         case skipped(RosterEntry, record: String, StampReport.Skipped)
         case failedRender(RosterEntry, record: String, RenderReport)
-        /// The content changed (or nothing was issued yet): to be issued under a new serial.
-        case needsSerial(current: IssuedResult?)
+        /// The content changed (or nothing was issued yet): to be issued under a new serial, from the
+        /// person as `check` read them.
+        case needsSerial(CheckedPerson, current: IssuedResult?)
         /// The whole run stops: the records file changed meanwhile, the registry, or `shouldStop`.
         case failed(StampingError)
+    }
+
+    /// A person as `check` read, assessed and wrote them out, kept so that `issue` does none of it again.
+    struct CheckedPerson: Sendable {
+        var person: Person
+        var assessment: PersonAssessment
+        var entry: RosterEntry
+        var text: InputDigest.RecordText
     }
 
     /// Everything one attempt rendered, before it is recorded.
@@ -92,8 +101,9 @@ struct StampRun: Sendable {
     }
 
     /// The `index`th person: refused, or staged again under the result in force if its content is
-    /// unchanged, or to be issued anew.
-    func check(_ index: Int, renderer: DocumentRenderer) -> Step {
+    /// unchanged, or to be issued anew. `inForce`: the people with a result in force when the attempt
+    /// began (`Registry.subjectsInForce`); only theirs is read.
+    func check(_ index: Int, inForce: Set<String>, renderer: DocumentRenderer) -> Step {
         guard !shouldStop() else { return .failed(Self.stopped) }
         do {
             let person = try records.people.person(at: index)
@@ -107,34 +117,29 @@ struct StampRun: Sendable {
             if let reason = issuer.refusal(person, assessment) {
                 return .skipped(entry, record: record, .init(subject: person.subject, reason: reason))
             }
-            guard let current = try registry.current(agency: profile.code, year: records.year, kind: .person,
-                                                     subject: person.idNumber) else { return .needsSerial(current: nil) }
-            return stagePerson(person, assessment, entry, text, serial: current.serial, current: current, reuseOnly: true,
-                               renderer: renderer) ?? .needsSerial(current: current)
+            let checked = CheckedPerson(person: person, assessment: assessment, entry: entry, text: text)
+            guard inForce.contains(person.idNumber),
+                  let current = try registry.current(agency: profile.code, year: records.year, kind: .person,
+                                                     subject: person.idNumber) else { return .needsSerial(checked, current: nil) }
+            return stagePerson(checked, serial: current.serial, current: current, reuseOnly: true, renderer: renderer)
+                ?? .needsSerial(checked, current: current)
         } catch {
             return .failed(StampingError("\(error)"))
         }
     }
 
-    /// The `index`th person issued under `serial`, replacing `current`.
-    func issue(_ index: Int, serial: Serial, current: IssuedResult?, renderer: DocumentRenderer) -> Step {
+    /// The person `check` read, issued under `serial`, replacing `current`.
+    func issue(_ checked: CheckedPerson, serial: Serial, current: IssuedResult?, renderer: DocumentRenderer) -> Step {
         guard !shouldStop() else { return .failed(Self.stopped) }
-        do {
-            let person = try records.people.person(at: index)
-            let assessment = engine.assess(person, year: records.year)
-            let text = InputDigest.RecordText(person, year: records.year, unit: unitText)
-            return stagePerson(person, assessment, RosterEntry(person, assessment), text, serial: serial, current: current, reuseOnly: false, renderer: renderer)
-                ?? .failed(StampingError("内部错误：新结果未能出具"))
-        } catch {
-            return .failed(StampingError("\(error)"))
-        }
+        return stagePerson(checked, serial: serial, current: current, reuseOnly: false, renderer: renderer)
+            ?? .failed(StampingError("内部错误：新结果未能出具"))
     }
 
     /// Renders the person's three files under `serial`; nil when `reuseOnly` and the content is not
     /// `current`'s (nothing kept).
-    private func stagePerson(_ person: Person, _ assessment: PersonAssessment, _ entry: RosterEntry,
-                             _ text: InputDigest.RecordText, serial: Serial, current: IssuedResult?, reuseOnly: Bool,
+    private func stagePerson(_ checked: CheckedPerson, serial: Serial, current: IssuedResult?, reuseOnly: Bool,
                              renderer: DocumentRenderer) -> Step? {
+        let (person, assessment, entry, text) = (checked.person, checked.assessment, checked.entry, checked.text)
         var rendering = RenderReport()
         let record = InputDigest.record(text)
         let subject = person.subject
@@ -279,26 +284,33 @@ struct StampRun: Sendable {
         }
     }
 
-    /// Once recorded: every file to its final name (journaled in the archive), and the report. A file
-    /// that cannot be put in place is reported with what to do: its result is recorded, and running
-    /// the stamp again writes the same file.
-    func place(_ staged: Staged, laterYears: [LedgerChange]) -> StampReport {
+    /// Once recorded: one result's files to their final names (journaled in the archive); what went
+    /// wrong, reported. A file that cannot be put in place is reported with what to do: its result is
+    /// recorded, and running the stamp again writes the same file.
+    func place(_ result: Result) -> RenderReport {
+        var placing = RenderReport()
+        for file in result.files {
+            ArchiveRecording.write(file.target, file.origin, in: recording, subject: file.subject,
+                                   document: file.kind.chineseName, report: &placing) { rendering in
+                guard rename(file.staged.path, file.target.path) == 0 else {
+                    let failed = AtomicFile.WriteError(path: file.target.path, errno: errno)
+                    rendering.failures.append(.init(subject: file.subject, document: file.kind.chineseName,
+                                                    message: "结果已登记（审验编号 \(result.serial)），但\(failed)："
+                                                        + "再次运行盖章即可写出同一编号、同样的文件"))
+                    return nil
+                }
+                return .init(measure: file.measure, previews: file.previews)
+            }
+        }
+        return placing
+    }
+
+    /// The run's report, once each result's files are placed (`placed`, in the results' order).
+    func report(_ staged: Staged, placed: [RenderReport], laterYears: [LedgerChange]) -> StampReport {
         var report = staged.report
         report.laterYears = laterYears
-        for result in staged.results {
-            for file in result.files {
-                ArchiveRecording.write(file.target, file.origin, in: recording, subject: file.subject,
-                                 document: file.kind.chineseName, report: &report.rendering) { rendering in
-                    guard rename(file.staged.path, file.target.path) == 0 else {
-                        let failed = AtomicFile.WriteError(path: file.target.path, errno: errno)
-                        rendering.failures.append(.init(subject: file.subject, document: file.kind.chineseName,
-                                                        message: "结果已登记（审验编号 \(result.serial)），但\(failed)："
-                                                            + "再次运行盖章即可写出同一编号、同样的文件"))
-                        return nil
-                    }
-                    return .init(measure: file.measure, previews: file.previews)
-                }
-            }
+        for (result, placing) in zip(staged.results, placed) {
+            report.rendering.merge(placing)
             switch result.outcome {
             case .reused:
                 report.issued.append(.init(subject: result.subject, serial: result.serial, verdict: result.verdict,

@@ -74,6 +74,14 @@ public final class PostgresRegistry: Registry {
         try read { try PostgresTransaction(connection: $0, location: location).current(agency: agency, year: year, kind: kind, subject: subject) }
     }
 
+    public func subjectsInForce(agency: String, year: Int, kind: ResultContent.Kind) throws(RegistryError) -> Set<String> {
+        try read { connection in
+            Set(try connection.rows("""
+                SELECT subject FROM issue WHERE agency = \(agency) AND year = \(year) AND kind = \(kind.name) AND superseded_by IS NULL
+                """).map { try $0.decode(String.self) })
+        }
+    }
+
     public func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
         try read { connection in
             try connection.rows("SELECT last_sequence FROM serial_counter WHERE agency = \(agency) AND year = \(year)")

@@ -27,6 +27,11 @@ public protocol Registry: Sendable {
     /// The result in force for a person or unit (`RegistryTransaction.current`), read without waiting for a writer.
     func current(agency: String, year: Int, kind: ResultContent.Kind, subject: String) throws(RegistryError) -> IssuedResult?
 
+    /// The subjects (公民身份号码, or units' names) with a result of this agency, year and kind in force,
+    /// read without waiting for a writer: a stamp run reads them once, and looks up one by one only the
+    /// people who have one.
+    func subjectsInForce(agency: String, year: Int, kind: ResultContent.Kind) throws(RegistryError) -> Set<String>
+
     /// The last sequence the agency issued in `year` (0 for none), read without waiting for a writer.
     func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int
 

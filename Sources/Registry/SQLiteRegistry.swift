@@ -99,6 +99,14 @@ public final class SQLiteRegistry: Registry {
         try read { db in try SQLiteTransaction(db: db, file: file).current(agency: agency, year: year, kind: kind, subject: subject) }
     }
 
+    public func subjectsInForce(agency: String, year: Int, kind: ResultContent.Kind) throws(RegistryError) -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT subject FROM issue WHERE agency = ? AND year = ? AND kind = ? AND superseded_by IS NULL
+                """, arguments: [agency, year, kind.name]))
+        }
+    }
+
     public func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
         try read { db in try SQLiteTransaction(db: db, file: file).lastSequence(agency: agency, year: year) }
     }
@@ -132,7 +140,8 @@ public final class SQLiteRegistry: Registry {
     }
 }
 
-/// The SQLite registry inside one stamp run's immediate transaction.
+/// The SQLite registry inside one stamp run's immediate transaction. Its statements are compiled once
+/// per connection (GRDB's statement cache): a run records thousands of rows with the same few.
 struct SQLiteTransaction: RegistryTransaction {
     let db: Database
     /// The registry's file, named in errors.
@@ -140,10 +149,10 @@ struct SQLiteTransaction: RegistryTransaction {
 
     func current(agency: String, year: Int, kind: ResultContent.Kind, subject: String) throws(RegistryError) -> IssuedResult? {
         try access {
-            guard let serial = try String.fetchOne(db, sql: """
+            guard let serial = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT serial FROM issue
                 WHERE agency = ? AND year = ? AND kind = ? AND subject = ? AND superseded_by IS NULL
-                """, arguments: [agency, year, kind.name, subject]) else { return nil }
+                """), arguments: [agency, year, kind.name, subject]) else { return nil }
             return try Serial(serial).flatMap { try SQLiteSchema.issued($0, in: db) }
         }
     }
@@ -161,14 +170,14 @@ struct SQLiteTransaction: RegistryTransaction {
         try access {
             // The old result leaves force first: only one result per subject may be in force.
             if let old {
-                try db.execute(sql: "UPDATE issue SET superseded_by = ? WHERE serial = ?",
-                               arguments: [serial.description, old.description])
+                try db.cachedStatement(sql: "UPDATE issue SET superseded_by = ? WHERE serial = ?")
+                    .execute(arguments: [serial.description, old.description])
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO issue (serial, agency, year, sequence, kind, subject, unit, person_name, verdict,
                                    hours_total, audit_date, content, signature, issued_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [serial.description, serial.agency, year, serial.sequence, content.kind.name,
+                """).execute(arguments: [serial.description, serial.agency, year, serial.sequence, content.kind.name,
                                  subject, content["unit"], content["person_name"], content["verdict"],
                                  content["hours_total"].flatMap(Double.init), content["date"], content.text,
                                  Data(signed.signature), RegistryClock.now()])
@@ -177,8 +186,8 @@ struct SQLiteTransaction: RegistryTransaction {
 
     func record(_ document: IssuedDocument, of serial: Serial) throws(RegistryError) {
         try access {
-            try db.execute(sql: "INSERT OR IGNORE INTO document (sha256, serial, kind, issued_at) VALUES (?, ?, ?, ?)",
-                           arguments: [document.sha256, serial.description, document.kind, RegistryClock.now()])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO document (sha256, serial, kind, issued_at) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [document.sha256, serial.description, document.kind, RegistryClock.now()])
         }
     }
 
@@ -187,10 +196,10 @@ struct SQLiteTransaction: RegistryTransaction {
             var ledger = Ledger(try SQLiteSchema.ledgerYears(db, of: [entry.idNumber]))
             let changes = ledger.record(entry)
             for row in [entry] + changes.map(\.after) {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO ledger_year (id_number, year, public_hours, professional_hours, verdict, entry, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [row.idNumber, row.year, row.publicHours, row.professionalHours, row.verdict.word,
+                    """).execute(arguments: [row.idNumber, row.year, row.publicHours, row.professionalHours, row.verdict.word,
                                      try LedgerFile.encode(row), RegistryClock.now()])
             }
             return changes

@@ -88,9 +88,9 @@ enum SQLiteSchema {
 extension SQLiteSchema {
     /// The `issue` row of `serial`, read back into an IssuedResult.
     static func issued(_ serial: Serial, in db: Database) throws -> IssuedResult? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT content, signature, issued_at, superseded_by FROM issue WHERE serial = ?",
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT content, signature, issued_at, superseded_by FROM issue WHERE serial = ?"),
                                          arguments: [serial.description]) else { return nil }
-        let documents = try Row.fetchAll(db, sql: "SELECT kind, sha256 FROM document WHERE serial = ? ORDER BY kind, sha256",
+        let documents = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, sha256 FROM document WHERE serial = ? ORDER BY kind, sha256"),
                                          arguments: [serial.description])
             .map { IssuedDocument(kind: $0["kind"], sha256: $0["sha256"]) }
         let signature: Data = row["signature"]
@@ -102,7 +102,10 @@ extension SQLiteSchema {
     static func ledgerYears(_ db: Database, of people: [String]?) throws -> [LedgerYear] {
         let select = "SELECT id_number, year, entry FROM ledger_year"
         var rows: [Row] = []
-        if let people {
+        if let people, people.count == 1 {
+            // One person, as each result a stamp run records: one statement, compiled once.
+            rows = try Row.fetchAll(db.cachedStatement(sql: select + " WHERE id_number = ?"), arguments: [people[0]])
+        } else if let people {
             // In batches well under SQLite's limit on a statement's parameters (32,766).
             for start in stride(from: 0, to: people.count, by: 500) {
                 let batch = Array(people[start..<min(start + 500, people.count)])

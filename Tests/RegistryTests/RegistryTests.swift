@@ -41,6 +41,11 @@ struct RegistryTests {
         #expect(try registry.issued(second)?.supersededBy == nil)
         #expect(try registry.issued(Serial("XZPX-2016-000003")!) == nil)
         #expect(try registry.current(agency: "XZPX", year: 2016, kind: .roster, subject: "徐州市测试单位")?.serial == second)
+        // The one in force, once however often it was superseded; none of another kind, agency or year.
+        #expect(try registry.subjectsInForce(agency: "XZPX", year: 2016, kind: .roster) == ["徐州市测试单位"])
+        #expect(try registry.subjectsInForce(agency: "XZPX", year: 2016, kind: .person).isEmpty)
+        #expect(try registry.subjectsInForce(agency: "XZPX", year: 2017, kind: .roster).isEmpty)
+        #expect(try registry.subjectsInForce(agency: "XZJS", year: 2016, kind: .roster).isEmpty)
         #expect(try registry.lastSequence(agency: "XZPX", year: 2016) == 2)
         #expect(try registry.results(year: 2016).map(\.serial) == [first, second])
         #expect(try registry.results(year: 2018).isEmpty)
