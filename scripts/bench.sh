@@ -7,7 +7,8 @@
 #   2. the per-person archive (each person's 附件1 and certificate pages as their own PDFs), 2 and 1;
 #   3. 附件2 (the roster) of 1,000 and of N people: time should grow linearly;
 #   4. an agency stamping 1,000 people (cedocs stamp: stamped 附件1, certificate, result sheet, 附件2)
-#      against rendering all their documents (cedocs render): the target is at most 1.3 times;
+#      against rendering all their documents (cedocs render), three rounds in turn: the target is at
+#      most 1.3 times (the median round);
 #   5. importing a unit's workbook of N people (cedocs import: the template filled by the template
 #      writer from the same synthetic people, some 60,000 activity rows for 10,000): target under 5 s
 #      and 200 MB;
@@ -93,13 +94,20 @@ timed() {
   echo "$wall"
   echo "$name: $wall s wall, $(awk -v c="$user" -v s="$sys" 'BEGIN{printf "%.1f", c+s}') cpu s, $((rss / 1024)) MB peak" >> "$out/walls.txt"
 }
-rm -rf "$out/agency"
-$bin/cedocs agency init 徐州市职业技术培训中心 --code XZPX --district 市直 --config "$out/agency" >/dev/null
-render_wall=$(timed "render 1000 people, all documents, 2 threads" \
-  $bin/cedocs render "$out/audited-1000.json" --out "$out/run-render-1000" --jobs 2 --quiet)
-stamp_wall=$(timed "stamp 1000 people, 2 threads" \
-  $bin/cedocs stamp "$out/audited-1000.json" --agency "$out/agency/agencies/XZPX" --out "$out/run-stamp-1000" --jobs 2 --quiet)
-echo "stamp / render of 1000 people: $(awk -v s="$stamp_wall" -v r="$render_wall" 'BEGIN{printf "%.2f", s/r}') (target ≤ 1.30)" \
+# Stamping against rendering, three times in turn, each into new folders with a new agency: one pair
+# on a shared machine drifts by up to a fifth either way, so the median of the three ratios is quoted.
+rm -rf "$out"/agency*
+ratios=()
+for round in 1 2 3; do
+  $bin/cedocs agency init 徐州市职业技术培训中心 --code XZPX --district 市直 --config "$out/agency-$round" >/dev/null
+  render_wall=$(timed "render 1000 people, all documents, 2 threads (round $round)" \
+    $bin/cedocs render "$out/audited-1000.json" --out "$out/run-render-1000-$round" --jobs 2 --quiet)
+  stamp_wall=$(timed "stamp 1000 people, 2 threads (round $round)" \
+    $bin/cedocs stamp "$out/audited-1000.json" --agency "$out/agency-$round/agencies/XZPX" --out "$out/run-stamp-1000-$round" \
+    --jobs 2 --quiet)
+  ratios+=("$(awk -v s="$stamp_wall" -v r="$render_wall" 'BEGIN{printf "%.2f", s/r}')")
+done
+echo "stamp / render of 1000 people: median $(printf '%s\n' "${ratios[@]}" | sort -n | sed -n 2p) of ${ratios[*]} (target ≤ 1.30)" \
   >> "$out/walls.txt"
 $bin/cedocs template xlsx --from "$out/people-$people.json" -o "$out/people-$people.xlsx" >/dev/null
 timed "import a workbook of $people people ($(stat -c %s "$out/people-$people.xlsx") bytes)" \
@@ -113,5 +121,5 @@ timed "import a workbook of $people people ($(stat -c %s "$out/people-$people.xl
   echo
   CEDOCS=$bin/cedocs scripts/load.sh
 } | tee -a "$results"
-rm -rf "$out"/run-* "$out/warm" "$out/agency"
+rm -rf "$out"/run-* "$out/warm" "$out"/agency-*
 echo "results: $results"

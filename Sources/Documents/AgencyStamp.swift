@@ -24,12 +24,14 @@ public struct AgencyStamp: Sendable, Equatable {
 
 extension DocumentData {
     /// The document as the agency stamps it: the opinion and its date in the agency's box, the serial
-    /// on a line under the opinion, where the reader of the paper finds it, and in the PDF's keywords,
-    /// where `cedocs verify` finds it in a file; the seal in the agency's slot. Unchanged without a stamp.
+    /// on the line under the opinion (the box's note, printed in the body's face, not the opinion's
+    /// hand), where the reader of the paper finds it, and in the PDF's keywords, where `cedocs verify`
+    /// finds it in a file; the seal in the agency's slot. Unchanged without a stamp.
     func stamped(_ stamp: AgencyStamp?) -> DocumentData {
         guard let stamp else { return self }
         var data = self
-        data.fields["opinion.agency"] = "\(stamp.opinion)\n审验编号：\(stamp.serial)"
+        data.fields["opinion.agency"] = stamp.opinion
+        data.fields["serial.agency"] = "审验编号：\(stamp.serial)"
         data.fields["date.agency"] = stamp.date.chinese
         data.seals[.agency] = stamp.seal
         data.metadata.keywords = [metadata.keywords, stamp.serial].filter { !$0.isEmpty }.joined(separator: " ")

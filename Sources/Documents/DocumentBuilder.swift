@@ -141,7 +141,7 @@ public struct DocumentBuilder: Sendable {
 
     /// The unit's and the agency's opinion boxes as a form leaves them for the hand. The agency's is
     /// filled only by its stamp (`stamped`): an `audit` in the records is not the agency's word.
-    static let blankOpinions = ["opinion.unit": "", "date.unit": "", "opinion.agency": "", "date.agency": ""]
+    static let blankOpinions = ["opinion.unit": "", "date.unit": "", "opinion.agency": "", "serial.agency": "", "date.agency": ""]
 
     func metadata(_ kind: DocumentKind, about person: Person) -> DocumentMetadata {
         DocumentMetadata(

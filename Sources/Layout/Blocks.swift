@@ -229,16 +229,21 @@ public struct OpinionBox: Sendable, Decodable {
     public var width: Double
     /// The opinion text with `{field}` placeholders.
     public var text: String
+    /// A line under the opinion, in its own style, with `{field}` placeholders: the agency's serial
+    /// (审验编号), a printed registry number rather than words in the opinion's hand. Empty: none.
+    public var note: String
     /// The date with `{field}` placeholders; an empty date prints as 年　月　日.
     public var date: String
     public var labelStyle: String
     public var textStyle: String
+    public var noteStyle: String
     public var dateStyle: String
     public var seal: SealSpec
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case label, width, text, date, seal
-        case labelWidth = "label_width", labelStyle = "label_style", textStyle = "text_style", dateStyle = "date_style"
+        case label, width, text, note, date, seal
+        case labelWidth = "label_width", labelStyle = "label_style", textStyle = "text_style", noteStyle = "note_style"
+        case dateStyle = "date_style"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -248,9 +253,11 @@ public struct OpinionBox: Sendable, Decodable {
         labelWidth = try c.decode(Double.self, forKey: .labelWidth)
         width = try c.decode(Double.self, forKey: .width)
         text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
+        note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
         date = try c.decodeIfPresent(String.self, forKey: .date) ?? ""
         labelStyle = try c.decodeIfPresent(String.self, forKey: .labelStyle) ?? "label"
         textStyle = try c.decodeIfPresent(String.self, forKey: .textStyle) ?? "opinion"
+        noteStyle = try c.decodeIfPresent(String.self, forKey: .noteStyle) ?? "body"
         dateStyle = try c.decodeIfPresent(String.self, forKey: .dateStyle) ?? "body"
         seal = try c.decode(SealSpec.self, forKey: .seal)
     }

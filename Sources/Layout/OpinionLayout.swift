@@ -52,20 +52,40 @@ extension Composition {
         let dateX = max(content.x + padding, sealCenter.x - monthCenter)
         flow.add(.text(TextItem(text: date, font: dateFont, origin: Point(x: dateX, y: baseline), width: dateWidth)))
 
-        // The opinion text: above the seal's top, never under it.
+        // The opinion text, then its note: above the seal's top, never under it. The opinion takes the
+        // room the note leaves; one too long for it (every reason of a fail) has the note set at the
+        // template's floor size, as small as the opinion may go, to make room.
         let sealTop = sealCenter.y - diameter / 2
         let textBox = Rect(x: content.x + padding * 2, y: content.y + padding * 2,
                            width: content.width - padding * 4, height: sealTop - padding - (content.y + padding * 2))
         let opinion = try fill(box.text)
+        let note = try fill(box.note)
+        var noteFont = style(box.noteStyle)
+        /// The room `note` leaves above itself, and the opinion set into it (nil: it does not fit).
+        func setOpinion(under note: FittedText?) -> (room: Rect, opinion: FittedText?) {
+            var room = textBox
+            room.height -= note?.height ?? 0
+            guard !opinion.isEmpty, room.height > 0 else { return (room, nil) }
+            return (room, fitter.fit(opinion, font: style(box.textStyle), in: Size(width: room.width, height: room.height)))
+        }
+        var fittedNote = note.isEmpty ? nil : try fit(note, noteFont, field: box.note, cell: box.label, in: textBox)
+        var (room, fitted) = setOpinion(under: fittedNote)
+        if fitted == nil, fittedNote != nil, noteFont.size > template.minFontSize {
+            noteFont.size = template.minFontSize
+            fittedNote = try fit(note, noteFont, field: box.note, cell: box.label, in: textBox)
+            (room, fitted) = setOpinion(under: fittedNote)
+        }
+        var rest = textBox
         if !opinion.isEmpty {
-            guard textBox.height > 0,
-                  let fitted = fitter.fit(opinion, font: style(box.textStyle), in: Size(width: textBox.width, height: textBox.height))
-            else {
+            guard let fitted else {
                 throw .doesNotFit(subject: data.subject, field: Interpolation.fieldName(of: box.text), cell: box.label,
                                   text: opinion, floor: template.minFontSize)
             }
-            flow.add(fitter.place(fitted, in: textBox, align: .left, valign: .top))
+            flow.add(fitter.place(fitted, in: room, align: .left, valign: .top))
+            rest.y += fitted.height
+            rest.height -= fitted.height
         }
+        if let fittedNote { flow.add(fitter.place(fittedNote, in: rest, align: .left, valign: .top)) }
 
         // The placeholder label sits in the upper half of the circle, clear of the date line.
         let labelFont = style(box.labelStyle)
@@ -75,5 +95,14 @@ extension Composition {
                              origin: Point(x: sealCenter.x - labelWidth / 2, y: labelBaseline), width: labelWidth)
         flow.add(.sealSlot(SealSlot(owner: box.seal.owner, center: sealCenter, diameter: diameter, label: label,
                                     imagePath: sealImage?.path)))
+    }
+
+    /// `text` (of the template's `field`) set into `box`, or why it does not fit.
+    private func fit(_ text: String, _ font: FontSpec, field: String, cell: String, in box: Rect) throws(LayoutError) -> FittedText {
+        guard box.height > 0, let fitted = fitter.fit(text, font: font, in: Size(width: box.width, height: box.height)) else {
+            throw .doesNotFit(subject: data.subject, field: Interpolation.fieldName(of: field), cell: cell, text: text,
+                              floor: template.minFontSize)
+        }
+        return fitted
     }
 }

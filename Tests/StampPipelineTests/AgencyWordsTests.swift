@@ -72,6 +72,23 @@ struct AgencyWordsTests {
         #expect(!roster.contains("待审验"))
     }
 
+    @Test("the serial is printed on the line under the opinion, in the body's face: the opinion alone is in kai")
+    func serialUnderTheOpinion() throws {
+        let agency = try Agency()
+        _ = try agency.stamp(records(audit: true))
+        for file in ["registration.pdf", "certificate.pdf", "result.pdf"] {
+            let pdf = agency.person(1, file)
+            // One kai subset, the opinion's: no second one for the serial's Latin letters and digits.
+            #expect(try Poppler.fonts(pdf).filter { $0.name.contains("WenKai") }.count == 1, "\(file)")
+            // The page of the agency's box (the certificate's is not its first).
+            let page = try #require(try (1...Poppler.pageCount(pdf)).first { try Poppler.text(pdf, page: $0).contains("继续教育审验合格") })
+            let words = try Poppler.words(pdf, page: page)
+            let opinion = try #require(words.first { $0.text == "继续教育审验合格" }, "\(file)")
+            let serial = try #require(words.first { $0.text == "审验编号：XZPX-2016-000001" }, "\(file)")
+            #expect(abs(serial.xMin - opinion.xMin) < 1 && serial.yMin > opinion.yMin && serial.yMin < opinion.yMax + 10, "\(file)")
+        }
+    }
+
     @Test("check still shows the verdict the rules give")
     func checkShowsTheVerdict() throws {
         let folder = Repository.temporaryFolder()
