@@ -33,6 +33,30 @@ struct StampTests {
         #expect(!FileManager.default.fileExists(atPath: agency.unit("annual-audit.pdf").path))
     }
 
+    @Test("on three threads a run issues the serials in roster order and writes the files the calling thread writes; again, it reuses them all")
+    func threadsKeepTheRosterOrder() throws {
+        // Passing, failing and unaudited people interleaved: the threads check and issue them out of order.
+        let people = (1...12).map { n in
+            n % 4 == 0 ? Samples.person(n) : Samples.person(n, activities: n % 3 == 0 ? Cases.failing : nil, audit: true)
+        }
+        let records = Samples.records(people: people)
+        let inline = try Agency(name: "inline"), threaded = try Agency(name: "threaded")
+        let one = try inline.stamp(records)
+        let three = try threaded.stamp(records, jobs: 3)
+        func issued(_ report: StampReport) -> [String] {
+            report.issued.map { "\($0.subject) \($0.serial) \($0.verdict) \($0.reused)" }
+        }
+        #expect(three.issued.map(\.serial.sequence) == Array(1...9))
+        #expect(issued(three) == issued(one))
+        #expect(three.skipped.map(\.description) == one.skipped.map(\.description))
+        // The result sheets carry each agency's own signature; the other files are the same bytes.
+        let files = try inline.digests().filter { !$0.key.hasSuffix("result.pdf") }
+        #expect(files.count == 18)
+        #expect(files == (try threaded.digests().filter { !$0.key.hasSuffix("result.pdf") }))
+        let again = try threaded.stamp(records, jobs: 3)
+        #expect(again.issued.allSatisfy(\.reused) && again.issued.map(\.serial) == three.issued.map(\.serial))
+    }
+
     @Test("a 不合格 person never carries 合格: opinion, certificate and result sheet all say 不合格")
     func failNeverPasses() throws {
         let agency = try Agency()

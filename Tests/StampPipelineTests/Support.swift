@@ -29,13 +29,20 @@ struct Agency {
 
     var out: URL { folder.appendingPathComponent("out") }
 
-    /// Writes `records` beside the archive (as `name`) and stamps them.
-    func stamp(_ records: [String: Any], name: String = "records.json") throws -> StampReport {
+    /// Writes `records` beside the archive (as `name`) and stamps them: on the calling thread, as the
+    /// service does, or on `jobs` threads, as `cedocs stamp` does.
+    func stamp(_ records: [String: Any], name: String = "records.json", jobs: Int? = nil) throws -> StampReport {
         let file = try Samples.write(records, to: folder, name: name)
         let loaded = try RecordsLoader.load(contentsOf: file)
-        let job = StampJob(renderer: DocumentRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library),
-                           profile: profile, key: try AgencyKey(contentsOf: profile.signingKeyFile),
-                           registry: try registry.open(create: true))
+        let templates = try TemplateSet(folder: Repository.templates)
+        let key = try AgencyKey(contentsOf: profile.signingKeyFile)
+        let job = if let jobs {
+            StampJob(templates: templates, fonts: TestFonts.library, jobs: jobs, profile: profile, key: key,
+                     registry: try registry.open(create: true))
+        } else {
+            StampJob(renderer: DocumentRenderer(templates: templates, fonts: TestFonts.library), profile: profile, key: key,
+                     registry: try registry.open(create: true))
+        }
         return try job.run(loaded, recordsFolder: folder, options: RenderOptions(output: out, creator: "cedocs test"))
     }
 
