@@ -142,10 +142,18 @@ struct Composition {
                   cell: @autoclosure () -> String) throws(LayoutError) -> [TextItem] {
         guard !text.isEmpty else { return [] }
         let box = rect.inset(dx: padding, dy: padding)
+        return fitter.place(try fitted(text, font: font, in: box, field: field(), cell: cell()), in: box, align: align,
+                            valign: valign)
+    }
+
+    /// Text set into `box`, shrinking down to the floor, or the error that names the person, the field
+    /// and the cell (built only when it is thrown).
+    func fitted(_ text: String, font: FontSpec, in box: Rect, field: @autoclosure () -> String,
+                cell: @autoclosure () -> String) throws(LayoutError) -> FittedText {
         guard let fitted = fitter.fit(text, font: font, in: Size(width: box.width, height: box.height)) else {
             throw .doesNotFit(subject: data.subject, field: field(), cell: cell(), text: text, floor: template.minFontSize)
         }
-        return fitter.place(fitted, in: box, align: align, valign: valign)
+        return fitted
     }
 
     mutating func layout(_ block: Block) throws(LayoutError) {

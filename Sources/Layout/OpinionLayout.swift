@@ -60,30 +60,32 @@ extension Composition {
                            width: content.width - padding * 4, height: sealTop - padding - (content.y + padding * 2))
         let opinion = try fill(box.text)
         let note = try fill(box.note)
-        var noteFont = style(box.noteStyle)
-        /// The room `note` leaves above itself, and the opinion set into it (nil: it does not fit).
-        func setOpinion(under note: FittedText?) -> (room: Rect, opinion: FittedText?) {
-            var room = textBox
-            room.height -= note?.height ?? 0
-            guard !opinion.isEmpty, room.height > 0 else { return (room, nil) }
-            return (room, fitter.fit(opinion, font: style(box.textStyle), in: Size(width: room.width, height: room.height)))
+        let noteFont = style(box.noteStyle)
+        /// The note set at `font`, and the room it leaves above itself for the opinion.
+        func setNote(_ font: FontSpec) throws(LayoutError) -> (note: FittedText?, room: Rect) {
+            guard !note.isEmpty else { return (nil, textBox) }
+            let set = try fitted(note, font: font, in: textBox, field: Interpolation.fieldName(of: box.note), cell: box.label)
+            return (set, Rect(x: textBox.x, y: textBox.y, width: textBox.width, height: textBox.height - set.height))
         }
-        var fittedNote = note.isEmpty ? nil : try fit(note, noteFont, field: box.note, cell: box.label, in: textBox)
-        var (room, fitted) = setOpinion(under: fittedNote)
-        if fitted == nil, fittedNote != nil, noteFont.size > template.minFontSize {
-            noteFont.size = template.minFontSize
-            fittedNote = try fit(note, noteFont, field: box.note, cell: box.label, in: textBox)
-            (room, fitted) = setOpinion(under: fittedNote)
+        func setOpinion(in room: Rect) -> FittedText? {
+            room.height > 0 ? fitter.fit(opinion, font: style(box.textStyle), in: Size(width: room.width, height: room.height)) : nil
+        }
+        var (fittedNote, room) = try setNote(noteFont)
+        var fittedOpinion = opinion.isEmpty ? nil : setOpinion(in: room)
+        if !opinion.isEmpty, fittedOpinion == nil, fittedNote != nil, noteFont.size > template.minFontSize {
+            (fittedNote, room) = try setNote(noteFont.resized(template.minFontSize))
+            fittedOpinion = setOpinion(in: room)
         }
         var rest = textBox
         if !opinion.isEmpty {
-            guard let fitted else {
-                throw .doesNotFit(subject: data.subject, field: Interpolation.fieldName(of: box.text), cell: box.label,
-                                  text: opinion, floor: template.minFontSize)
+            let set = if let fittedOpinion { fittedOpinion } else {
+                // Past the floor even so: `fitted` throws the error that names the field.
+                try fitted(opinion, font: style(box.textStyle), in: room, field: Interpolation.fieldName(of: box.text),
+                           cell: box.label)
             }
-            flow.add(fitter.place(fitted, in: room, align: .left, valign: .top))
-            rest.y += fitted.height
-            rest.height -= fitted.height
+            flow.add(fitter.place(set, in: room, align: .left, valign: .top))
+            rest.y += set.height
+            rest.height -= set.height
         }
         if let fittedNote { flow.add(fitter.place(fittedNote, in: rest, align: .left, valign: .top)) }
 
@@ -95,14 +97,5 @@ extension Composition {
                              origin: Point(x: sealCenter.x - labelWidth / 2, y: labelBaseline), width: labelWidth)
         flow.add(.sealSlot(SealSlot(owner: box.seal.owner, center: sealCenter, diameter: diameter, label: label,
                                     imagePath: sealImage?.path)))
-    }
-
-    /// `text` (of the template's `field`) set into `box`, or why it does not fit.
-    private func fit(_ text: String, _ font: FontSpec, field: String, cell: String, in box: Rect) throws(LayoutError) -> FittedText {
-        guard box.height > 0, let fitted = fitter.fit(text, font: font, in: Size(width: box.width, height: box.height)) else {
-            throw .doesNotFit(subject: data.subject, field: Interpolation.fieldName(of: field), cell: cell, text: text,
-                              floor: template.minFontSize)
-        }
-        return fitted
     }
 }

@@ -85,8 +85,10 @@ public final class StampJob {
             for _ in 0..<Self.attempts {
                 let staged = try stage(run, progress: progress)
                 if let laterYears = try run.commit(staged) {
-                    let results = staged.results
-                    let placed = inParallel(results.count) { run.place(results[$0]) }
+                    // Each result's files renamed and journaled on the run's threads, their reports in order.
+                    var placed: [RenderReport] = []
+                    ParallelBatches(count: staged.results.count, workers: workers?.jobs ?? 1)
+                        .run({ run.place(staged.results[$0]) }) { placed.append($1) }
                     return run.report(staged, placed: placed, laterYears: laterYears)
                 }
                 run.discard(staged)
@@ -221,16 +223,5 @@ public final class StampJob {
         while case let done = queue.collectIssued(waiting: true), !done.isEmpty {
             for (index, step) in done { issued(index, step) }
         }
-    }
-
-    /// `work` for 0..<count on as many threads as the run has workers (or the calling thread alone),
-    /// the results in order: placing a run's files, a few thousand renames and journal lines.
-    private func inParallel<Result: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
-        guard let workers, count > 1 else { return (0..<count).map(work) }
-        let queue = OrderedWork<Result>(count: count, window: count)
-        for _ in 0..<min(workers.jobs, count) {
-            Thread { while let index = queue.take() { queue.deliver(index, work(index)) } }.start()
-        }
-        return (0..<count).map(queue.collect)
     }
 }

@@ -102,14 +102,12 @@ extension SQLiteSchema {
     static func ledgerYears(_ db: Database, of people: [String]?) throws -> [LedgerYear] {
         let select = "SELECT id_number, year, entry FROM ledger_year"
         var rows: [Row] = []
-        if let people, people.count == 1 {
-            // One person, as each result a stamp run records: one statement, compiled once.
-            rows = try Row.fetchAll(db.cachedStatement(sql: select + " WHERE id_number = ?"), arguments: [people[0]])
-        } else if let people {
-            // In batches well under SQLite's limit on a statement's parameters (32,766).
+        if let people {
+            // In batches well under SQLite's limit on a statement's parameters (32,766). Each statement is
+            // compiled once per connection: a stamp run reads one person's years for every result it records.
             for start in stride(from: 0, to: people.count, by: 500) {
                 let batch = Array(people[start..<min(start + 500, people.count)])
-                rows += try Row.fetchAll(db, sql: select + " WHERE id_number IN (\(databaseQuestionMarks(count: batch.count)))",
+                rows += try Row.fetchAll(db.cachedStatement(sql: select + " WHERE id_number IN (\(databaseQuestionMarks(count: batch.count)))"),
                                          arguments: StatementArguments(batch))
             }
         } else {
