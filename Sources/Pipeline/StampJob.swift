@@ -151,6 +151,7 @@ public final class StampJob {
         if let firstError { throw stop(firstError) }
         var roster: [RosterEntry] = []
         var records: [String] = []
+        staged.results.reserveCapacity(total)
         for step in steps {
             switch step {
             case .staged(let entry, let record, let result, let rendering):
@@ -170,6 +171,8 @@ public final class StampJob {
                 continue
             }
         }
+        // Each result is now in `staged` alone while the unit's 附件2 renders.
+        steps = []
         do { try run.stageRoster(roster, records: records, next: next, into: &staged, renderer: renderer) } catch {
             run.discard(staged)
             throw error

@@ -37,14 +37,23 @@ struct StampRun: Sendable {
     /// A rendered file at its temporary name, and where it goes once its result is recorded.
     struct StagedFile: Sendable {
         var kind: DocumentKind
-        var staged: URL
-        var target: URL
+        /// The person's (or unit's) folder, shared by its files: a run holds every staged file until
+        /// it commits, and two URLs per file were a tenth of a large run's memory.
+        var folder: URL
         var origin: FileOrigin
         /// Its size and SHA-256, as written.
         var measure: FileDigest.Measure
         /// PNG previews written beside it.
         var previews: Int
         var subject: String
+
+        /// The temporary name it is rendered to, beside its target; one per process and document.
+        static func temporaryName(_ kind: DocumentKind) -> String {
+            "\(AtomicFile.temporaryPrefix)\(kind.fileName).\(getpid()).stamp\(AtomicFile.temporarySuffix)"
+        }
+
+        var staged: URL { folder.appendingPathComponent(Self.temporaryName(kind)) }
+        var target: URL { folder.appendingPathComponent(kind.fileName) }
     }
 
     /// A result ready to record: issued anew or reused, with its files.
@@ -67,7 +76,9 @@ struct StampRun: Sendable {
 
     /// What became of one person.
     enum Step: Sendable {
-        case staged(RosterEntry, record: String, Result, RenderReport)
+        /// Boxed: a run keeps a step per person until it has them all, and a result held inline made
+        /// every step, skipped ones too, the size of a staged one.
+        indirect case staged(RosterEntry, record: String, Result, RenderReport)
         case skipped(RosterEntry, record: String, StampReport.Skipped)
         case failedRender(RosterEntry, record: String, RenderReport)
         /// The content changed (or nothing was issued yet): to be issued under a new serial, from the
@@ -157,6 +168,7 @@ struct StampRun: Sendable {
         var certificate = builder.certificate(person, assessment, stamp: stamp)
         renderer.resolvePhoto(&certificate, person: person, recordsFolder: recordsFolder, report: &rendering)
         var files: [StagedFile] = []
+        files.reserveCapacity(3)
         func failed() -> Step {
             discard(files)
             return .failedRender(entry, record: record, rendering)
@@ -290,10 +302,11 @@ struct StampRun: Sendable {
     func place(_ result: Result) -> RenderReport {
         var placing = RenderReport()
         for file in result.files {
-            ArchiveRecording.write(file.target, file.origin, in: recording, subject: file.subject,
+            let target = file.target
+            ArchiveRecording.write(target, file.origin, in: recording, subject: file.subject,
                                    document: file.kind.chineseName, report: &placing) { rendering in
-                guard rename(file.staged.path, file.target.path) == 0 else {
-                    let failed = AtomicFile.WriteError(path: file.target.path, errno: errno)
+                guard rename(file.staged.path, target.path) == 0 else {
+                    let failed = AtomicFile.WriteError(path: target.path, errno: errno)
                     rendering.failures.append(.init(subject: file.subject, document: file.kind.chineseName,
                                                     message: "结果已登记（审验编号 \(result.serial)），但\(failed)："
                                                         + "再次运行盖章即可写出同一编号、同样的文件"))
@@ -344,12 +357,11 @@ struct StampRun: Sendable {
     /// Renders one stamped document to a temporary name beside its target; nil when it failed (reported).
     private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, origin: FileOrigin,
                        renderer: DocumentRenderer, report: inout RenderReport) -> StagedFile? {
-        let name = "\(AtomicFile.temporaryPrefix)\(kind.fileName).\(getpid()).stamp\(AtomicFile.temporarySuffix)"
-        guard let produced = renderer.write(kind, data, into: folder, named: name, options: options, report: &report) else {
+        guard let produced = renderer.write(kind, data, into: folder, named: StagedFile.temporaryName(kind), options: options,
+                                            report: &report) else {
             return nil
         }
-        return StagedFile(kind: kind, staged: folder.appendingPathComponent(name), target: folder.appendingPathComponent(kind.fileName),
-                          origin: origin, measure: produced.measure, previews: options.png ? produced.pages : 0,
+        return StagedFile(kind: kind, folder: folder, origin: origin, measure: produced.measure, previews: options.png ? produced.pages : 0,
                           subject: data.subject)
     }
 }
