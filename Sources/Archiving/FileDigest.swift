@@ -8,6 +8,11 @@ public enum FileDigest {
     public struct Measure: Sendable, Equatable {
         public var size: Int
         public var sha256: String
+
+        public init(size: Int, sha256: String) {
+            self.size = size
+            self.sha256 = sha256
+        }
     }
 
     /// Nil when the file cannot be read (missing, a folder, no permission).

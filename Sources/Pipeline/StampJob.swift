@@ -88,7 +88,7 @@ public final class StampJob {
                     // Each result's files renamed and journaled on the run's threads, their reports in order.
                     var placed: [RenderReport] = []
                     ParallelBatches(count: staged.results.count, workers: workers?.jobs ?? 1)
-                        .run({ run.place(staged.results[$0]) }) { placed.append($1) }
+                        .run({ run.place(staged.results[$0], from: staged.spool) }) { placed.append($1) }
                     return run.report(staged, placed: placed, laterYears: laterYears)
                 }
                 run.discard(staged)
@@ -106,10 +106,43 @@ public final class StampJob {
     /// Renders every result to temporary files: each person with the result in force (kept if its
     /// content is unchanged) or, if it changed, under the next new serial; then the unit's 附件2.
     private func stage(_ run: StampRun, progress: ((BatchProgress) -> Void)?) throws -> StampRun.Staged {
-        var staged = StampRun.Staged(base: try registry.lastSequence(agency: issuer.profile.code, year: run.records.year))
+        var staged = StampRun.Staged(base: try registry.lastSequence(agency: issuer.profile.code, year: run.records.year),
+                                     spool: try ResultSpool(in: run.layout.root))
         let inForce = try registry.subjectsInForce(agency: issuer.profile.code, year: run.records.year, kind: .person)
         let total = run.records.people.count
-        var steps: [StampRun.Step?] = Array(repeating: nil, count: total)
+        // Each person's outcome is settled in roster order as soon as the people before them are:
+        // `waiting` holds only those that came early (an issue finishes after later people's checks),
+        // a window's worth, not a step per person.
+        var waiting: [Int: StampRun.Step] = [:]
+        var settled = 0
+        var roster: [RosterEntry] = []
+        var records: [String] = []
+        roster.reserveCapacity(total)
+        records.reserveCapacity(total)
+        staged.results.reserveCapacity(total)
+        func settle(_ index: Int, _ step: StampRun.Step) {
+            waiting[index] = step
+            while let step = waiting.removeValue(forKey: settled) {
+                settled += 1
+                switch step {
+                case .staged(let entry, let record, let stored, let rendering):
+                    roster.append(entry)
+                    records.append(record)
+                    staged.report.rendering.merge(rendering)
+                    staged.results.append(stored)
+                case .skipped(let entry, let record, let skipped):
+                    roster.append(entry)
+                    records.append(record)
+                    staged.report.skipped.append(skipped)
+                case .failedRender(let entry, let record, let rendering):
+                    roster.append(entry)
+                    records.append(record)
+                    staged.report.rendering.merge(rendering)
+                case .needsSerial, .failed:
+                    continue
+                }
+            }
+        }
         var done = 0
         func report() {
             progress?(BatchProgress(done: done, total: total, pages: staged.report.rendering.pages,
@@ -119,13 +152,14 @@ public final class StampJob {
         var firstError: (any Error)?
         // A run that stops leaves none of its temporary files behind.
         func stop(_ error: any Error) -> any Error {
-            for case .staged(_, _, let result, _)? in steps { run.discard(result.files) }
+            run.discard(staged)
+            for case .staged(_, _, let stored, _) in waiting.values { run.discard(stored, from: staged.spool) }
             return error
         }
         // New serials in roster order, after the last one issued when the attempt began: each person
         // who needs one is numbered as their check is collected, and issued at once.
         var next = staged.base
-        work(run, total, inForce: inForce) { index, step, issue in
+        work(run, total, inForce: inForce, spool: staged.spool) { index, step, issue in
             switch step {
             case .needsSerial(let person, let current) where firstError == nil:
                 next += 1
@@ -140,39 +174,15 @@ public final class StampJob {
             default:
                 done += 1
             }
-            steps[index] = step
+            settle(index, step)
             report()
         } issued: { index, step in
             if case .failed(let error) = step { firstError = firstError ?? error }
-            steps[index] = step
+            settle(index, step)
             done += 1
             report()
         }
         if let firstError { throw stop(firstError) }
-        var roster: [RosterEntry] = []
-        var records: [String] = []
-        staged.results.reserveCapacity(total)
-        for step in steps {
-            switch step {
-            case .staged(let entry, let record, let result, let rendering):
-                roster.append(entry)
-                records.append(record)
-                staged.report.rendering.merge(rendering)
-                staged.results.append(result)
-            case .skipped(let entry, let record, let skipped):
-                roster.append(entry)
-                records.append(record)
-                staged.report.skipped.append(skipped)
-            case .failedRender(let entry, let record, let rendering):
-                roster.append(entry)
-                records.append(record)
-                staged.report.rendering.merge(rendering)
-            case .needsSerial, .failed, nil:
-                continue
-            }
-        }
-        // Each result is now in `staged` alone while the unit's 附件2 renders.
-        steps = []
         do { try run.stageRoster(roster, records: records, next: next, into: &staged, renderer: renderer) } catch {
             run.discard(staged)
             throw error
@@ -189,16 +199,16 @@ public final class StampJob {
 
     /// Checks every person on the workers (or the calling thread), giving each check to `checked` in
     /// roster order with the means to hand the person on to be issued; each issue's result goes to `issued`.
-    private func work(_ run: StampRun, _ count: Int, inForce: Set<String>,
+    private func work(_ run: StampRun, _ count: Int, inForce: Set<String>, spool: ResultSpool,
                       checked: (Int, StampRun.Step, _ issue: (StampQueue.Issue) -> Void) -> Void,
                       issued: (Int, StampRun.Step) -> Void) {
         @Sendable func perform(_ issue: StampQueue.Issue, _ renderer: DocumentRenderer) -> StampRun.Step {
-            run.issue(issue.person, serial: issue.serial, current: issue.current, renderer: renderer)
+            run.issue(issue.person, serial: issue.serial, current: issue.current, into: spool, renderer: renderer)
         }
         guard let workers, count > 1 else {
             for index in 0..<count {
                 var handed: [StampQueue.Issue] = []
-                checked(index, run.check(index, inForce: inForce, renderer: renderer)) { handed.append($0) }
+                checked(index, run.check(index, inForce: inForce, into: spool, renderer: renderer)) { handed.append($0) }
                 for issue in handed { issued(issue.index, perform(issue, renderer)) }
             }
             return
@@ -210,7 +220,8 @@ public final class StampJob {
                 let renderer = make()
                 while let task = queue.take() {
                     switch task {
-                    case .check(let index): queue.deliver(check: index, run.check(index, inForce: inForce, renderer: renderer))
+                    case .check(let index):
+                        queue.deliver(check: index, run.check(index, inForce: inForce, into: spool, renderer: renderer))
                     case .issue(let issue): queue.deliver(issued: issue.index, perform(issue, renderer))
                     }
                 }

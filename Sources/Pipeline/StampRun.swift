@@ -76,9 +76,8 @@ struct StampRun: Sendable {
 
     /// What became of one person.
     enum Step: Sendable {
-        /// Boxed: a run keeps a step per person until it has them all, and a result held inline made
-        /// every step, skipped ones too, the size of a staged one.
-        indirect case staged(RosterEntry, record: String, Result, RenderReport)
+        /// Its result is in the attempt's spool.
+        case staged(RosterEntry, record: String, ResultSpool.Stored, RenderReport)
         case skipped(RosterEntry, record: String, StampReport.Skipped)
         case failedRender(RosterEntry, record: String, RenderReport)
         /// The content changed (or nothing was issued yet): to be issued under a new serial, from the
@@ -100,7 +99,9 @@ struct StampRun: Sendable {
     struct Staged {
         /// The last sequence issued when the attempt began.
         var base: Int
-        var results: [Result] = []
+        /// The results, in roster order (the unit's last), each where `spool` holds it.
+        var results: [ResultSpool.Stored] = []
+        let spool: ResultSpool
         var report = StampReport()
     }
 
@@ -114,7 +115,7 @@ struct StampRun: Sendable {
     /// The `index`th person: refused, or staged again under the result in force if its content is
     /// unchanged, or to be issued anew. `inForce`: the people with a result in force when the attempt
     /// began (`Registry.subjectsInForce`); only theirs is read.
-    func check(_ index: Int, inForce: Set<String>, renderer: DocumentRenderer) -> Step {
+    func check(_ index: Int, inForce: Set<String>, into spool: ResultSpool, renderer: DocumentRenderer) -> Step {
         guard !shouldStop() else { return .failed(Self.stopped) }
         do {
             let person = try records.people.person(at: index)
@@ -132,24 +133,25 @@ struct StampRun: Sendable {
             guard inForce.contains(person.idNumber),
                   let current = try registry.current(agency: profile.code, year: records.year, kind: .person,
                                                      subject: person.idNumber) else { return .needsSerial(checked, current: nil) }
-            return stagePerson(checked, serial: current.serial, current: current, reuseOnly: true, renderer: renderer)
-                ?? .needsSerial(checked, current: current)
+            return stagePerson(checked, serial: current.serial, current: current, reuseOnly: true, into: spool,
+                               renderer: renderer) ?? .needsSerial(checked, current: current)
         } catch {
             return .failed(StampingError("\(error)"))
         }
     }
 
     /// The person `check` read, issued under `serial`, replacing `current`.
-    func issue(_ checked: CheckedPerson, serial: Serial, current: IssuedResult?, renderer: DocumentRenderer) -> Step {
+    func issue(_ checked: CheckedPerson, serial: Serial, current: IssuedResult?, into spool: ResultSpool,
+               renderer: DocumentRenderer) -> Step {
         guard !shouldStop() else { return .failed(Self.stopped) }
-        return stagePerson(checked, serial: serial, current: current, reuseOnly: false, renderer: renderer)
+        return stagePerson(checked, serial: serial, current: current, reuseOnly: false, into: spool, renderer: renderer)
             ?? .failed(StampingError("内部错误：新结果未能出具"))
     }
 
-    /// Renders the person's three files under `serial`; nil when `reuseOnly` and the content is not
-    /// `current`'s (nothing kept).
+    /// Renders the person's three files under `serial` and stores the result in `spool`; nil when
+    /// `reuseOnly` and the content is not `current`'s (nothing kept).
     private func stagePerson(_ checked: CheckedPerson, serial: Serial, current: IssuedResult?, reuseOnly: Bool,
-                             renderer: DocumentRenderer) -> Step? {
+                             into spool: ResultSpool, renderer: DocumentRenderer) -> Step? {
         let (person, assessment, entry, text) = (checked.person, checked.assessment, checked.entry, checked.text)
         var rendering = RenderReport()
         let record = InputDigest.record(text)
@@ -207,10 +209,12 @@ struct StampRun: Sendable {
         guard let sheetFile = write(.result, sheet, into: folder, origin: origin(.result, result: issued), renderer: renderer,
                                     report: &rendering) else { return failed() }
         files.append(sheetFile)
-        return .staged(entry, record: record,
-                       Result(subject: subject, key: person.idNumber, kind: .person, outcome: outcome,
-                              inForce: current?.serial, verdict: verdict, files: files,
-                              ledgerYear: LedgerYear(idNumber: person.idNumber, assessment)), rendering)
+        let result = Result(subject: subject, key: person.idNumber, kind: .person, outcome: outcome, inForce: current?.serial,
+                            verdict: verdict, files: files, ledgerYear: LedgerYear(idNumber: person.idNumber, assessment))
+        do { return .staged(entry, record: record, try spool.store(result), rendering) } catch {
+            discard(files)
+            return .failed(error)
+        }
     }
 
     /// The unit's stamped 附件2, when every person on it has a result in this run; `next` is the
@@ -230,7 +234,7 @@ struct StampRun: Sendable {
         let verdict = AuditVerdict.tally(passed: passed, failed: roster.count - passed)
         let opinion = AgencyOpinion.roster(passed: passed, failed: roster.count - passed)
         let record = InputDigest.roster(people, of: records)
-        let results = staged.results.map(\.serial)
+        let results = staged.results.map(\.line.serial)
         let current = try registry.current(agency: profile.code, year: records.year, kind: .roster, subject: unit)
 
         /// The 附件2 under `serial`; nil when it failed (reported in `rendering`) or, with `reuseOnly`,
@@ -270,18 +274,24 @@ struct StampRun: Sendable {
             result = attempt(try serial(next + 1), reuseOnly: false, &rendering)
         }
         staged.report.rendering.merge(rendering)
-        if let result { staged.results.append(result) }
+        if let result {
+            do { staged.results.append(try staged.spool.store(result)) } catch {
+                discard(result.files)
+                throw error
+            }
+        }
     }
 
     /// Records every result of the attempt, and each person's year in the ledger, in one short
     /// transaction; returns the later years of the ledger whose result changed, or nil (nothing
     /// recorded) when another run issued a result of this agency and year, or of one of these people, meanwhile.
     func commit(_ staged: Staged) throws -> [LedgerChange]? {
-        let issuesNew = staged.results.contains { if case .issued = $0.outcome { true } else { false } }
+        let issuesNew = staged.results.contains { !$0.line.reused }
         return try registry.run { run in
             if issuesNew, try run.lastSequence(agency: profile.code, year: records.year) != staged.base { return nil }
             var changes: [LedgerChange] = []
-            for result in staged.results {
+            for stored in staged.results {
+                let result = try staged.spool.load(stored)
                 let inForce = try run.current(agency: profile.code, year: records.year, kind: result.kind, subject: result.key)
                 guard inForce?.serial == result.inForce else { return nil }
                 if let entry = result.ledgerYear { changes += try run.record(entry) }
@@ -299,8 +309,14 @@ struct StampRun: Sendable {
     /// Once recorded: one result's files to their final names (journaled in the archive); what went
     /// wrong, reported. A file that cannot be put in place is reported with what to do: its result is
     /// recorded, and running the stamp again writes the same file.
-    func place(_ result: Result) -> RenderReport {
+    func place(_ stored: ResultSpool.Stored, from spool: ResultSpool) -> RenderReport {
         var placing = RenderReport()
+        let result: Result
+        do { result = try spool.load(stored) } catch {
+            placing.failures.append(.init(subject: stored.line.subject, document: DocumentKind.result.chineseName,
+                                          message: "结果已登记（审验编号 \(stored.line.serial)），但\(error.message)"))
+            return placing
+        }
         for file in result.files {
             let target = file.target
             ArchiveRecording.write(target, file.origin, in: recording, subject: file.subject,
@@ -322,22 +338,21 @@ struct StampRun: Sendable {
     func report(_ staged: Staged, placed: [RenderReport], laterYears: [LedgerChange]) -> StampReport {
         var report = staged.report
         report.laterYears = laterYears
-        for (result, placing) in zip(staged.results, placed) {
+        for (stored, placing) in zip(staged.results, placed) {
             report.rendering.merge(placing)
-            switch result.outcome {
-            case .reused:
-                report.issued.append(.init(subject: result.subject, serial: result.serial, verdict: result.verdict,
-                                           reused: true, replaced: nil))
-            case .issued(_, let replacing):
-                report.issued.append(.init(subject: result.subject, serial: result.serial, verdict: result.verdict,
-                                           reused: false, replaced: replacing))
-            }
+            report.issued.append(stored.line)
         }
         return report
     }
 
     /// Removes an attempt's temporary files.
-    func discard(_ staged: Staged) { for result in staged.results { discard(result.files) } }
+    func discard(_ staged: Staged) { for stored in staged.results { discard(stored, from: staged.spool) } }
+
+    /// A stored result's temporary files; one that cannot be read back leaves them to `Archive.recover`
+    /// (their names are temporary names).
+    func discard(_ stored: ResultSpool.Stored, from spool: ResultSpool) {
+        if let result = try? spool.load(stored) { discard(result.files) }
+    }
 
     func discard(_ files: [StagedFile]) { for file in files { unlink(file.staged.path) } }
 
