@@ -37,14 +37,8 @@ public final class ScratchFile: Sendable {
             defer { end += bytes.count }
             return end
         }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(start + done)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFile.WriteError(path: "\(folder) 中的暂存文件", errno: errno)
-            }
-            done += n
+        if let code = bytes.withUnsafeBytes({ FileWrite.all($0, to: fd, at: start) }) {
+            throw AtomicFile.WriteError(path: "\(folder) 中的暂存文件", errno: code)
         }
         return start..<start + bytes.count
     }
