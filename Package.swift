@@ -60,6 +60,7 @@ let package = Package(
         .target(
             name: "Archiving",
             dependencies: ["Bytes", "CLinuxFiles", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The audit agency's side (issue 4): profiles, keys, serials, what is signed, verification.

@@ -18,8 +18,8 @@ public struct ArchiveCheck: Sendable {
 
     public var isClean: Bool { missing.isEmpty && altered.isEmpty && incomplete.isEmpty && unlisted.isEmpty }
 
-    public init(_ store: ArchiveStore) {
-        let entries = store.entries
+    public init(_ store: ArchiveStore) throws(ArchiveError) {
+        let entries = try store.entries()
         for entry in entries {
             guard let measure = FileDigest.measure(store.url(entry.path)) else {
                 missing.append(entry)

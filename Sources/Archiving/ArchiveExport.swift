@@ -34,10 +34,10 @@ public enum ArchiveExport {
 
     /// Writes the ZIP to `target` (whole or not at all) and returns the entries it holds.
     public static func write(_ subject: Subject, from store: ArchiveStore, to target: URL) throws(ArchiveError) -> [ManifestEntry] {
-        guard let folder = subject.folder(store.layout) else {
+        guard let folder = subject.folder(try store.layout()) else {
             throw ArchiveError("“\(subject.label)”不是有效的公民身份号码（18 位）")
         }
-        let entries = store.entries.filter { $0.path.hasPrefix(folder) }
+        let entries = try store.entries().filter { $0.path.hasPrefix(folder) }
         guard !entries.isEmpty else { throw ArchiveError("归档中没有\(subject.label)的文件") }
         let damaged = entries.filter { entry in
             !(FileDigest.measure(store.url(entry.path)).map { entry.matches($0) } ?? false)

@@ -4,13 +4,14 @@ import Foundation
 /// root. A path read from a manifest (which anyone can edit) is checked before it is used.
 public enum ArchivePath {
     /// Files and folders at the root that are the archive's own, not documents: the manifest, its
-    /// journal, the lock, run reports and spot-check samples.
+    /// journal, the index of a run, the lock, run reports and spot-check samples.
     public static let manifest = "manifest.json"
     public static let journal = "manifest.journal"
+    public static let index = ".manifest-index.sqlite"
     public static let lock = ".cedocs.lock"
     public static let reports = "reports"
     public static let samples = "samples"
-    static let reserved: Set<String> = [manifest, journal, lock, reports, samples]
+    static let reserved: Set<String> = [manifest, journal, index, lock, reports, samples]
 
     /// True for a relative path of plain components: no "", ".", "..", no absolute path, no NUL.
     public static func isSafe(_ path: String) -> Bool {

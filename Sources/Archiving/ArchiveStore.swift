@@ -17,6 +17,9 @@ public final class ArchiveStore: @unchecked Sendable {
     public let root: URL
     private let lock = NSLock()
     private var manifest: ManifestIndex
+    /// The index failed (a full or failing disk): nothing more is written, and `close` reports it,
+    /// leaving the journal for the next opening to replay.
+    private var failure: ArchiveError?
     /// Intents not yet done, by path.
     private var pending: [String: FileOrigin] = [:]
     private var journal: ManifestJournal?
@@ -34,7 +37,8 @@ public final class ArchiveStore: @unchecked Sendable {
             throw ArchiveError("无法创建归档目录 \(root.path)（\(error.localizedDescription)）")
         }
         processLock = try ArchiveLock(root: self.root, waiting: waiting)
-        manifest = try ManifestIndex(manifest: self.root.appendingPathComponent(ArchivePath.manifest))
+        manifest = try ManifestIndex(manifest: self.root.appendingPathComponent(ArchivePath.manifest),
+                                     index: self.root.appendingPathComponent(ArchivePath.index))
         try recover()
         journal = try ManifestJournal(url: journalURL)
         manifest.journalFile = ReadOnlyFile(journalURL)
@@ -45,32 +49,39 @@ public final class ArchiveStore: @unchecked Sendable {
     public func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
     /// The manifest's entries, sorted by path.
-    public var entries: [ManifestEntry] {
-        lock.withLock { manifest.sorted }
+    public func entries() throws(ArchiveError) -> [ManifestEntry] {
+        try withIndex { () throws(ArchiveError) in try manifest.sorted() }
     }
 
+    /// The entry listed at `path`; nil too when the index failed, after which nothing more is written.
     public func entry(_ path: String) -> ManifestEntry? {
-        lock.withLock { manifest.entry(path) }
+        try? withIndex { () throws(ArchiveError) in try manifest.entry(path) }
     }
 
     /// Where this archive's documents go: the layout's rule, with each unit folder made by the earlier
     /// rule kept for the one unit the manifest says it belongs to.
-    public var layout: ArchiveLayout {
-        let units = lock.withLock { manifest.paths(under: "units/").compactMap(manifest.entry) }
+    public func layout() throws(ArchiveError) -> ArchiveLayout {
+        let units = try withIndex { () throws(ArchiveError) in
+            var units: [ManifestEntry] = []
+            for path in try manifest.paths(under: "units/") { if let entry = try manifest.entry(path) { units.append(entry) } }
+            return units
+        }
         return ArchiveLayout(root: root, keeping: ArchiveLayout.keptUnitFolders(units.map { ($0.path, $0.origin.unit) }))
     }
 
-    /// The agency's stamp on the file listed at `path`, if an agency stamped it.
+    /// The agency's stamp on the file listed at `path`, if an agency stamped it. Nil too when the
+    /// index failed: then the file is not written either (`willWrite` refuses), so no stamped file
+    /// is replaced.
     public func stamp(_ path: String) -> StampMark? {
-        lock.withLock { manifest.stamp(path) }
+        try? withIndex { () throws(ArchiveError) in try manifest.stamp(path) }
     }
 
     /// True when the file at `path` was made from the same input and is on disk as made: then a run
     /// need not write it again (跳过未变的文件).
     public func isCurrent(_ path: String, input: String) -> Bool {
-        guard lock.withLock({ manifest.contains(path) }), let measure = FileDigest.measure(url(path)),
-              FileEnding.isComplete(url(path)) else { return false }
-        return lock.withLock { manifest.isCurrent(path, input: input, measure: measure) }
+        guard (try? withIndex({ () throws(ArchiveError) in try manifest.contains(path) })) == true,
+              let measure = FileDigest.measure(url(path)), FileEnding.isComplete(url(path)) else { return false }
+        return (try? withIndex { () throws(ArchiveError) in try manifest.isCurrent(path, input: input, measure: measure) }) == true
     }
 
     /// Journals that the file at `path` is about to be written; call before the rename.
@@ -92,7 +103,11 @@ public final class ArchiveStore: @unchecked Sendable {
         let entry = ManifestEntry(path: path, size: measure.size, sha256: measure.sha256, origin: origin)
         let line = ManifestJournal.done(entry)
         try withJournal { journal throws(AtomicFile.WriteError) in
-            manifest.set(entry, source: .journal(try journal.append(line)))
+            let range = try journal.append(line)
+            do throws(ArchiveError) { try manifest.set(entry, source: .journal(range)) } catch {
+                failure = error
+                throw AtomicFile.WriteError(path: url(path).path, reason: "已写入，但未能记入清单（\(error)）")
+            }
             pending[path] = nil
         }
     }
@@ -108,11 +123,15 @@ public final class ArchiveStore: @unchecked Sendable {
         }
         journal?.close()
         journal = nil
+        defer { manifest.remove() }
+        if let failure {
+            throw ArchiveError("\(failure)：已写入的文件记在 \(ArchivePath.journal) 中，下次运行或 cedocs archive check 时补记")
+        }
         guard changed else {
             unlink(journalURL.path)
             return
         }
-        settle(pending)
+        try settle(pending)
         pending = [:]
         try commit()
     }
@@ -121,7 +140,19 @@ public final class ArchiveStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let journal else { throw AtomicFile.WriteError(path: journalURL.path, reason: "归档已关闭") }
+        if let failure { throw AtomicFile.WriteError(path: journalURL.path, reason: "本次运行不再写入文件（\(failure)）") }
         try body(journal)
+    }
+
+    /// A question to the index, under the lock; its failure is kept, so that nothing more is written.
+    private func withIndex<T>(_ body: () throws(ArchiveError) -> T) throws(ArchiveError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+        do { return try body() } catch {
+            failure = error
+            throw error
+        }
     }
 
     /// Replays a journal left by an interrupted run, and clears stray temporary files.
@@ -133,13 +164,13 @@ public final class ArchiveStore: @unchecked Sendable {
             case .intent(let path, let origin) where ArchivePath.isSafe(path):
                 intents[path] = origin
             case .done(let entry) where ArchivePath.isSafe(entry.path):
-                manifest.set(entry, source: .entry(entry))
+                try manifest.set(entry, source: .entry(entry))
                 intents[entry.path] = nil
             default:
                 continue
             }
         }
-        settle(intents)
+        try settle(intents)
         var strays: [String] = []
         ArchiveWalk.files(under: root) { path in if ArchiveWalk.isTemporary(path) { strays.append(path) } }
         for path in strays { unlink(url(path).path) }
@@ -149,15 +180,15 @@ public final class ArchiveStore: @unchecked Sendable {
     /// An intent without its done: the file may or may not have been renamed into place. What is
     /// on disk decides: the listed file unchanged keeps its entry; a different file (with its PNG
     /// previews) is listed as found, with an unknown input so that the next run writes it again.
-    private func settle(_ intents: [String: FileOrigin]) {
+    private func settle(_ intents: [String: FileOrigin]) throws(ArchiveError) {
         for (path, origin) in intents {
             for (candidate, candidateOrigin) in [(path, origin)] + previews(of: path, origin) {
                 guard let measure = FileDigest.measure(url(candidate)) else { continue }
-                if manifest.matches(candidate, measure) { continue }
+                if try manifest.matches(candidate, measure) { continue }
                 var found = candidateOrigin
                 found.input = nil
                 let entry = ManifestEntry(path: candidate, size: measure.size, sha256: measure.sha256, origin: found)
-                manifest.set(entry, source: .entry(entry))
+                try manifest.set(entry, source: .entry(entry))
             }
         }
     }

@@ -1,37 +1,37 @@
 import Bytes
 import Crypto
 import Foundation
+import GRDB
+import GRDBSQLite
 
-/// The manifest as an open archive keeps it in memory: per path only what decides whether a file is
-/// current (its size, SHA-256 and input digest, as 32-byte values) and where its full entry is
-/// written — a line of `manifest.json` as it was opened, a line of this run's journal, or, for
-/// entries settled by recovery, the entry itself. A city's archive lists hundreds of thousands of
-/// files and a batch adds tens of thousands: about 200 bytes each instead of a kilobyte, and a
-/// run's memory does not follow the number of people.
-struct ManifestIndex {
+/// The manifest as an open archive keeps it: per path only what decides whether a file is current
+/// (its size, SHA-256 and input digest, as 32-byte values) and where its full entry is written — a
+/// line of `manifest.json` as it was opened, a line of this run's journal, or, for entries settled
+/// by recovery, the entry itself.
+///
+/// Kept on disk, in a scratch SQLite database at the archive's root (`ArchivePath.index`), not in
+/// memory: a city's archive lists hundreds of thousands of files and a batch adds tens of thousands,
+/// and a run's memory must not follow the number of people (issue 18). The database is the run's
+/// alone (the archive's lock is held), written without a journal or syncs, since nothing in it
+/// outlives the run: it is removed at the end, and one left by a killed run is removed at the next
+/// opening, which rebuilds it from `manifest.json` and the journal.
+final class ManifestIndex {
     /// A SHA-256 in 32 bytes. Text that is not one (an input digest written by hand) is reduced to
     /// its own SHA-256: equal texts stay equal, different ones different.
     struct Digest: Equatable {
-        private var words: (UInt64, UInt64, UInt64, UInt64)
+        let bytes: Data
 
         init(_ text: String) {
             // Lower case only, as cedocs writes digests: an upper-case text is another text.
             let upperCase = text.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
             if !upperCase, let bytes = Hex.bytes(text), bytes.count == 32 {
-                words = Self.words(bytes)
+                self.bytes = Data(bytes)
             } else {
-                words = Self.words(Array(SHA256.hash(data: Array(text.utf8))))
+                bytes = Data(SHA256.hash(data: Array(text.utf8)))
             }
         }
 
-        private static func words(_ bytes: [UInt8]) -> (UInt64, UInt64, UInt64, UInt64) {
-            let words = (0..<4).map { word in bytes[word * 8..<word * 8 + 8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
-            return (words[0], words[1], words[2], words[3])
-        }
-
-        static func == (a: Digest, b: Digest) -> Bool {
-            a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
-        }
+        init(bytes: Data) { self.bytes = bytes }
     }
 
     /// Where an entry's JSON is.
@@ -40,123 +40,258 @@ struct ManifestIndex {
         case manifest(Range<Int>)
         /// Bytes of this run's journal.
         case journal(Range<Int>)
-        indirect case entry(ManifestEntry)
+        case entry(ManifestEntry)
     }
 
-    struct Listed {
-        var size: Int
-        var sha256: Digest
-        var input: Digest?
-        /// An agency stamped the file (its entry has a `stamp`).
-        var stamped: Bool
-        var source: Source
-    }
-
-    private var listed: [String: Listed] = [:]
+    private let database: DatabaseQueue
+    private let url: URL
     /// `manifest.json` as opened, and the run's journal: read for the entries listed from them.
     private let manifestFile: ReadOnlyFile?
     var journalFile: ReadOnlyFile?
 
-    var count: Int { listed.count }
-
-    /// Indexes `manifest.json`; a missing one is an empty archive. A manifest not in the one-entry-
-    /// per-line form cedocs writes (edited by hand) is read whole instead, with its checks.
-    init(manifest url: URL) throws(ArchiveError) {
-        guard FileManager.default.fileExists(atPath: url.path) else {
+    /// Indexes `manifest.json` into a new index at `index` (replacing one a killed run left); a
+    /// missing manifest is an empty archive. A manifest not in the one-entry-per-line form cedocs
+    /// writes (edited by hand) is read whole instead, with its checks.
+    init(manifest: URL, index: URL) throws(ArchiveError) {
+        url = index
+        unlink(index.path)
+        var configuration = Configuration()
+        configuration.label = "manifest-index"
+        configuration.prepareDatabase { db in
+            // A page cache of 512 KiB, not SQLite's 2 MB: lookups touch the pages of recent paths, and
+            // the kernel keeps the rest of the file at hand anyway.
+            try db.execute(sql: """
+                PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                PRAGMA cache_size = -512
+                """)
+        }
+        do {
+            database = try DatabaseQueue(path: index.path, configuration: configuration)
+            try Self.access(database, index) { db in
+                try db.execute(sql: """
+                    CREATE TABLE listed (
+                        path TEXT PRIMARY KEY NOT NULL,
+                        size INTEGER NOT NULL,
+                        sha256 BLOB NOT NULL,
+                        input BLOB,
+                        stamped INTEGER NOT NULL,
+                        place INTEGER NOT NULL,  -- 0: manifest.json, 1: the journal (bytes start..<end); 2: json
+                        start INTEGER NOT NULL,
+                        "end" INTEGER NOT NULL,
+                        json BLOB
+                    ) WITHOUT ROWID
+                    """)
+            }
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw Self.failure(index, reason: (error as? DatabaseError)?.message ?? "\(error)")
+        }
+        guard FileManager.default.fileExists(atPath: manifest.path) else {
             manifestFile = nil
             return
         }
-        let file = ReadOnlyFile(url)
-        var listed: [String: Listed] = [:]
-        if let file, Self.readLines(file, into: &listed) {
-            self.listed = listed
+        let file = ReadOnlyFile(manifest)
+        if let file, try Self.readLines(file, into: database, index: index) {
             manifestFile = file
             return
         }
         manifestFile = nil
-        for entry in try Manifest.read(url).entries.values { set(entry, source: .entry(entry)) }
+        try Self.access(database, index) { db in try db.execute(sql: "DELETE FROM listed") }
+        for entry in try Manifest.read(manifest).entries.values { try set(entry, source: .entry(entry)) }
+    }
+
+    /// The index ends with the store that opened it, closed or not.
+    deinit { remove() }
+
+    /// Closes the index and removes its file.
+    func remove() {
+        try? database.close()
+        unlink(url.path)
     }
 
     /// Each line of a manifest cedocs wrote, indexed; false when the file is not in that form.
-    private static func readLines(_ file: ReadOnlyFile, into listed: inout [String: Listed]) -> Bool {
+    private static func readLines(_ file: ReadOnlyFile, into database: DatabaseQueue, index: URL) throws(ArchiveError) -> Bool {
         let decoder = JSONDecoder()
-        var sawHeader = false
-        var sawFooter = false
-        let complete = file.lines { line, range in
-            guard !sawFooter else { return false }
-            guard sawHeader else {
-                sawHeader = line.elementsEqual(Manifest.header.dropLast())
-                return sawHeader
+        return try access(database, index) { db in
+            var sawHeader = false
+            var sawFooter = false
+            var failure: Error?
+            // One transaction while the manifest is read: each page of the index is written once,
+            // not again at every line.
+            try db.execute(sql: "BEGIN")
+            let complete = file.lines { line, range in
+                guard !sawFooter else { return false }
+                guard sawHeader else {
+                    sawHeader = line.elementsEqual(Manifest.header.dropLast())
+                    return sawHeader
+                }
+                if line.elementsEqual(Manifest.footer.dropLast()) {
+                    sawFooter = true
+                    return true
+                }
+                // An entry's line ends with a comma unless it is the last.
+                let comma = line.last == UInt8(ascii: ",") ? 1 : 0
+                guard let entry = try? decoder.decode(ManifestEntry.self, from: Data(line.dropLast(comma))),
+                      ArchivePath.isSafe(entry.path) else { return false }
+                do {
+                    // A path listed twice is not a manifest cedocs wrote.
+                    try Self.insert(entry, source: .manifest(range.dropLast(comma)), replacing: false, in: db)
+                    return db.changesCount == 1
+                } catch {
+                    failure = error
+                    return false
+                }
             }
-            if line.elementsEqual(Manifest.footer.dropLast()) {
-                sawFooter = true
-                return true
-            }
-            // An entry's line ends with a comma unless it is the last.
-            let comma = line.last == UInt8(ascii: ",") ? 1 : 0
-            guard let entry = try? decoder.decode(ManifestEntry.self, from: Data(line.dropLast(comma))),
-                  ArchivePath.isSafe(entry.path), listed[entry.path] == nil else { return false }
-            listed[entry.path] = Listed(entry, source: .manifest(range.dropLast(comma)))
-            return true
+            try db.execute(sql: "COMMIT")
+            if let failure { throw failure }
+            return complete && sawFooter
         }
-        return complete && sawFooter
     }
 
-    mutating func set(_ entry: ManifestEntry, source: Source) {
-        listed[entry.path] = Listed(entry, source: source)
+    func set(_ entry: ManifestEntry, source: Source) throws(ArchiveError) {
+        try access { db in try Self.insert(entry, source: source, replacing: true, in: db) }
     }
 
-    func contains(_ path: String) -> Bool { listed[path] != nil }
+    private static func insert(_ entry: ManifestEntry, source: Source, replacing: Bool, in db: Database) throws {
+        let (place, range, json): (Int, Range<Int>, Data?) = switch source {
+        case .manifest(let range): (0, range, nil)
+        case .journal(let range): (1, range, nil)
+        // Encoding plain strings and numbers cannot fail.
+        case .entry(let entry): (2, 0..<0, try! Manifest.entryEncoder.encode(entry))
+        }
+        let statement = try db.cachedStatement(sql: replacing
+            ? "INSERT OR REPLACE INTO listed VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            : "INSERT OR IGNORE INTO listed VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try statement.execute(arguments: [entry.path, entry.size, Digest(entry.sha256).bytes,
+                                          entry.origin.input.map { Digest($0).bytes }, entry.origin.stamp != nil,
+                                          place, range.lowerBound, range.upperBound, json])
+    }
+
+    /// Where a listed entry's JSON is, as the index stores it.
+    private enum Place {
+        case manifest(Range<Int>)
+        case journal(Range<Int>)
+        case json(Data)
+
+        /// Nil for a row this index did not write.
+        init?(_ row: Row) {
+            let start: Int = row["start"], end: Int = row["end"]
+            switch row["place"] as Int {
+            case 0: self = .manifest(start..<end)
+            case 1: self = .journal(start..<end)
+            default:
+                guard let json: Data = row["json"] else { return nil }
+                self = .json(json)
+            }
+        }
+    }
+
+    /// What the index holds of the file listed at a path.
+    private struct Listed {
+        var size: Int
+        var sha256: Digest
+        var input: Digest?
+        var stamped: Bool
+        var place: Place?
+
+        init(_ row: Row) {
+            size = row["size"]
+            sha256 = Digest(bytes: row["sha256"])
+            input = (row["input"] as Data?).map(Digest.init(bytes:))
+            stamped = row["stamped"]
+            place = Place(row)
+        }
+    }
+
+    private func listed(_ path: String) throws(ArchiveError) -> Listed? {
+        try access { db in try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM listed WHERE path = ?"), arguments: [path]).map(Listed.init) }
+    }
+
+    func contains(_ path: String) throws(ArchiveError) -> Bool { try listed(path) != nil }
 
     /// Whether the file `measure`d at `path` is listed as it is, made from `input`.
-    func isCurrent(_ path: String, input: String, measure: FileDigest.Measure) -> Bool {
-        guard let file = listed[path], file.input == Digest(input) else { return false }
+    func isCurrent(_ path: String, input: String, measure: FileDigest.Measure) throws(ArchiveError) -> Bool {
+        guard let file = try listed(path), file.input == Digest(input) else { return false }
         return file.size == measure.size && file.sha256 == Digest(measure.sha256)
     }
 
     /// Whether `measure` is the file listed at `path`, unaltered.
-    func matches(_ path: String, _ measure: FileDigest.Measure) -> Bool {
-        guard let file = listed[path] else { return false }
+    func matches(_ path: String, _ measure: FileDigest.Measure) throws(ArchiveError) -> Bool {
+        guard let file = try listed(path) else { return false }
         return file.size == measure.size && file.sha256 == Digest(measure.sha256)
     }
 
     /// The listed paths that start with `prefix`.
-    func paths(under prefix: String) -> [String] { listed.keys.filter { $0.hasPrefix(prefix) } }
-
-    /// The agency's stamp on the file listed at `path`, if it has one.
-    func stamp(_ path: String) -> StampMark? {
-        guard listed[path]?.stamped == true else { return nil }
-        return entry(path)?.origin.stamp
-    }
-
-    func entry(_ path: String) -> ManifestEntry? {
-        guard let file = listed[path], let json = try? json(file.source) else { return nil }
-        return try? JSONDecoder().decode(ManifestEntry.self, from: json)
-    }
-
-    /// Every entry, sorted by path (for check, export and the spot check, which read them all).
-    var sorted: [ManifestEntry] { listed.keys.sorted().compactMap(entry) }
-
-    /// Writes `manifest.json` anew, each entry copied from where it is.
-    func write(to url: URL) throws(AtomicFile.WriteError) {
-        let paths = listed.keys.sorted()
-        try AtomicFile.write(to: url) { fd throws(AtomicFile.WriteError) in
-            try Manifest.encode(count: paths.count, entry: { index throws(AtomicFile.WriteError) in
-                try json(listed[paths[index]]!.source)
-            }) { piece throws(AtomicFile.WriteError) in
-                var failure: AtomicFile.WriteError?
-                piece.withUnsafeBytes { bytes in
-                    do throws(AtomicFile.WriteError) { try AtomicFile.writeAll(bytes, to: fd, path: url.path) } catch {
-                        failure = error
-                    }
-                }
-                if let failure { throw failure }
-            }
+    func paths(under prefix: String) throws(ArchiveError) -> [String] {
+        try access { db in
+            try String.fetchAll(db, sql: "SELECT path FROM listed WHERE substr(path, 1, length(?1)) = ?1 ORDER BY path",
+                                arguments: [prefix])
         }
     }
 
-    private func json(_ source: Source) throws(AtomicFile.WriteError) -> Data {
-        switch source {
+    /// The agency's stamp on the file listed at `path`, if it has one.
+    func stamp(_ path: String) throws(ArchiveError) -> StampMark? {
+        guard let file = try listed(path), file.stamped else { return nil }
+        return entry(file)?.origin.stamp
+    }
+
+    func entry(_ path: String) throws(ArchiveError) -> ManifestEntry? {
+        guard let file = try listed(path) else { return nil }
+        return entry(file)
+    }
+
+    private func entry(_ file: Listed) -> ManifestEntry? {
+        guard let place = file.place else { return nil }
+        return try? JSONDecoder().decode(ManifestEntry.self, from: json(place))
+    }
+
+    /// Every entry, sorted by path (for check, export and the spot check, which read them all).
+    func sorted() throws(ArchiveError) -> [ManifestEntry] {
+        let decoder = JSONDecoder()
+        return try access { db in
+            var entries: [ManifestEntry] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT place, start, \"end\", json FROM listed ORDER BY path")
+            while let row = try rows.next() {
+                guard let place = Place(row), let entry = try? decoder.decode(ManifestEntry.self, from: json(place)) else { continue }
+                entries.append(entry)
+            }
+            return entries
+        }
+    }
+
+    /// Writes `manifest.json` anew, each entry copied from where it is, in path order.
+    func write(to target: URL) throws(AtomicFile.WriteError) {
+        do {
+            try database.inDatabase { db in
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM listed") ?? 0
+                let rows = try Row.fetchCursor(db, sql: "SELECT place, start, \"end\", json FROM listed ORDER BY path")
+                try AtomicFile.write(to: target) { fd throws(AtomicFile.WriteError) in
+                    try Manifest.encode(count: count, entry: { _ throws(AtomicFile.WriteError) in
+                        guard let row = try? rows.next(), let place = Place(row) else {
+                            throw AtomicFile.WriteError(path: url.path, reason: "归档索引无法读取")
+                        }
+                        return try json(place)
+                    }) { piece throws(AtomicFile.WriteError) in
+                        var failure: AtomicFile.WriteError?
+                        piece.withUnsafeBytes { bytes in
+                            do throws(AtomicFile.WriteError) { try AtomicFile.writeAll(bytes, to: fd, path: target.path) } catch {
+                                failure = error
+                            }
+                        }
+                        if let failure { throw failure }
+                    }
+                }
+            }
+        } catch let error as AtomicFile.WriteError {
+            throw error
+        } catch {
+            throw AtomicFile.WriteError(path: url.path, reason: "归档索引无法读取（\(error)）")
+        }
+    }
+
+    private func json(_ place: Place) throws(AtomicFile.WriteError) -> Data {
+        switch place {
         case .manifest(let range):
             guard let file = manifestFile, let bytes = file.read(range) else {
                 throw AtomicFile.WriteError(path: ArchivePath.manifest, reason: "原清单无法再次读取")
@@ -167,17 +302,40 @@ struct ManifestIndex {
                 throw AtomicFile.WriteError(path: ArchivePath.journal, reason: "归档日志无法再次读取")
             }
             return bytes
-        case .entry(let entry):
-            // Encoding plain strings and numbers cannot fail.
-            return try! Manifest.entryEncoder.encode(entry)
+        case .json(let json):
+            return json
         }
     }
-}
 
-extension ManifestIndex.Listed {
-    init(_ entry: ManifestEntry, source: ManifestIndex.Source) {
-        self.init(size: entry.size, sha256: .init(entry.sha256), input: entry.origin.input.map(ManifestIndex.Digest.init),
-                  stamped: entry.origin.stamp != nil, source: source)
+    private func access<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        try Self.access(database, url, body)
+    }
+
+    private static func access<T>(_ database: DatabaseQueue, _ index: URL, _ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        var reason = ""
+        do {
+            return try database.inDatabase { db in
+                do { return try body(db) } catch {
+                    // In the clerk's words: SQLite calls a full quota an I/O error, so the system's errno
+                    // decides when it kept one.
+                    let code = sqlite3_system_errno(db.sqliteConnection)
+                    let message = (error as? DatabaseError)?.message ?? "\(error)"
+                    switch (error as? DatabaseError)?.resultCode.primaryResultCode {
+                    case .SQLITE_FULL?: reason = AtomicFile.WriteError.reason(errno: ENOSPC)
+                    case .SQLITE_IOERR? where code != 0: reason = AtomicFile.WriteError.reason(errno: code)
+                    case .SQLITE_IOERR?: reason = "写入失败（\(message)）"
+                    default: reason = message
+                    }
+                    throw error
+                }
+            }
+        } catch {
+            throw failure(index, reason: reason)
+        }
+    }
+
+    private static func failure(_ index: URL, reason: String) -> ArchiveError {
+        ArchiveError("无法读写归档索引 \(index.path)（本次运行的临时文件）：\(reason)")
     }
 }
 

@@ -37,7 +37,12 @@ struct ArchiveCheckCommand: ParsableCommand {
 
     func run() throws {
         let store = try ArchiveSetup.open(archive, create: false)
-        let check = ArchiveCheck(store)
+        let check: ArchiveCheck
+        do { check = try ArchiveCheck(store) } catch {
+            try? store.close()
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
         for entry in check.missing { Console.out("缺失    \(entry.path)\(Self.owner(entry))\(Self.stamped(entry))") }
         for entry in check.altered {
             Console.out("已改动  \(entry.path)\(Self.owner(entry))："

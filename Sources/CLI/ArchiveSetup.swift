@@ -46,7 +46,7 @@ enum ArchiveSetup {
     static func finish(_ store: ArchiveStore, command: String, loaded: LoadedRecords, report: RenderReport,
                        started: Date) -> URL? {
         do {
-            let layout = store.layout
+            let layout = try store.layout()
             try store.close()
             return try RunReportFile(command: command, version: CEDocs.version, loaded: loaded, report: report,
                                      started: started).write(into: layout)

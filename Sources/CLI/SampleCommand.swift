@@ -54,7 +54,7 @@ struct SampleCommand: ParsableCommand {
         let folder: URL
         if let archive {
             let store = try ArchiveSetup.open(archive, create: false)
-            list = SpotCheckList(SpotCheck.draw(store.entries, rate: rate, seed: seed), rate: rate, seed: seed)
+            list = SpotCheckList(SpotCheck.draw(try store.entries(), rate: rate, seed: seed), rate: rate, seed: seed)
             try? store.close()
             folder = URL(fileURLWithPath: out ?? URL(fileURLWithPath: archive).appendingPathComponent(ArchivePath.samples).path)
         } else {

@@ -22,7 +22,7 @@ public struct ArchiveRecording: Sendable {
         self.digest = digest
         self.recordsFile = measure.sha256
         self.force = force
-        layout = store.layout
+        layout = try store.layout()
     }
 
     func path(_ url: URL) -> String {

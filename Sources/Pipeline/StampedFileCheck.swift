@@ -17,8 +17,9 @@ public struct StampedFileCheck {
     public var matching = 0
     public var mismatches: [Mismatch] = []
 
-    public init(_ store: ArchiveStore, registry: any Registry, agency: String) throws(RegistryError) {
-        for entry in store.entries {
+    /// Throws `ArchiveError` when the manifest's index cannot be read, `RegistryError` when the registry cannot.
+    public init(_ store: ArchiveStore, registry: any Registry, agency: String) throws {
+        for entry in try store.entries() {
             guard let stamp = entry.origin.stamp, Serial(stamp.serial)?.agency == agency,
                   let measure = FileDigest.measure(store.url(entry.path)) else { continue }
             checked += 1

@@ -81,7 +81,7 @@ struct UnitFolderTests {
         try Data(manifest.utf8).write(to: out.appendingPathComponent("manifest.json"))
         let store = try ArchiveStore(root: out)
         defer { try? store.close() }
-        #expect(store.layout.unitComponent("甲单位/一") == ArchiveLayout.unitComponent("甲单位/一"))
-        #expect(store.layout.unitComponent("甲单位:一") == ArchiveLayout.unitComponent("甲单位:一"))
+        #expect(try store.layout().unitComponent("甲单位/一") == ArchiveLayout.unitComponent("甲单位/一"))
+        #expect(try store.layout().unitComponent("甲单位:一") == ArchiveLayout.unitComponent("甲单位:一"))
     }
 }
