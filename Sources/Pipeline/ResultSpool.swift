@@ -29,14 +29,8 @@ final class ResultSpool: Sendable {
         do { bytes = try JSONEncoder().encode(Record(result)) } catch {
             throw StampingError("\(result.subject)：盖章结果无法暂存（\(error)），本次盖章未登记任何结果")
         }
-        let line: StampReport.Issued
-        switch result.outcome {
-        case .reused:
-            line = .init(subject: result.subject, serial: result.serial, verdict: result.verdict, reused: true, replaced: nil)
-        case .issued(_, let replacing):
-            line = .init(subject: result.subject, serial: result.serial, verdict: result.verdict, reused: false,
-                         replaced: replacing)
-        }
+        let line = StampReport.Issued(subject: result.subject, serial: result.serial, verdict: result.verdict,
+                                      reused: !result.outcome.isNew, replaced: result.outcome.replacing)
         do { return Stored(range: try file.append(Array(bytes)), line: line) } catch {
             throw StampingError("\(error)，本次盖章未登记任何结果，也未替换任何文件", storageFull: error.storageFull)
         }
@@ -80,12 +74,8 @@ final class ResultSpool: Sendable {
             let signed = result.outcome.signed
             content = signed.content.text
             signature = Data(signed.signature)
-            switch result.outcome {
-            case .reused: issued = false
-            case .issued(_, let replacing):
-                issued = true
-                self.replacing = replacing?.description
-            }
+            issued = result.outcome.isNew
+            replacing = result.outcome.replacing?.description
             inForce = result.inForce?.description
             verdict = result.verdict
             files = result.files.map {

@@ -189,7 +189,7 @@ struct StampRun: Sendable {
             rendering.failures.append(.init(subject: subject, document: DocumentKind.result.chineseName, message: error.message))
             return failed()
         }
-        if reuseOnly, case .issued = outcome {
+        if reuseOnly, outcome.isNew {
             discard(files)
             return nil
         }
@@ -259,7 +259,7 @@ struct StampRun: Sendable {
                 discard([table])
                 return nil
             }
-            if reuseOnly, case .issued = outcome {
+            if reuseOnly, outcome.isNew {
                 discard([table])
                 return nil
             }

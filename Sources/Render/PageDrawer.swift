@@ -103,9 +103,15 @@ struct PageDrawer {
         defer { cairo_surface_destroy(image) }
         guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, let pixels = cairo_image_surface_get_data(image) else { return }
         let stride = Int(cairo_image_surface_get_stride(image))
-        for row in 0..<size {
-            let line = UnsafeMutableRawPointer(pixels + row * stride).assumingMemoryBound(to: UInt32.self)
-            for column in 0..<size { line[column] = code.matrix[row / k, column / k] ? 0x000000 : 0xFFFFFF }
+        // Each row of modules is drawn once, on the first line of its band, then copied to the others.
+        for row in 0..<code.matrix.size {
+            let first = pixels + row * k * stride
+            let line = UnsafeMutableRawPointer(first).assumingMemoryBound(to: UInt32.self)
+            for column in 0..<code.matrix.size {
+                let colour: UInt32 = code.matrix[row, column] ? 0x000000 : 0xFFFFFF
+                for pixel in column * k..<(column + 1) * k { line[pixel] = colour }
+            }
+            for copy in 1..<k { memcpy(first + copy * stride, first, size * 4) }
         }
         cairo_surface_mark_dirty(image)
         let square = code.modulesRect

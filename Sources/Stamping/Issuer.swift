@@ -53,6 +53,16 @@ public struct Issuer: Sendable {
             case .reused(let signed), .issued(let signed, _): signed
             }
         }
+
+        /// Signed in this run, not kept from before.
+        public var isNew: Bool {
+            if case .issued = self { true } else { false }
+        }
+
+        /// The serial a new result supersedes.
+        public var replacing: Serial? {
+            if case .issued(_, let replacing) = self { replacing } else { nil }
+        }
     }
 
     /// Signs `content` unless it is `current`'s, which then stands as it is.
