@@ -101,11 +101,17 @@ final class ManifestIndex {
         for entry in try Manifest.read(manifest).entries.values { try set(entry, source: .entry(entry)) }
     }
 
+    /// Set once the file is removed: a store closed but still referenced must not remove the index
+    /// that the next opening made under the same name.
+    private var removed = false
+
     /// The index ends with the store that opened it, closed or not.
     deinit { remove() }
 
-    /// Closes the index and removes its file.
+    /// Closes the index and removes its file, once.
     func remove() {
+        guard !removed else { return }
+        removed = true
         try? database.close()
         unlink(url.path)
     }

@@ -44,6 +44,23 @@ struct ManifestIndexTests {
         try reopened.close()
     }
 
+    @Test("a store closed but still held does not remove the index the next opening made")
+    func closedStoreLeavesTheNextIndex() throws {
+        let root = Repository.temporaryFolder()
+        let index = root.appendingPathComponent(ArchivePath.index)
+        var first: ArchiveStore? = try ArchiveStore(root: root)
+        try first?.close()
+        let second = try ArchiveStore(root: root)
+        try second.willWrite(path(1), origin)
+        try AtomicFile.write(wholePDF("one"), to: second.url(path(1)))
+        try second.didWrite(path(1), origin)
+        first = nil
+        #expect(FileManager.default.fileExists(atPath: index.path))
+        #expect(second.isCurrent(path(1), input: "abc"))
+        try second.close()
+        #expect(!FileManager.default.fileExists(atPath: index.path))
+    }
+
     @Test("paths under a folder are found by their prefix only, whatever their characters")
     func prefix() throws {
         let root = Repository.temporaryFolder()
