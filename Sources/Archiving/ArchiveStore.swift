@@ -77,11 +77,12 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     /// True when the file at `path` was made from the same input and is on disk as made: then a run
-    /// need not write it again (跳过未变的文件).
+    /// need not write it again (跳过未变的文件). The file is read only when its listing says it was made
+    /// from `input`, and outside the lock.
     public func isCurrent(_ path: String, input: String) -> Bool {
-        guard (try? withIndex({ () throws(ArchiveError) in try manifest.contains(path) })) == true,
+        guard let listed = try? withIndex({ () throws(ArchiveError) in try manifest.listed(path) }), listed.isMade(from: input),
               let measure = FileDigest.measure(url(path)), FileEnding.isComplete(url(path)) else { return false }
-        return (try? withIndex { () throws(ArchiveError) in try manifest.isCurrent(path, input: input, measure: measure) }) == true
+        return listed.matches(measure)
     }
 
     /// Journals that the file at `path` is about to be written; call before the rename.
@@ -184,7 +185,7 @@ public final class ArchiveStore: @unchecked Sendable {
         for (path, origin) in intents {
             for (candidate, candidateOrigin) in [(path, origin)] + previews(of: path, origin) {
                 guard let measure = FileDigest.measure(url(candidate)) else { continue }
-                if try manifest.matches(candidate, measure) { continue }
+                if try manifest.listed(candidate)?.matches(measure) == true { continue }
                 var found = candidateOrigin
                 found.input = nil
                 let entry = ManifestEntry(path: candidate, size: measure.size, sha256: measure.sha256, origin: found)

@@ -175,7 +175,7 @@ final class ManifestIndex {
     }
 
     /// Where a listed entry's JSON is, as the index stores it.
-    private enum Place {
+    fileprivate enum Place {
         case manifest(Range<Int>)
         case journal(Range<Int>)
         case json(Data)
@@ -194,12 +194,18 @@ final class ManifestIndex {
     }
 
     /// What the index holds of the file listed at a path.
-    private struct Listed {
+    struct Listed {
         var size: Int
         var sha256: Digest
         var input: Digest?
         var stamped: Bool
-        var place: Place?
+        fileprivate var place: Place?
+
+        /// Whether the file was made from `input` (as `ManifestEntry.origin.input` says).
+        func isMade(from input: String) -> Bool { self.input == Digest(input) }
+
+        /// Whether `measure` is this file, unaltered.
+        func matches(_ measure: FileDigest.Measure) -> Bool { size == measure.size && sha256 == Digest(measure.sha256) }
 
         init(_ row: Row) {
             size = row["size"]
@@ -210,22 +216,9 @@ final class ManifestIndex {
         }
     }
 
-    private func listed(_ path: String) throws(ArchiveError) -> Listed? {
+    /// What the index holds of `path`; nil when it is not listed.
+    func listed(_ path: String) throws(ArchiveError) -> Listed? {
         try access { db in try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM listed WHERE path = ?"), arguments: [path]).map(Listed.init) }
-    }
-
-    func contains(_ path: String) throws(ArchiveError) -> Bool { try listed(path) != nil }
-
-    /// Whether the file `measure`d at `path` is listed as it is, made from `input`.
-    func isCurrent(_ path: String, input: String, measure: FileDigest.Measure) throws(ArchiveError) -> Bool {
-        guard let file = try listed(path), file.input == Digest(input) else { return false }
-        return file.size == measure.size && file.sha256 == Digest(measure.sha256)
-    }
-
-    /// Whether `measure` is the file listed at `path`, unaltered.
-    func matches(_ path: String, _ measure: FileDigest.Measure) throws(ArchiveError) -> Bool {
-        guard let file = try listed(path) else { return false }
-        return file.size == measure.size && file.sha256 == Digest(measure.sha256)
     }
 
     /// The listed paths that start with `prefix`.
