@@ -1,6 +1,7 @@
 import Archiving
 import Documents
 import Foundation
+import Registry
 import Rules
 import Stamping
 
@@ -9,10 +10,15 @@ import Stamping
 /// signed content, ledger year and three files' origins is 2–3 KB, and a run of 30,000 people held
 /// them all (issue 18: memory flat in the number of people). What stays in memory is a range each.
 /// The workers store their people's results themselves, so the encoding runs on every core.
+///
+/// Each result is stored in two parts, read back apart: what the registry records (read in the one
+/// write transaction, which every other stamp of the agency waits for) and the files' origins (read
+/// when the files are put in place, on every core). Neither step decodes what only the other needs.
 final class ResultSpool: Sendable {
     /// Where one result is in the spool, and the run report's line for it.
     struct Stored: Sendable {
-        var range: Range<Int>
+        var recording: Range<Int>
+        var files: Range<Int>
         var line: StampReport.Issued
     }
 
@@ -25,28 +31,50 @@ final class ResultSpool: Sendable {
     }
 
     func store(_ result: StampRun.Result) throws(StampingError) -> Stored {
-        let bytes: Data
-        do { bytes = try JSONEncoder().encode(Record(result)) } catch {
+        let recording: Data, files: Data
+        do {
+            recording = try JSONEncoder().encode(RecordingPart(result))
+            files = try JSONEncoder().encode(result.files.map(FilePart.init))
+        } catch {
             throw StampingError("\(result.subject)：盖章结果无法暂存（\(error)），本次盖章未登记任何结果")
         }
         let line = StampReport.Issued(subject: result.subject, serial: result.serial, verdict: result.verdict,
                                       reused: !result.outcome.isNew, replaced: result.outcome.replacing)
-        do { return Stored(range: try file.append(Array(bytes)), line: line) } catch {
+        let range: Range<Int>
+        do { range = try file.append(Array(recording + files)) } catch {
             throw StampingError("\(error)，本次盖章未登记任何结果，也未替换任何文件", storageFull: error.storageFull)
         }
+        let split = range.lowerBound + recording.count
+        return Stored(recording: range.lowerBound..<split, files: split..<range.upperBound, line: line)
     }
 
-    func load(_ stored: Stored) throws(StampingError) -> StampRun.Result {
-        guard let bytes = file.read(stored.range), let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)),
-              let result = record.result else {
-            throw StampingError("盖章暂存的结果无法读回（磁盘读取失败）：本次盖章未登记任何结果，请重新运行")
+    /// What the registry records of the result.
+    func recording(_ stored: Stored) throws(StampingError) -> StampRun.Recording {
+        guard let part = decode(RecordingPart.self, stored.recording), let recording = part.recording else { throw Self.unreadable }
+        return recording
+    }
+
+    /// The result's files at their temporary names.
+    func files(_ stored: Stored) throws(StampingError) -> [StampRun.StagedFile] {
+        var files: [StampRun.StagedFile] = []
+        for part in decode([FilePart].self, stored.files) ?? [] {
+            guard let file = part.file else { throw Self.unreadable }
+            files.append(file)
         }
-        return result
+        guard !files.isEmpty else { throw Self.unreadable }
+        return files
     }
 
-    /// A result as the spool writes it: its signed content as the registry keeps it (`ResultContent.text`).
-    private struct Record: Codable {
-        var subject: String
+    private static let unreadable = StampingError("盖章暂存的结果无法读回（磁盘读取失败）：本次盖章未登记任何结果，请重新运行")
+
+    private func decode<Part: Decodable>(_ type: Part.Type, _ range: Range<Int>) -> Part? {
+        guard let bytes = file.read(range) else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(bytes))
+    }
+
+    /// What the registry records, as the spool writes it: the signed content as the registry keeps
+    /// it (`ResultContent.text`), and each file's kind and SHA-256.
+    private struct RecordingPart: Codable {
         var key: String
         var content: String
         var signature: Data
@@ -54,22 +82,15 @@ final class ResultSpool: Sendable {
         var issued: Bool
         var replacing: String?
         var inForce: String?
-        var verdict: String
-        var files: [File]
+        var documents: [Document]
         var ledgerYear: LedgerYear?
 
-        struct File: Codable {
+        struct Document: Codable {
             var kind: String
-            var folder: String
-            var origin: FileOrigin
-            var size: Int
             var sha256: String
-            var previews: Int
-            var subject: String
         }
 
         init(_ result: StampRun.Result) {
-            subject = result.subject
             key = result.key
             let signed = result.outcome.signed
             content = signed.content.text
@@ -77,29 +98,47 @@ final class ResultSpool: Sendable {
             issued = result.outcome.isNew
             replacing = result.outcome.replacing?.description
             inForce = result.inForce?.description
-            verdict = result.verdict
-            files = result.files.map {
-                File(kind: $0.kind.rawValue, folder: $0.folder.path, origin: $0.origin, size: $0.measure.size,
-                     sha256: $0.measure.sha256, previews: $0.previews, subject: $0.subject)
-            }
+            documents = result.files.map { Document(kind: $0.kind.rawValue, sha256: $0.measure.sha256) }
             ledgerYear = result.ledgerYear
         }
 
         /// Nil for bytes this type did not write.
-        var result: StampRun.Result? {
+        var recording: StampRun.Recording? {
             guard let content = ResultContent(text: content) else { return nil }
             let signed = SignedResult(content: content, signature: Array(signature))
-            var files: [StampRun.StagedFile] = []
-            for file in self.files {
-                guard let kind = DocumentKind(rawValue: file.kind) else { return nil }
-                files.append(StampRun.StagedFile(kind: kind, folder: URL(fileURLWithPath: file.folder, isDirectory: true),
-                                                 origin: file.origin, measure: .init(size: file.size, sha256: file.sha256),
-                                                 previews: file.previews, subject: file.subject))
-            }
-            let outcome: Issuer.Outcome = issued ? .issued(signed, replacing: replacing.flatMap(Serial.init)) : .reused(signed)
-            return StampRun.Result(subject: subject, key: key, kind: content.kind, outcome: outcome,
-                                   inForce: inForce.flatMap(Serial.init), verdict: verdict, files: files,
-                                   ledgerYear: ledgerYear)
+            return StampRun.Recording(key: key, kind: content.kind,
+                                      outcome: issued ? .issued(signed, replacing: replacing.flatMap(Serial.init)) : .reused(signed),
+                                      inForce: inForce.flatMap(Serial.init),
+                                      documents: documents.map { IssuedDocument(kind: $0.kind, sha256: $0.sha256) },
+                                      ledgerYear: ledgerYear)
+        }
+    }
+
+    /// A file at its temporary name, as the spool writes it.
+    private struct FilePart: Codable {
+        var kind: String
+        var folder: String
+        var origin: FileOrigin
+        var size: Int
+        var sha256: String
+        var previews: Int
+        var subject: String
+
+        init(_ file: StampRun.StagedFile) {
+            kind = file.kind.rawValue
+            folder = file.folder.path
+            origin = file.origin
+            size = file.measure.size
+            sha256 = file.measure.sha256
+            previews = file.previews
+            subject = file.subject
+        }
+
+        /// Nil for bytes this type did not write.
+        var file: StampRun.StagedFile? {
+            guard let kind = DocumentKind(rawValue: kind) else { return nil }
+            return StampRun.StagedFile(kind: kind, folder: URL(fileURLWithPath: folder, isDirectory: true), origin: origin,
+                                       measure: .init(size: size, sha256: sha256), previews: previews, subject: subject)
         }
     }
 }

@@ -84,7 +84,7 @@ public final class StampJob {
         do {
             for _ in 0..<Self.attempts {
                 let staged = try stage(run, progress: progress)
-                if let laterYears = try run.commit(staged) {
+                if let laterYears = try run.commit(staged, workers: workers?.jobs ?? 1) {
                     // Each result's files renamed and journaled on the run's threads, their reports in order.
                     var placed: [RenderReport] = []
                     ParallelBatches(count: staged.results.count, workers: workers?.jobs ?? 1)

@@ -282,25 +282,48 @@ struct StampRun: Sendable {
         }
     }
 
+    /// A result as the registry records it, read back from the spool to commit.
+    struct Recording: Sendable {
+        /// As the registry files it: 公民身份号码, or the unit's name.
+        var key: String
+        var kind: ResultContent.Kind
+        var outcome: Issuer.Outcome
+        /// The result in force when the run read the registry.
+        var inForce: Serial?
+        var documents: [IssuedDocument]
+        var ledgerYear: LedgerYear?
+
+        var serial: Serial { outcome.signed.content.serial! }
+    }
+
+    /// Another run issued meanwhile: the transaction records nothing.
+    private struct Overtaken: Error {}
+
     /// Records every result of the attempt, and each person's year in the ledger, in one short
     /// transaction; returns the later years of the ledger whose result changed, or nil (nothing
     /// recorded) when another run issued a result of this agency and year, or of one of these people, meanwhile.
-    func commit(_ staged: Staged) throws -> [LedgerChange]? {
+    /// The results are read back from the spool on `workers` threads, a batch at a time, while the
+    /// transaction is open: it is the one step every other stamp of the agency waits for.
+    func commit(_ staged: Staged, workers: Int) throws -> [LedgerChange]? {
         let issuesNew = staged.results.contains { !$0.line.reused }
         return try registry.run { run in
             if issuesNew, try run.lastSequence(agency: profile.code, year: records.year) != staged.base { return nil }
             var changes: [LedgerChange] = []
-            for stored in staged.results {
-                let result = try staged.spool.load(stored)
-                let inForce = try run.current(agency: profile.code, year: records.year, kind: result.kind, subject: result.key)
-                guard inForce?.serial == result.inForce else { return nil }
-                if let entry = result.ledgerYear { changes += try run.record(entry) }
-                if case .issued(let signed, let replacing) = result.outcome {
-                    try run.record(signed, subject: result.key, replacing: replacing)
+            do {
+                try ParallelBatches(count: staged.results.count, workers: workers).run({ index in
+                    Swift.Result { () throws(StampingError) in try staged.spool.recording(staged.results[index]) }
+                }) { (_, read) throws(any Error) in
+                    let result = try read.get()
+                    let inForce = try run.current(agency: profile.code, year: records.year, kind: result.kind, subject: result.key)
+                    guard inForce?.serial == result.inForce else { throw Overtaken() }
+                    if let entry = result.ledgerYear { changes += try run.record(entry) }
+                    if case .issued(let signed, let replacing) = result.outcome {
+                        try run.record(signed, subject: result.key, replacing: replacing)
+                    }
+                    for document in result.documents { try run.record(document, of: result.serial) }
                 }
-                for file in result.files {
-                    try run.record(IssuedDocument(kind: file.kind.rawValue, sha256: file.measure.sha256), of: result.serial)
-                }
+            } catch is Overtaken {
+                return nil
             }
             return changes
         }
@@ -311,20 +334,21 @@ struct StampRun: Sendable {
     /// recorded, and running the stamp again writes the same file.
     func place(_ stored: ResultSpool.Stored, from spool: ResultSpool) -> RenderReport {
         var placing = RenderReport()
-        let result: Result
-        do { result = try spool.load(stored) } catch {
+        let serial = stored.line.serial
+        let files: [StagedFile]
+        do { files = try spool.files(stored) } catch {
             placing.failures.append(.init(subject: stored.line.subject, document: DocumentKind.result.chineseName,
-                                          message: "结果已登记（审验编号 \(stored.line.serial)），但\(error.message)"))
+                                          message: "结果已登记（审验编号 \(serial)），但\(error.message)"))
             return placing
         }
-        for file in result.files {
+        for file in files {
             let target = file.target
             ArchiveRecording.write(target, file.origin, in: recording, subject: file.subject,
                                    document: file.kind.chineseName, report: &placing) { rendering in
                 guard rename(file.staged.path, target.path) == 0 else {
                     let failed = AtomicFile.WriteError(path: target.path, errno: errno)
                     rendering.failures.append(.init(subject: file.subject, document: file.kind.chineseName,
-                                                    message: "结果已登记（审验编号 \(result.serial)），但\(failed)："
+                                                    message: "结果已登记（审验编号 \(serial)），但\(failed)："
                                                         + "再次运行盖章即可写出同一编号、同样的文件"))
                     return nil
                 }
@@ -351,7 +375,7 @@ struct StampRun: Sendable {
     /// A stored result's temporary files; one that cannot be read back leaves them to `Archive.recover`
     /// (their names are temporary names).
     func discard(_ stored: ResultSpool.Stored, from spool: ResultSpool) {
-        if let result = try? spool.load(stored) { discard(result.files) }
+        if let files = try? spool.files(stored) { discard(files) }
     }
 
     func discard(_ files: [StagedFile]) { for file in files { unlink(file.staged.path) } }
