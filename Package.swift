@@ -140,7 +140,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Render", "Registry"], path: "Tests/Support"),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render", "TestSupport"]),
         .testTarget(name: "RenderTests",
-                    dependencies: ["Render", "CDeflateLevel", "Layout", "Documents", "Records", "Rules", "Pipeline", "TestSupport"]),
+                    dependencies: ["Render", "CDeflateLevel", "Layout", "Documents", "Records", "Rules", "Pipeline", "Archiving",
+                                   "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "TestSupport"]),
         // Failed writes and full disks (issue 20): the real binary under strace's fault injection and on a
         // small tmpfs.

@@ -28,6 +28,19 @@ public struct RosterEntry: Sendable, Equatable {
         auditDate = person.audit?.date
     }
 
+    /// A row as `Roster` unpacks it.
+    init(name: String, idNumber: String, titleAndLevel: String, publicHours: Double, professionalHours: Double,
+         totalHours: Double, passed: Bool, auditDate: CalendarDate?) {
+        self.name = name
+        self.idNumber = idNumber
+        self.titleAndLevel = titleAndLevel
+        self.publicHours = publicHours
+        self.professionalHours = professionalHours
+        self.totalHours = totalHours
+        self.passed = passed
+        self.auditDate = auditDate
+    }
+
     /// 审验结果 on the roster. On the agency's stamped form: the verdict. Otherwise the agency has not
     /// spoken on this paper (an `audit` in the records is not its word), so the column says whether
     /// the hours meet the requirement, marked as awaiting audit — never 合格.

@@ -96,8 +96,9 @@ public final class BatchRenderer: Sendable {
         report.notes = engine.notes
         // 附件2 needs every person's row: a person who could not be read leaves it incomplete.
         let rosterNeeded = documents.contains(.annualAudit)
-        var roster: [RosterEntry] = []
-        var rosterRecords: [String] = []
+        var roster = Roster()
+        if rosterNeeded { roster.reserveCapacity(records.people.count) }
+        var rosterInput = InputDigest.RosterInput(of: records)
         var rosterComplete = true
         var collected = false
         func collect(_ add: (RosterEntry, [Page]) -> Void) {
@@ -107,7 +108,7 @@ public final class BatchRenderer: Sendable {
                 report.merge(outcome.report)
                 if let entry = outcome.entry {
                     if rosterNeeded { roster.append(entry) }
-                    if let record = outcome.record { rosterRecords.append(record) }
+                    if let record = outcome.record { rosterInput.add(record) }
                 } else {
                     rosterComplete = false
                 }
@@ -150,7 +151,7 @@ public final class BatchRenderer: Sendable {
         if rosterNeeded, !rosterComplete {
             report.failures.append(.init(subject: unitSubject, document: DocumentKind.annualAudit.chineseName,
                                          message: "有人员的记录无法读取（见上），表中名单不全，未生成"))
-        } else if rosterNeeded, archive?.keepsStamped(rosterTarget, record: InputDigest.roster(rosterRecords, of: records),
+        } else if rosterNeeded, archive?.keepsStamped(rosterTarget, record: rosterInput.digest,
                                                       subject: unitSubject, document: DocumentKind.annualAudit.chineseName,
                                                       report: &report) ?? false {
             // The agency's stamped 附件2 stays as issued.

@@ -70,10 +70,23 @@ public struct InputDigest: Sendable {
         static func unit(of records: RecordsFile) -> String { CanonicalText.of(records.unit) }
     }
 
-    /// What an agency stamped a unit's 附件2 from: its people's records (`people`, each `record`), in order.
-    static func roster(_ people: [String], of records: RecordsFile) -> String {
-        FileDigest.sha256(Data((["roster", String(records.year), CanonicalText.of(records.unit)] + people)
-            .joined(separator: "\u{1F}").utf8))
+    /// What an agency stamped a unit's 附件2 from: its people's records (each `record`), in order,
+    /// digested as a run collects them rather than kept until the roster is made.
+    struct RosterInput {
+        private var running = FileDigest.Running()
+
+        init(of records: RecordsFile) {
+            feed(["roster", String(records.year), CanonicalText.of(records.unit)].joined(separator: "\u{1F}"))
+        }
+
+        mutating func add(_ record: String) { feed("\u{1F}" + record) }
+
+        var digest: String { running.finish().sha256 }
+
+        private mutating func feed(_ text: String) {
+            var text = text
+            text.withUTF8 { running.update(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// One of a person's documents (`person`: the person's digest above); `extra` adds what else the

@@ -115,10 +115,9 @@ public final class StampJob {
         // a window's worth, not a step per person.
         var waiting: [Int: StampRun.Step] = [:]
         var settled = 0
-        var roster: [RosterEntry] = []
-        var records: [String] = []
+        var roster = Roster()
+        var rosterInput = InputDigest.RosterInput(of: run.records)
         roster.reserveCapacity(total)
-        records.reserveCapacity(total)
         staged.results.reserveCapacity(total)
         func settle(_ index: Int, _ step: StampRun.Step) {
             waiting[index] = step
@@ -127,16 +126,16 @@ public final class StampJob {
                 switch step {
                 case .staged(let entry, let record, let stored, let rendering):
                     roster.append(entry)
-                    records.append(record)
+                    rosterInput.add(record)
                     staged.report.rendering.merge(rendering)
                     staged.results.append(stored)
                 case .skipped(let entry, let record, let skipped):
                     roster.append(entry)
-                    records.append(record)
+                    rosterInput.add(record)
                     staged.report.skipped.append(skipped)
                 case .failedRender(let entry, let record, let rendering):
                     roster.append(entry)
-                    records.append(record)
+                    rosterInput.add(record)
                     staged.report.rendering.merge(rendering)
                 case .needsSerial, .failed:
                     continue
@@ -183,7 +182,7 @@ public final class StampJob {
             report()
         }
         if let firstError { throw stop(firstError) }
-        do { try run.stageRoster(roster, records: records, next: next, into: &staged, renderer: renderer) } catch {
+        do { try run.stageRoster(roster, input: rosterInput.digest, next: next, into: &staged, renderer: renderer) } catch {
             run.discard(staged)
             throw error
         }

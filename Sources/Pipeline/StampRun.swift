@@ -217,9 +217,9 @@ struct StampRun: Sendable {
         }
     }
 
-    /// The unit's stamped 附件2, when every person on it has a result in this run; `next` is the
-    /// last new serial taken by the people.
-    func stageRoster(_ roster: [RosterEntry], records people: [String], next: Int, into staged: inout Staged,
+    /// The unit's stamped 附件2, when every person on it has a result in this run; `record`: what it
+    /// is made from (`InputDigest.RosterInput`); `next`: the last new serial taken by the people.
+    func stageRoster(_ roster: Roster, input record: String, next: Int, into staged: inout Staged,
                      renderer: DocumentRenderer) throws {
         let unit = records.unit.name
         let subject = "单位“\(unit)”的\(DocumentKind.annualAudit.chineseName)"
@@ -233,7 +233,6 @@ struct StampRun: Sendable {
         let passed = roster.filter(\.passed).count
         let verdict = AuditVerdict.tally(passed: passed, failed: roster.count - passed)
         let opinion = AgencyOpinion.roster(passed: passed, failed: roster.count - passed)
-        let record = InputDigest.roster(people, of: records)
         let results = staged.results.map(\.line.serial)
         let current = try registry.current(agency: profile.code, year: records.year, kind: .roster, subject: unit)
 

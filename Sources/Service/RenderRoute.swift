@@ -156,7 +156,7 @@ struct RenderRoute {
         try refuseRejected(loaded)
         let year = loaded.records.year
         let people = try loaded.records.people.all()
-        return { builder, engine in builder.annualAudit(people.map { RosterEntry($0, engine.assess($0, year: year)) }) }
+        return { builder, engine in builder.annualAudit(Roster(people.lazy.map { RosterEntry($0, engine.assess($0, year: year)) })) }
     }
 
     /// Every person's 附件1 in one PDF, each on an odd page (登记表合订本, the `registrations.pdf` of

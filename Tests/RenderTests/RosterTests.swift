@@ -70,7 +70,7 @@ struct StreamedLayoutTests {
         let records = try JSONSerialization.data(withJSONObject: Samples.records(people: (0..<70).map { Samples.person($0) }))
         let loaded = try RecordsLoader.load(data: records, fileName: "records.json")
         let engine = RulesEngine()
-        let roster = try loaded.records.people.all().map { RosterEntry($0, engine.assess($0, year: loaded.records.year)) }
+        let roster = Roster(try loaded.records.people.all().map { RosterEntry($0, engine.assess($0, year: loaded.records.year)) })
         let data = DocumentBuilder(records: loaded.records, creator: "cedocs test").annualAudit(roster)
         let composer = DocumentComposer(template: try TemplateSet(folder: Repository.templates)[.annualAudit],
                                         measurer: ShapingContext(library: TestFonts.library))
