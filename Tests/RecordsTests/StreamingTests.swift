@@ -34,6 +34,9 @@ struct StreamingTests {
         #expect(loaded.rejected.map(\.index) == [0])
         #expect(loaded.sourceIndices == [1, 2])
         #expect(try loaded.records.people.person(at: 1).name == "李𠀾")
+        // The numbers a run reads the ledger by, kept packed: the valid people's, in order.
+        #expect(loaded.records.people.idNumbers == ["320302198001011239", "320303199107152348"])
+        #expect(loaded.records.people.idNumbers == (try loaded.records.people.all().map(\.idNumber)))
     }
 
     @Test func aSecondPeopleMemberIsADuplicateKey() {
