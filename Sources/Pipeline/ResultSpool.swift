@@ -56,12 +56,12 @@ final class ResultSpool: Sendable {
 
     /// The result's files at their temporary names.
     func files(_ stored: Stored) throws(StampingError) -> [StampRun.StagedFile] {
+        guard let parts = decode([FilePart].self, stored.files), !parts.isEmpty else { throw Self.unreadable }
         var files: [StampRun.StagedFile] = []
-        for part in decode([FilePart].self, stored.files) ?? [] {
+        for part in parts {
             guard let file = part.file else { throw Self.unreadable }
             files.append(file)
         }
-        guard !files.isEmpty else { throw Self.unreadable }
         return files
     }
 

@@ -20,7 +20,7 @@ public struct PersonList: Sendable {
         let ranges: [Range<Int>]
         let sourceIndices: [Int]
         /// Each valid person's 公民身份号码, as checked.
-        let idNumbers: PackedIDNumbers
+        let idNumbers: PackedStrings
         let year: Int
         /// The unit's 聘任周期, each person's unless the person gives one.
         let unitCycle: AppointmentCycle?
@@ -36,7 +36,7 @@ public struct PersonList: Sendable {
         storage = .decoded(people, warnings: warnings)
     }
 
-    init(bytes: RecordsBytes, ranges: [Range<Int>], sourceIndices: [Int], idNumbers: PackedIDNumbers, year: Int,
+    init(bytes: RecordsBytes, ranges: [Range<Int>], sourceIndices: [Int], idNumbers: PackedStrings, year: Int,
          unitCycle: AppointmentCycle?) {
         storage = .encoded(Encoded(bytes: bytes, ranges: ranges, sourceIndices: sourceIndices, idNumbers: idNumbers,
                                    year: year, unitCycle: unitCycle))
@@ -56,7 +56,7 @@ public struct PersonList: Sendable {
     public var idNumbers: [String] {
         switch storage {
         case .decoded(let people, _): people.map(\.idNumber)
-        case .encoded(let encoded): encoded.idNumbers.all
+        case .encoded(let encoded): Array(encoded.idNumbers)
         }
     }
     public var isEmpty: Bool { count == 0 }

@@ -75,10 +75,10 @@ public enum RecordsLoader {
         // People are checked even when the file is unusable, so that the clerk sees everything at once.
         var ranges: [Range<Int>] = []
         var sourceIndices: [Int] = []
-        var idNumbers = PackedIDNumbers()
+        var idNumbers = PackedStrings()
         ranges.reserveCapacity(items.count)
         sourceIndices.reserveCapacity(items.count)
-        idNumbers.reserveCapacity(items.count)
+        idNumbers.reserveCapacity(items.count, bytes: 18)
         var rejected = RejectedTally(limit: limit)
         var registry = PersonValidator.Registry()
         var release = RecordsBytes.ForwardRelease(source, from: 0)
