@@ -57,6 +57,8 @@ let package = Package(
         // The archive (issue 5): manifest and journal, check, export as ZIP, spot-check sampling.
         // O_TMPFILE and syncfs(2) for the archive (GNU declarations Swift's Glibc module lacks).
         .systemLibrary(name: "CLinuxFiles"),
+        // malloc_trim(3): a run gives back what loading freed before its threads start (issue 18, point 4).
+        .systemLibrary(name: "CMallocTrim"),
         .target(
             name: "Archiving",
             dependencies: ["Bytes", "CLinuxFiles", .product(name: "Crypto", package: "swift-crypto"),
@@ -87,7 +89,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: ["Bytes", "Records", "Rules", "Reports", "Documents", "Layout", "Render", "QRCodes", "Archiving",
-                           "Stamping", "Registry"]
+                           "Stamping", "Registry", "CMallocTrim"]
         ),
         // The pages for people in a browser (issue 17): Mustache templates and their CSS, kept as Swift strings so
         // the binary carries them (no resource bundle to install); knows nothing of HTTP or of the pipeline.

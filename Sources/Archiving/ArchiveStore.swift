@@ -113,6 +113,25 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
+    /// Deletes the file at `path` and unlists it, journaled first so that a run killed meanwhile
+    /// finishes the removal when the archive is next opened. A stamped file is never removed.
+    public func remove(_ path: String) throws(AtomicFile.WriteError) {
+        if let stamp = stamp(path) {
+            throw AtomicFile.WriteError(path: url(path).path, reason: "已盖章（审验编号 \(stamp.serial)），不删除")
+        }
+        let line = ManifestJournal.removed(path: path)
+        try withJournal { journal throws(AtomicFile.WriteError) in
+            try journal.append(line)
+            changed = true
+            pending[path] = nil
+            guard unlink(url(path).path) == 0 || errno == ENOENT else { throw AtomicFile.WriteError(path: url(path).path, errno: errno) }
+            do throws(ArchiveError) { try manifest.delete(path) } catch {
+                failure = error
+                throw AtomicFile.WriteError(path: url(path).path, reason: "已删除，但未能从清单中去掉（\(error)）")
+            }
+        }
+    }
+
     /// Ends the run: settles what is pending, writes the manifest, removes the journal, and lets
     /// other processes in. On failure (a full disk) the journal stays, and the next opening finishes
     /// the job.
@@ -167,6 +186,10 @@ public final class ArchiveStore: @unchecked Sendable {
             case .done(let entry) where ArchivePath.isSafe(entry.path):
                 try manifest.set(entry, source: .entry(entry))
                 intents[entry.path] = nil
+            case .removed(let path) where ArchivePath.isSafe(path):
+                intents[path] = nil
+                unlink(url(path).path)
+                try manifest.delete(path)
             default:
                 continue
             }

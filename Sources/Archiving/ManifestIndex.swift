@@ -159,6 +159,11 @@ final class ManifestIndex {
         try access { db in try Self.insert(entry, source: source, replacing: true, in: db) }
     }
 
+    /// Unlists `path` (nothing when it is not listed).
+    func delete(_ path: String) throws(ArchiveError) {
+        try access { db in try db.execute(sql: "DELETE FROM listed WHERE path = ?", arguments: [path]) }
+    }
+
     private static func insert(_ entry: ManifestEntry, source: Source, replacing: Bool, in db: Database) throws {
         let (place, range, json): (Int, Range<Int>, Data?) = switch source {
         case .manifest(let range): (0, range, nil)

@@ -3,13 +3,15 @@ import Foundation
 /// `manifest.journal` (清单日志): what a run is doing, appended line by line while it runs.
 ///
 /// Before a file is written, an *intent* names its path and origin; after it is renamed into
-/// place, *done* gives its size and SHA-256. The manifest plus the journal replayed always describe
-/// the disk: a done entry is the file as written; an intent without its done is settled by looking
-/// at the disk (`ArchiveStore.settle`). A line cut short by a kill is ignored.
+/// place, *done* gives its size and SHA-256; before a file the run no longer makes is deleted,
+/// *removed* names it. The manifest plus the journal replayed always describe the disk: a done entry
+/// is the file as written; an intent without its done is settled by looking at the disk
+/// (`ArchiveStore.settle`); a removal is carried out again. A line cut short by a kill is ignored.
 struct ManifestJournal {
     enum Line: Codable {
         case intent(path: String, origin: FileOrigin)
         case done(ManifestEntry)
+        case removed(path: String)
     }
 
     private let fd: Int32
@@ -39,6 +41,11 @@ struct ManifestJournal {
         // Encoding plain strings and numbers cannot fail.
         let bytes = Array(try! Manifest.entryEncoder.encode(Line.intent(path: path, origin: origin)))
         return Encoded(bytes: bytes, entry: 0..<0)
+    }
+
+    /// That the file at `path` is to be deleted and unlisted.
+    static func removed(path: String) -> Encoded {
+        Encoded(bytes: Array(try! Manifest.entryEncoder.encode(Line.removed(path: path))), entry: 0..<0)
     }
 
     /// That `entry` is done: `Line.done` as Codable writes it, built around the entry's own JSON so

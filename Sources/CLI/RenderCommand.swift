@@ -12,7 +12,8 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Writes people/<公民身份号码>/<year>/registration.pdf and certificate.pdf for each valid person, and \
             units/<unit>/<year>/annual-audit.pdf with registrations.pdf (every 附件1 in roster order, each \
-            person on an odd page, one bookmark each). The output folder is an archive: manifest.json lists \
+            person on an odd page, one bookmark each; a unit of more than 1,000 people gets volumes of 1,000, \
+            registrations-01.pdf, registrations-02.pdf, …). The output folder is an archive: manifest.json lists \
             every file with its SHA-256 and the digest of its input, a file whose input is unchanged is not \
             written again, a run cut short is finished by running it again, and reports/<year>/<unit>.render.json \
             keeps the run's report. A file an audit agency stamped is never replaced, not even with --force: it \
@@ -73,6 +74,9 @@ struct RenderCommand: ParsableCommand {
         for failure in report.failures { Console.error(failure.description) }
         if !output.quiet {
             for kept in report.keptStamped { Console.out(kept.description) }
+            if !report.removed.isEmpty {
+                Console.out("合订本分册已改变，旧分册已删除：\(report.removed.joined(separator: "、"))")
+            }
             let seconds = Date().timeIntervalSince(started)
             Console.out("已生成 \(report.written) 个文件（\(report.people) 人，\(report.pages) 页，"
                         + String(format: "%.1f 秒", seconds) + "）"

@@ -107,6 +107,21 @@ public struct ArchiveRecording: Sendable {
         }
     }
 
+    /// Deletes `target`, a file the run no longer makes (unlisted from `run`'s manifest too), and
+    /// reports it; a failure is reported against `subject` and `document`.
+    static func remove(_ target: URL, in run: ArchiveRecording?, subject: String, document: String, report: inout RenderReport) {
+        do throws(AtomicFile.WriteError) {
+            if let run {
+                try run.store.remove(run.path(target))
+            } else if unlink(target.path) != 0 && errno != ENOENT {
+                throw AtomicFile.WriteError(path: target.path, errno: errno)
+            }
+            report.removed.append(target.lastPathComponent)
+        } catch {
+            report.failures.append(.init(subject: subject, document: document, message: "未能删除：\(error)"))
+        }
+    }
+
     /// Writes `target` through `write`, which returns what it wrote, or nil when it failed (and
     /// reported why). Journal failures (a full disk) are reported against `subject` and `document`.
     func record(_ target: URL, _ origin: FileOrigin, subject: String, document: String, report: inout RenderReport,

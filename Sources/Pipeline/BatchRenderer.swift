@@ -19,7 +19,8 @@ public enum OutputDocument: String, Sendable, CaseIterable {
 }
 
 /// Renders a unit's validated records into an output folder on several threads: each person's 附件1
-/// and certificate pages, the unit's 附件2, and one print job holding every 附件1 in roster order.
+/// and certificate pages, the unit's 附件2, and the print job holding every 附件1 in roster order (in
+/// volumes of `PrintJobVolumes`).
 ///
 /// Each worker thread owns its Pango font map and Cairo surfaces (Pango 1.50 corrupts memory when
 /// threads share a font map); people are handed out one at a time, each read from the records file
@@ -34,14 +35,18 @@ public final class BatchRenderer: Sendable {
     let jobs: Int
     /// How far workers may run ahead of the print job (people).
     let window: Int
+    /// People in one volume of the print job (`PrintJobVolumes.standardSize`; tests make it small).
+    let volumeSize: Int
 
     public init(templates: TemplateSet, fonts: FontLibrary, engine: RulesEngine = RulesEngine(),
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 64) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 64,
+                volumeSize: Int = PrintJobVolumes.standardSize) {
         self.templates = templates
         self.fonts = fonts
         self.engine = engine
         self.jobs = max(1, jobs)
         self.window = max(1, window)
+        self.volumeSize = max(1, volumeSize)
     }
 
     /// Renders every valid person and the unit's documents. With `archive`, each file is journaled
@@ -51,12 +56,18 @@ public final class BatchRenderer: Sendable {
                     documents: Set<OutputDocument> = Set(OutputDocument.allCases), archive: ArchiveRecording? = nil,
                     progress: ((BatchProgress) -> Void)? = nil) -> RenderReport {
         let records = loaded.records
+        FreedMemory.giveBack()
         let layout = archive?.layout ?? ArchiveLayout(root: options.output)
         let unitFolder = layout.unitFolder(name: records.unit.name, year: records.year)
-        let printJob = unitFolder.appendingPathComponent("registrations.pdf")
-        let printJobOrigin = unitOrigin("print-job", kinds: [.registration], records, archive)
-        // People's 附件1 pages are only laid out for a print job that is to be written.
-        let printJobNeeded = documents.contains(.printJob) && !(archive?.isCurrent(printJob, printJobOrigin) ?? false)
+        let volumes = PrintJobVolumes(people: records.people.count, size: volumeSize)
+        let printJobs = (0..<volumes.count).map { volume in
+            let target = unitFolder.appendingPathComponent(volumes.fileName(volume))
+            let origin = unitOrigin("print-job", digesting: volumes.digestName(volume), kinds: [.registration], records, archive)
+            return (target: target, origin: origin,
+                    needed: documents.contains(.printJob) && !(archive?.isCurrent(target, origin) ?? false))
+        }
+        // People's 附件1 pages are only laid out for a print job volume that is to be written.
+        let printPages = PrintPages(volumes: volumes, needed: printJobs.map(\.needed))
         let queue = OrderedWork<PersonOutcome>(count: records.people.count, window: window)
         let rosterTarget = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
         let rosterStamped = documents.contains(.annualAudit) && archive?.store.stamp(archive!.path(rosterTarget)) != nil
@@ -69,7 +80,7 @@ public final class BatchRenderer: Sendable {
             PersonWriter(renderer: renderer,
                          builder: DocumentBuilder(records: records, creator: options.creator), layout: layout,
                          recordsFolder: recordsFolder, options: options, documents: documents, archive: archive,
-                         printJobNeeded: printJobNeeded, rosterStamped: rosterStamped, unitText: unitText)
+                         printPages: printPages, rosterStamped: rosterStamped, unitText: unitText)
         }
         // `--jobs 1` is one thread: the calling thread renders each person itself as it collects them,
         // with the renderer that draws the print job, so each string is shaped once for both; a clerk
@@ -100,10 +111,12 @@ public final class BatchRenderer: Sendable {
         if rosterNeeded { roster.reserveCapacity(records.people.count) }
         var rosterInput = InputDigest.RosterInput(of: records)
         var rosterComplete = true
-        var collected = false
-        func collect(_ add: (RosterEntry, [Page]) -> Void) {
-            collected = true
-            for index in 0..<records.people.count {
+        // The people collected so far, in roster order.
+        var collected = 0
+        func collect(upTo end: Int, _ add: (RosterEntry, [Page]) -> Void) {
+            while collected < end {
+                let index = collected
+                collected += 1
                 let outcome = inline?.render(index, engine: engine) ?? queue.collect(index)
                 report.merge(outcome.report)
                 if let entry = outcome.entry {
@@ -119,15 +132,22 @@ public final class BatchRenderer: Sendable {
             }
         }
         let unitSubject = "单位“\(records.unit.name)”"
-        if printJobNeeded {
-            // Its own report: `collect` adds to `report` while the print job is written.
+        for (volume, printJob) in printJobs.enumerated() {
+            let people = volumes.people(in: volume)
+            guard printJob.needed else {
+                if documents.contains(.printJob) { report.unchanged += 1 }
+                collect(upTo: people.upperBound) { _, _ in }
+                continue
+            }
+            // Its own report: `collect` adds to `report` while the volume is written.
             var printReport = RenderReport()
-            ArchiveRecording.write(printJob, printJobOrigin, in: archive, subject: unitSubject, document: "登记表合订本",
-                             report: &printReport) { printReport in
+            let document = "登记表合订本" + (volumes.count > 1 ? "第\(volume + 1)册" : "")
+            ArchiveRecording.write(printJob.target, printJob.origin, in: archive, subject: unitSubject, document: document,
+                                   report: &printReport) { printReport in
                 do throws(ProduceError) {
-                    let produced = try collector.producePrintJob(to: .file(printJob),
-                                                                 metadata: Self.printJobMetadata(records, creator: options.creator)) { add in
-                        collect { entry, pages in
+                    let metadata = Self.printJobMetadata(records, creator: options.creator, volume: volumes.titleSuffix(volume))
+                    let produced = try collector.producePrintJob(to: .file(printJob.target), metadata: metadata) { add in
+                        collect(upTo: people.upperBound) { entry, pages in
                             var pages = pages
                             pages[0].bookmark = Self.printJobBookmark(name: entry.name, idNumber: entry.idNumber)
                             add(pages)
@@ -136,17 +156,19 @@ public final class BatchRenderer: Sendable {
                     printReport.written += 1
                     return .init(measure: produced.measure, previews: 0)
                 } catch {
-                    printReport.failures.append(.init(subject: unitSubject, document: "登记表合订本", message: error.description))
+                    printReport.failures.append(.init(subject: unitSubject, document: document, message: error.description))
                     return nil
                 }
             }
             report.merge(printReport)
-            // The print job failed before its first page (its journal line or its file could not be
+            // The volume failed before its first page (its journal line or its file could not be
             // written): its people are collected all the same, or 附件2 would list nobody.
-            if !collected { collect { _, _ in } }
-        } else {
-            if documents.contains(.printJob) { report.unchanged += 1 }
-            collect { _, _ in }
+            collect(upTo: people.upperBound) { _, _ in }
+        }
+        if documents.contains(.printJob) {
+            for stale in volumes.stale(in: unitFolder) {
+                ArchiveRecording.remove(stale, in: archive, subject: unitSubject, document: "登记表合订本旧分册", report: &report)
+            }
         }
         if rosterNeeded, !rosterComplete {
             report.failures.append(.init(subject: unitSubject, document: DocumentKind.annualAudit.chineseName,
@@ -173,10 +195,20 @@ public final class BatchRenderer: Sendable {
         return report
     }
 
-    /// A unit's document: made from the whole records file.
-    private func unitOrigin(_ kind: String, kinds: [DocumentKind], _ records: RecordsFile, _ archive: ArchiveRecording?) -> FileOrigin {
+    /// A unit's document: made from the whole records file (`digesting`: what its input digest names
+    /// besides, the kind unless said).
+    private func unitOrigin(_ kind: String, digesting name: String? = nil, kinds: [DocumentKind], _ records: RecordsFile,
+                            _ archive: ArchiveRecording?) -> FileOrigin {
         FileOrigin(unit: records.unit.name, year: records.year, kind: kind,
-                   input: archive.map { $0.digest.unit(kind, kinds: kinds, recordsFile: $0.recordsFile) })
+                   input: archive.map { $0.digest.unit(name ?? kind, kinds: kinds, recordsFile: $0.recordsFile) })
+    }
+
+    /// Which people's 附件1 pages the print job needs: those of the volumes to be written.
+    struct PrintPages: Sendable {
+        let volumes: PrintJobVolumes
+        let needed: [Bool]
+
+        func needed(_ person: Int) -> Bool { needed[volumes.volume(of: person)] }
     }
 
     /// What one worker made of one person.
@@ -190,8 +222,8 @@ public final class BatchRenderer: Sendable {
         var record: String?
     }
 
-    static func printJobMetadata(_ records: RecordsFile, creator: String) -> DocumentMetadata {
-        DocumentMetadata(title: "\(records.unit.name) \(records.year)年度电子登记表（合订）", author: records.unit.name,
+    static func printJobMetadata(_ records: RecordsFile, creator: String, volume: String = "（合订）") -> DocumentMetadata {
+        DocumentMetadata(title: "\(records.unit.name) \(records.year)年度电子登记表\(volume)", author: records.unit.name,
                          subject: "\(records.year)年度专业技术人员继续教育年度验审", creator: creator)
     }
 

@@ -15,8 +15,8 @@ struct PersonWriter {
     let options: RenderOptions
     let documents: Set<OutputDocument>
     let archive: ArchiveRecording?
-    /// The print job is being written, so it needs this person's 附件1 pages.
-    let printJobNeeded: Bool
+    /// Whose 附件1 pages the print job needs: those of the volumes being written.
+    let printPages: BatchRenderer.PrintPages
     /// The unit's 附件2 is stamped, so each person's record digest is needed to tell whether it changed.
     let rosterStamped: Bool
     /// The unit's record as `InputDigest.RecordText` holds it, written out once for the run.
@@ -27,14 +27,16 @@ struct PersonWriter {
         var outcome = BatchRenderer.PersonOutcome()
         outcome.report.people = 1
         do throws(RecordsChangedError) {
-            return render(try builder.records.people.person(at: index), engine: engine, outcome)
+            return render(try builder.records.people.person(at: index), engine: engine,
+                          printJobNeeded: printPages.needed(index), outcome)
         } catch {
             outcome.report.failures.append(.init(subject: error.path, document: "全部文件", message: error.description))
             return outcome
         }
     }
 
-    private func render(_ person: Person, engine: RulesEngine,
+    /// `printJobNeeded`: the print job volume being written needs the person's 附件1 pages.
+    private func render(_ person: Person, engine: RulesEngine, printJobNeeded: Bool,
                         _ outcome: BatchRenderer.PersonOutcome) -> BatchRenderer.PersonOutcome {
         var outcome = outcome
         let year = builder.records.year

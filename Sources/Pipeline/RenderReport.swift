@@ -38,6 +38,8 @@ public struct RenderReport: Sendable {
     public var failures: [Failure] = []
     /// Stamped files left alone; a stamped file whose record changed since is a failure instead.
     public var keptStamped: [KeptStamped] = []
+    /// Files the run deleted as no longer its own: print job volumes of an earlier split (`PrintJobVolumes`).
+    public var removed: [String] = []
     /// Notes on the whole run (`RulesEngine.notes`): without a ledger, that earlier years were not considered.
     public var notes: [String]?
 
@@ -53,5 +55,6 @@ extension RenderReport {
         people += other.people
         failures += other.failures
         keptStamped += other.keptStamped
+        removed += other.removed
     }
 }

@@ -21,6 +21,8 @@ public struct RunReportFile: Encodable {
     var failures: [RenderReport.Failure]
     /// Stamped files left as the agency issued them (已盖章，未重写).
     var stamped: [RenderReport.KeptStamped]
+    /// Print job volumes of an earlier split, deleted (`PrintJobVolumes`); absent when none.
+    var removed: [String]?
     /// Without a ledger, that earlier years were not considered (as `check` says); absent with one.
     var notes: [String]?
 
@@ -37,6 +39,7 @@ public struct RunReportFile: Encodable {
         unchanged = report.unchanged
         pages = report.pages
         stamped = report.keptStamped
+        removed = report.removed.isEmpty ? nil : report.removed
         notes = report.notes
         // Rejected people first, as the file has them: nothing of theirs was made.
         failures = loaded.rejected.map { person in

@@ -67,6 +67,7 @@ public final class StampJob {
                     selected: Set<String>? = nil, progress: ((BatchProgress) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws(StampingError) -> StampReport {
         try issuer.admit(loaded.records.unit)
+        FreedMemory.giveBack()
         // Earlier years come from the agency's ledger, read as the run begins, and the years only a
         // --ledger file holds (a file contradicting the registry refuses the run).
         let engine: RulesEngine

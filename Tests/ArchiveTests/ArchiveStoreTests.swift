@@ -74,6 +74,58 @@ struct ArchiveStoreTests {
         try reopened.close()
     }
 
+    @Test("a file removed is gone from the disk and the manifest; a stamped file is never removed")
+    func removed() throws {
+        let root = Repository.temporaryFolder()
+        let store = try ArchiveStore(root: root)
+        let volume = "units/徐州市测试单位/2016/registrations-02.pdf"
+        let unitOrigin = FileOrigin(unit: "徐州市测试单位", year: 2016, kind: "print-job", input: "v2")
+        for (path, origin) in [(volume, unitOrigin), (self.path, stampedOrigin)] {
+            try store.willWrite(path, origin)
+            try AtomicFile.write(wholePDF(path), to: store.url(path))
+            try store.didWrite(path, origin)
+        }
+        try store.remove(volume)
+        #expect(!FileManager.default.fileExists(atPath: store.url(volume).path))
+        #expect(store.entry(volume) == nil)
+        #expect(throws: AtomicFile.WriteError.self) { try store.remove(self.path) }
+        #expect(FileManager.default.fileExists(atPath: store.url(self.path).path))
+        try store.close()
+        let reopened = try ArchiveStore(root: root)
+        #expect(try reopened.entries().map(\.path) == [self.path])
+        #expect(try ArchiveCheck(reopened).isClean)
+        try reopened.close()
+    }
+
+    @Test("killed between journaling a removal and carrying it out: the next opening finishes it")
+    func removalReplayed() throws {
+        let root = Repository.temporaryFolder()
+        let volume = "units/徐州市测试单位/2016/registrations.pdf"
+        do {
+            let store = try ArchiveStore(root: root)
+            let origin = FileOrigin(unit: "徐州市测试单位", year: 2016, kind: "print-job", input: "one")
+            try store.willWrite(volume, origin)
+            try AtomicFile.write(wholePDF("one volume"), to: store.url(volume))
+            try store.didWrite(volume, origin)
+            try store.close()
+        }
+        // The journal line as `ArchiveStore.remove` appends it, and then the process "dies".
+        let line = "{\"removed\":{\"path\":\"\(volume)\"}}\n"
+        try Data(line.utf8).write(to: root.appendingPathComponent("manifest.journal"))
+        let store = try ArchiveStore(root: root)
+        #expect(!FileManager.default.fileExists(atPath: store.url(volume).path))
+        #expect(store.entry(volume) == nil)
+        #expect(try ArchiveCheck(store).isClean)
+        try store.close()
+        #expect(try manifestEntries(root).isEmpty)
+    }
+
+    var stampedOrigin: FileOrigin {
+        var stamped = origin
+        stamped.stamp = StampMark(serial: "XZPX-2016-000001", record: "r")
+        return stamped
+    }
+
     @Test("a manifest listing a path outside the archive is refused")
     func hostileManifest() throws {
         let root = Repository.temporaryFolder()

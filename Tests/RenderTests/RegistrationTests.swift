@@ -150,16 +150,8 @@ struct RegistrationTests {
         #expect(starts.allSatisfy { $0 % 2 == 1 }, "each person starts on an odd page: \(starts)")
         #expect(pages[starts[0] - 1].contains("甲") && pages[starts[1] - 1].contains("乙") && pages[starts[2] - 1].contains("丙"))
         // One outline entry per person, in roster order: the name and ID number, at the page where that
-        // person starts (Cairo writes the outline uncompressed, titles in UTF-16BE hex).
-        let raw = try String(decoding: Data(contentsOf: rendered.unit("registrations.pdf")), as: UTF8.self)
-        let kids = try #require(raw.firstMatch(of: #/\/Type \/Pages\s*\/Kids \[([^\]]*)\]/#)).1
-        let pageObjects = kids.matches(of: #/(\d+) 0 R/#).map { Int($0.1)! }
-        let outline = raw.matches(of: #/\/Title <FEFF([0-9A-F]*)>[^>]*?\/Dest \[(\d+) 0 R/#).map { entry in
-            let hex = Array(entry.1)
-            let title = String(decoding: stride(from: 0, to: hex.count, by: 4).map { UInt16(String(hex[$0..<$0 + 4]), radix: 16)! },
-                               as: UTF16.self)
-            return (title: title, page: (pageObjects.firstIndex(of: Int(entry.2)!) ?? -1) + 1)
-        }
+        // person starts.
+        let outline = try PrintJobOutline.entries(rendered.unit("registrations.pdf"))
         #expect(outline.map(\.title) == ["甲 \(Samples.idNumber(1))", "乙 \(Samples.idNumber(2))", "丙 \(Samples.idNumber(3))"])
         #expect(outline.map(\.page) == starts)
     }
