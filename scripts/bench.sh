@@ -13,7 +13,9 @@
 #      writer from the same synthetic people, some 60,000 activity rows for 10,000): target under 5 s
 #      and 200 MB;
 #   6. the service under overload (scripts/load.sh): render requests with as many clients as the pool
-#      has places, then four times as many; the rendered rate under overload should stay ≥ 0.80 of it.
+#      has places, then four times as many; the rendered rate under overload should stay ≥ 0.80 of it;
+#   7. memory flat in the number of people: peak RSS of rendering all documents of 30,000 people, and
+#      of stamping them, against 1,000 (target at most 1.1 times).
 # Results go to the terminal and to bench-out/results.txt.
 #
 #   scripts/bench.sh [N]        (default 10000)
@@ -57,10 +59,12 @@ run() {
   read -r wall user sys rss < "$out/time.txt"
   local units bytes registration
   case $kind in
-    pages) # 附件1 pages of the print job, without the blank backs that keep each person on an odd page
-      local pdf=$(find "$dir/units" -name registrations.pdf)
-      units=$(pdftotext "$pdf" - | awk 'BEGIN{RS="\f"} /[^[:space:]]/{n++} END{print n+0}')
-      bytes=$(stat -c %s "$pdf") ;;
+    pages) # 附件1 pages of the print job's volumes, without the blank backs that keep each person on an odd page
+      units=0 bytes=0
+      while IFS= read -r -d '' pdf; do
+        units=$((units + $(pdftotext "$pdf" - | awk 'BEGIN{RS="\f"} /[^[:space:]]/{n++} END{print n+0}')))
+        bytes=$((bytes + $(stat -c %s "$pdf")))
+      done < <(find "$dir/units" -name 'registrations*.pdf' -print0) ;;
     documents)
       units=$(find "$dir/people" -name '*.pdf' | wc -l)
       bytes=$(find "$dir/people" -name '*.pdf' -printf '%s\n' | awk '{s+=$1} END{print s+0}')
@@ -109,6 +113,21 @@ for round in 1 2 3; do
 done
 echo "stamp / render of 1000 people: median $(printf '%s\n' "${ratios[@]}" | sort -n | sed -n 2p) of ${ratios[*]} (target ≤ 1.30)" \
   >> "$out/walls.txt"
+# Memory: each size rendered, then stamped by a new agency, into new folders.
+$bin/cedocs-bench-data --people 30000 --audited --out "$out/audited-30000.json" >/dev/null
+peaks=()
+for size in 1000 30000; do
+  $bin/cedocs agency init 徐州市职业技术培训中心 --code XZPX --district 市直 --config "$out/agency-memory-$size" >/dev/null
+  timed "render $size people, all documents, 2 threads (memory)" \
+    $bin/cedocs render "$out/audited-$size.json" --out "$out/run-memory-render-$size" --jobs 2 --quiet >/dev/null
+  peaks+=("$rss")
+  timed "stamp $size people, 2 threads (memory)" \
+    $bin/cedocs stamp "$out/audited-$size.json" --agency "$out/agency-memory-$size/agencies/XZPX" \
+    --out "$out/run-memory-stamp-$size" --jobs 2 --quiet >/dev/null
+  peaks+=("$rss")
+done
+echo "peak memory, 30000 people against 1000 (target ≤ 1.10): render $(awk -v a="${peaks[2]}" -v b="${peaks[0]}" 'BEGIN{printf "%.2f", a/b}')," \
+  "stamp $(awk -v a="${peaks[3]}" -v b="${peaks[1]}" 'BEGIN{printf "%.2f", a/b}')" >> "$out/walls.txt"
 $bin/cedocs template xlsx --from "$out/people-$people.json" -o "$out/people-$people.xlsx" >/dev/null
 timed "import a workbook of $people people ($(stat -c %s "$out/people-$people.xlsx") bytes)" \
   $bin/cedocs import "$out/people-$people.xlsx" -o "$out/imported-$people.json" >/dev/null

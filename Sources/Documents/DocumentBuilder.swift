@@ -41,7 +41,7 @@ public struct DocumentBuilder: Sendable {
     /// 附件2 年度审验表 of the unit: one roster row per person, in file order; stamped when an agency
     /// gives its `stamp`.
     public func annualAudit(_ people: Roster, stamp: AgencyStamp? = nil) -> DocumentData {
-        let rows = TableRows(count: people.count, amountFormat: HoursFormat.string) { index in
+        let rows = TableRows(count: people.count, amountFormat: HoursFormat.string, failure: { people.readFailure }) { index in
             let entry = people[index]
             return TableRow(text: ["no": String(index + 1), "name": entry.name, "id_number": entry.idNumber,
                                    "title_level": entry.titleAndLevel, "result": entry.result(stamped: stamp != nil)],

@@ -1,14 +1,80 @@
+import Foundation
 import Records
+import Synchronization
 
 /// The rows of a unit's 附件2 (年度审验表), in file order, kept compact: a run collects a row for every
-/// person before the roster is laid out, and as `RosterEntry` values (three strings, two of them objects
-/// of their own) a row took some 300 bytes with the array's spare room. Here the texts are packed
-/// (`PackedStrings`) and the figures kept beside them, some 140 bytes a row (issue 18: memory flat in
-/// the number of people). A row is made again when it is read.
+/// person before the roster is laid out. The texts of a chunk of rows are packed (`PackedStrings`)
+/// with their figures beside them, some 140 bytes a row; given a `RosterSpill`, each full chunk of
+/// `chunkRows` rows goes there and only the chunk being filled stays in memory (issue 18: memory flat
+/// in the number of people). A unit of up to `chunkRows` people is never spilled. A row is made
+/// again when it is read; a spilled chunk is read back whole, once for the rows that follow.
 public struct Roster: RandomAccessCollection, Sendable {
-    /// Each row's name, 公民身份号码 and 职称（级别）, three strings a row.
-    private var texts = PackedStrings()
-    private var figures: [Figures] = []
+    /// Rows in one chunk: about 150 KB once written out.
+    public static let defaultChunkRows = 1024
+
+    private let chunkRows: Int
+    private let spill: (any RosterSpill)?
+    /// The full chunks, in order: spilled, or kept in memory (no spill, or the spill refused them).
+    private var full: [Chunk] = []
+    /// The chunk being filled.
+    private var filling = Rows()
+    private let reader = ChunkReader()
+    /// How many rows passed, and the latest 审验日期: what the agency's 附件2 states of all its rows,
+    /// kept as they come so that a spilled roster is not read back for them.
+    public private(set) var passedCount = 0
+    public private(set) var latestAuditDate: CalendarDate?
+
+    private enum Chunk: Sendable {
+        case kept(Rows)
+        case spilled(Range<Int>)
+    }
+
+    /// `spill`: where full chunks go; nil keeps every row in memory.
+    public init(spill: (any RosterSpill)? = nil, chunkRows: Int = Roster.defaultChunkRows) {
+        self.spill = spill
+        self.chunkRows = Swift.max(1, chunkRows)
+    }
+
+    public init<Entries: Sequence<RosterEntry>>(_ entries: Entries) {
+        self.init()
+        for entry in entries { append(entry) }
+    }
+
+    /// Room for `rows` rows of up to 96 bytes of text, or for one chunk when chunks are spilled.
+    public mutating func reserveCapacity(_ rows: Int) {
+        filling.reserveCapacity(spill == nil ? rows : Swift.min(rows, chunkRows))
+    }
+
+    public mutating func append(_ entry: RosterEntry) {
+        filling.append(entry)
+        if entry.passed { passedCount += 1 }
+        if let date = entry.auditDate, latestAuditDate.map({ date > $0 }) ?? true { latestAuditDate = date }
+        guard filling.count == chunkRows else { return }
+        // A spill that cannot keep the chunk (a full disk) leaves it in memory: nothing is lost.
+        if let spill, let range = try? spill.keep(filling.encoded()) {
+            full.append(.spilled(range))
+        } else {
+            full.append(.kept(filling))
+        }
+        filling = Rows()
+        if spill != nil { filling.reserveCapacity(chunkRows) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { full.count * chunkRows + filling.count }
+
+    public subscript(index: Int) -> RosterEntry {
+        let (chunk, row) = index.quotientAndRemainder(dividingBy: chunkRows)
+        guard chunk < full.count else { return filling[row] }
+        switch full[chunk] {
+        case .kept(let rows): return rows[row]
+        case .spilled(let range): return reader.row(row, ofChunk: chunk, at: range, from: spill!)
+        }
+    }
+
+    /// Why some rows could not be read back from the spill (a failing disk): the roster is then not
+    /// to be used, its rows having come back blank. Nil while every row read back whole.
+    public var readFailure: String? { reader.failure }
 
     /// What a row holds besides its texts.
     private struct Figures: Sendable {
@@ -19,33 +85,94 @@ public struct Roster: RandomAccessCollection, Sendable {
         var auditDate: CalendarDate?
     }
 
-    public init() {}
+    /// A chunk of rows in memory: three texts a row (name, 公民身份号码, 职称（级别）) and its figures.
+    fileprivate struct Rows: Sendable {
+        private var texts = PackedStrings()
+        private var figures: [Figures] = []
 
-    public init<Entries: Sequence<RosterEntry>>(_ entries: Entries) {
-        for entry in entries { append(entry) }
+        init() {}
+
+        var count: Int { figures.count }
+
+        mutating func reserveCapacity(_ rows: Int) {
+            texts.reserveCapacity(rows * 3, bytes: 32)
+            figures.reserveCapacity(rows)
+        }
+
+        mutating func append(_ entry: RosterEntry) {
+            texts.append(entry.name)
+            texts.append(entry.idNumber)
+            texts.append(entry.titleAndLevel)
+            figures.append(Figures(publicHours: entry.publicHours, professionalHours: entry.professionalHours,
+                                   totalHours: entry.totalHours, passed: entry.passed, auditDate: entry.auditDate))
+        }
+
+        subscript(index: Int) -> RosterEntry {
+            let figures = figures[index]
+            return RosterEntry(name: texts[3 * index], idNumber: texts[3 * index + 1], titleAndLevel: texts[3 * index + 2],
+                               publicHours: figures.publicHours, professionalHours: figures.professionalHours,
+                               totalHours: figures.totalHours, passed: figures.passed, auditDate: figures.auditDate)
+        }
+
+        /// The chunk as a spill keeps it: JSON, column by column.
+        func encoded() -> [UInt8] {
+            let columns = Columns(texts: Array(texts), hours: figures.flatMap { [$0.publicHours, $0.professionalHours, $0.totalHours] },
+                                  passed: figures.map(\.passed),
+                                  dates: figures.map { $0.auditDate.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0 })
+            // Strings, numbers and booleans always encode.
+            return Array(try! JSONEncoder().encode(columns))
+        }
+
+        /// Nil for bytes `encoded` did not write.
+        init?(decoding bytes: [UInt8]) {
+            guard let columns = try? JSONDecoder().decode(Columns.self, from: Data(bytes)),
+                  columns.texts.count == 3 * columns.passed.count, columns.hours.count == 3 * columns.passed.count,
+                  columns.dates.count == columns.passed.count else { return nil }
+            for row in columns.passed.indices {
+                let date = columns.dates[row]
+                let auditDate = date == 0 ? nil : CalendarDate(year: date / 10_000, month: date / 100 % 100, day: date % 100)
+                guard date == 0 || auditDate != nil else { return nil }
+                append(RosterEntry(name: columns.texts[3 * row], idNumber: columns.texts[3 * row + 1],
+                                   titleAndLevel: columns.texts[3 * row + 2], publicHours: columns.hours[3 * row],
+                                   professionalHours: columns.hours[3 * row + 1], totalHours: columns.hours[3 * row + 2],
+                                   passed: columns.passed[row], auditDate: auditDate))
+            }
+        }
+
+        private struct Columns: Codable {
+            var texts: [String]
+            var hours: [Double]
+            var passed: [Bool]
+            /// YYYYMMDD, 0 for none.
+            var dates: [Int]
+        }
     }
 
-    /// Room for `rows` rows of up to 96 bytes of text.
-    public mutating func reserveCapacity(_ rows: Int) {
-        texts.reserveCapacity(rows * 3, bytes: 32)
-        figures.reserveCapacity(rows)
-    }
+    /// The spilled chunk read last, kept for the rows after it (a roster is read in order), and
+    /// whether a chunk could not be read back. Shared by a roster's copies.
+    private final class ChunkReader: Sendable {
+        private let state = Mutex<(chunk: Int, rows: Rows)?>(nil)
+        private let failed = Mutex<String?>(nil)
 
-    public mutating func append(_ entry: RosterEntry) {
-        texts.append(entry.name)
-        texts.append(entry.idNumber)
-        texts.append(entry.titleAndLevel)
-        figures.append(Figures(publicHours: entry.publicHours, professionalHours: entry.professionalHours,
-                               totalHours: entry.totalHours, passed: entry.passed, auditDate: entry.auditDate))
-    }
+        var failure: String? { failed.withLock { $0 } }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { figures.count }
-
-    public subscript(index: Int) -> RosterEntry {
-        let figures = figures[index]
-        return RosterEntry(name: texts[3 * index], idNumber: texts[3 * index + 1], titleAndLevel: texts[3 * index + 2],
-                           publicHours: figures.publicHours, professionalHours: figures.professionalHours,
-                           totalHours: figures.totalHours, passed: figures.passed, auditDate: figures.auditDate)
+        func row(_ row: Int, ofChunk chunk: Int, at range: Range<Int>, from spill: any RosterSpill) -> RosterEntry {
+            if let cached = state.withLock({ $0?.chunk == chunk ? $0?.rows : nil }) { return cached[row] }
+            guard let bytes = spill.read(range), let rows = Rows(decoding: bytes), row < rows.count else {
+                failed.withLock { $0 = "表中名单暂存在磁盘上，读回时失败（磁盘读取错误）" }
+                return RosterEntry(name: "", idNumber: "", titleAndLevel: "", publicHours: 0, professionalHours: 0,
+                                   totalHours: 0, passed: false, auditDate: nil)
+            }
+            state.withLock { $0 = (chunk, rows) }
+            return rows[row]
+        }
     }
+}
+
+/// Where a long roster keeps its full chunks (a scratch file beside the run's output).
+public protocol RosterSpill: Sendable {
+    /// Keeps `bytes`; where they are.
+    func keep(_ bytes: [UInt8]) throws -> Range<Int>
+    /// The bytes kept at `range`; nil when they cannot be read back.
+    func read(_ range: Range<Int>) -> [UInt8]?
 }

@@ -54,6 +54,10 @@ public struct DocumentComposer {
                 each(withFooter(page, number: number, of: count, data: data))
             }
         }
+        // Rows that could not be made came out blank: the pages handed out are not to be kept.
+        for table in data.tables.values {
+            if let message = table.failure?() { throw .rowsUnavailable(subject: data.subject, message: message) }
+        }
         return count
     }
 

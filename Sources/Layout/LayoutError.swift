@@ -8,6 +8,8 @@ public enum LayoutError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownField(template: String, field: String)
     /// A fixed part of the template (title, opinion box) cannot fit on an empty page.
     case blockTooTall(template: String, block: String)
+    /// A table's rows could not all be made (their source failed), so the document is not complete.
+    case rowsUnavailable(subject: String, message: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum LayoutError: Error, Sendable, Equatable, CustomStringConvertible {
             return "模板 \(template) 引用了数据中不存在的字段 {\(field)}"
         case let .blockTooTall(template, block):
             return "模板 \(template) 的\(block)高于一整页的版心，无法排版"
+        case let .rowsUnavailable(subject, message):
+            return "\(subject)：\(message)"
         }
     }
 }

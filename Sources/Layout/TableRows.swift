@@ -6,12 +6,17 @@ public struct TableRows: RandomAccessCollection, Sendable, ExpressibleByArrayLit
     /// the table (合计): one formatter, the data's own, so a sum reads exactly as its rows add up.
     public let amountFormat: (@Sendable (Double) -> String)?
     private let row: @Sendable (Int) -> TableRow
+    /// Why rows could not be made, once one could not (their source failed); the document is then
+    /// not laid out (`LayoutError.rowsUnavailable`).
+    public let failure: (@Sendable () -> String?)?
 
-    /// `count` rows, the `i`th made by `row(i)`; amounts printed with `amountFormat`.
+    /// `count` rows, the `i`th made by `row(i)`; amounts printed with `amountFormat`; `failure`
+    /// says, once rows have been made, whether one could not be.
     public init(count: Int, amountFormat: (@Sendable (Double) -> String)? = nil,
-                row: @escaping @Sendable (Int) -> TableRow) {
+                failure: (@Sendable () -> String?)? = nil, row: @escaping @Sendable (Int) -> TableRow) {
         self.count = count
         self.amountFormat = amountFormat
+        self.failure = failure
         self.row = row
     }
 

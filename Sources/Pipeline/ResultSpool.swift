@@ -15,10 +15,15 @@ import Stamping
 /// write transaction, which every other stamp of the agency waits for) and the files' origins (read
 /// when the files are put in place, on every core). Neither step decodes what only the other needs.
 final class ResultSpool: Sendable {
-    /// Where one result is in the spool, and the run report's line for it.
-    struct Stored: Sendable {
+    /// Where one result is in the spool.
+    struct Place: Sendable {
         var recording: Range<Int>
         var files: Range<Int>
+    }
+
+    /// A result stored: where, and the run report's line for it.
+    struct Stored: Sendable {
+        var place: Place
         var line: StampReport.Issued
     }
 
@@ -45,17 +50,17 @@ final class ResultSpool: Sendable {
             throw StampingError("\(error)，本次盖章未登记任何结果，也未替换任何文件", storageFull: error.storageFull)
         }
         let split = range.lowerBound + recording.count
-        return Stored(recording: range.lowerBound..<split, files: split..<range.upperBound, line: line)
+        return Stored(place: Place(recording: range.lowerBound..<split, files: split..<range.upperBound), line: line)
     }
 
     /// What the registry records of the result.
-    func recording(_ stored: Stored) throws(StampingError) -> StampRun.Recording {
+    func recording(_ stored: Place) throws(StampingError) -> StampRun.Recording {
         guard let part = decode(RecordingPart.self, stored.recording), let recording = part.recording else { throw Self.unreadable }
         return recording
     }
 
     /// The result's files at their temporary names.
-    func files(_ stored: Stored) throws(StampingError) -> [StampRun.StagedFile] {
+    func files(_ stored: Place) throws(StampingError) -> [StampRun.StagedFile] {
         guard let parts = decode([FilePart].self, stored.files), !parts.isEmpty else { throw Self.unreadable }
         var files: [StampRun.StagedFile] = []
         for part in parts {

@@ -67,7 +67,6 @@ public final class StampJob {
                     selected: Set<String>? = nil, progress: ((BatchProgress) -> Void)? = nil,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws(StampingError) -> StampReport {
         try issuer.admit(loaded.records.unit)
-        FreedMemory.giveBack()
         // Earlier years come from the agency's ledger, read as the run begins, and the years only a
         // --ledger file holds (a file contradicting the registry refuses the run).
         let engine: RulesEngine
@@ -85,11 +84,14 @@ public final class StampJob {
         do {
             for _ in 0..<Self.attempts {
                 let staged = try stage(run, progress: progress)
+                // What rendering freed in its threads' arenas goes back before the commit and the
+                // placing work on other threads (and the registry's page cache) take their own.
+                FreedMemory.giveBack()
                 if let laterYears = try run.commit(staged, workers: workers?.jobs ?? 1) {
-                    // Each result's files renamed and journaled on the run's threads, their reports in order.
-                    var placed: [RenderReport] = []
+                    // Each result's files renamed and journaled on the run's threads, their reports merged in order.
+                    var placed = RenderReport()
                     ParallelBatches(count: staged.results.count, workers: workers?.jobs ?? 1)
-                        .run({ run.place(staged.results[$0], from: staged.spool) }) { placed.append($1) }
+                        .run({ run.place(staged.results[$0], staged.issued[$0], from: staged.spool) }) { placed.merge($1) }
                     return run.report(staged, placed: placed, laterYears: laterYears)
                 }
                 run.discard(staged)
@@ -110,16 +112,19 @@ public final class StampJob {
         var staged = StampRun.Staged(base: try registry.lastSequence(agency: issuer.profile.code, year: run.records.year),
                                      spool: try ResultSpool(in: run.layout.root))
         let inForce = try registry.subjectsInForce(agency: issuer.profile.code, year: run.records.year, kind: .person)
+        // What loading the file and reading the ledger and the registry freed goes back before the
+        // workers start.
+        FreedMemory.giveBack()
         let total = run.records.people.count
         // Each person's outcome is settled in roster order as soon as the people before them are:
         // `waiting` holds only those that came early (an issue finishes after later people's checks),
         // a window's worth, not a step per person.
         var waiting: [Int: StampRun.Step] = [:]
         var settled = 0
-        var roster = Roster()
+        var roster = Roster(spill: RosterScratch.forRoster(of: total, in: run.layout.root))
         var rosterInput = InputDigest.RosterInput(of: run.records)
         roster.reserveCapacity(total)
-        staged.results.reserveCapacity(total)
+        staged.reserveCapacity(total)
         func settle(_ index: Int, _ step: StampRun.Step) {
             waiting[index] = step
             while let step = waiting.removeValue(forKey: settled) {
@@ -129,7 +134,7 @@ public final class StampJob {
                     roster.append(entry)
                     rosterInput.add(record)
                     staged.report.rendering.merge(rendering)
-                    staged.results.append(stored)
+                    staged.append(stored)
                 case .skipped(let entry, let record, let skipped):
                     roster.append(entry)
                     rosterInput.add(record)
@@ -153,7 +158,7 @@ public final class StampJob {
         // A run that stops leaves none of its temporary files behind.
         func stop(_ error: any Error) -> any Error {
             run.discard(staged)
-            for case .staged(_, _, let stored, _) in waiting.values { run.discard(stored, from: staged.spool) }
+            for case .staged(_, _, let stored, _) in waiting.values { run.discard(stored.place, from: staged.spool) }
             return error
         }
         // New serials in roster order, after the last one issued when the attempt began: each person

@@ -22,7 +22,7 @@ public struct StampReport: Sendable {
         public var description: String { "\(subject) 未盖章：\(reason)" }
     }
 
-    public var issued: [Issued] = []
+    public var issued = IssuedList()
     public var skipped: [Skipped] = []
     /// Later years of the stamped people that the ledger holds and whose result changed with this
     /// stamp (细则四(二)…(六) 结转, 四(三) 学历): their issued results stand until they are stamped again.

@@ -99,10 +99,22 @@ struct StampRun: Sendable {
     struct Staged {
         /// The last sequence issued when the attempt began.
         var base: Int
-        /// The results, in roster order (the unit's last), each where `spool` holds it.
-        var results: [ResultSpool.Stored] = []
+        /// Where `spool` holds each result, in roster order (the unit's last).
+        var results: [ResultSpool.Place] = []
+        /// Each result's line for the report, in the same order.
+        var issued = IssuedList()
         let spool: ResultSpool
         var report = StampReport()
+
+        mutating func reserveCapacity(_ count: Int) {
+            results.reserveCapacity(count)
+            issued.reserveCapacity(count)
+        }
+
+        mutating func append(_ stored: ResultSpool.Stored) {
+            results.append(stored.place)
+            issued.append(stored.line)
+        }
     }
 
     func serial(_ sequence: Int) throws(StampingError) -> Serial {
@@ -228,12 +240,12 @@ struct StampRun: Sendable {
             return
         }
         // Every person on it has a result, so an audit date.
-        guard let date = roster.compactMap(\.auditDate).max() else { return }
+        guard let date = roster.latestAuditDate else { return }
         let folder = layout.unitFolder(name: unit, year: records.year)
-        let passed = roster.filter(\.passed).count
+        let passed = roster.passedCount
         let verdict = AuditVerdict.tally(passed: passed, failed: roster.count - passed)
         let opinion = AgencyOpinion.roster(passed: passed, failed: roster.count - passed)
-        let results = staged.results.map(\.line.serial)
+        let results = staged.issued.map(\.serial)
         let current = try registry.current(agency: profile.code, year: records.year, kind: .roster, subject: unit)
 
         /// The 附件2 under `serial`; nil when it failed (reported in `rendering`) or, with `reuseOnly`,
@@ -274,7 +286,7 @@ struct StampRun: Sendable {
         }
         staged.report.rendering.merge(rendering)
         if let result {
-            do { staged.results.append(try staged.spool.store(result)) } catch {
+            do { staged.append(try staged.spool.store(result)) } catch {
                 discard(result.files)
                 throw error
             }
@@ -304,7 +316,7 @@ struct StampRun: Sendable {
     /// The results are read back from the spool on `workers` threads, a batch at a time, while the
     /// transaction is open: it is the one step every other stamp of the agency waits for.
     func commit(_ staged: Staged, workers: Int) throws -> [LedgerChange]? {
-        let issuesNew = staged.results.contains { !$0.line.reused }
+        let issuesNew = staged.issued.contains { !$0.reused }
         return try registry.run { run in
             if issuesNew, try run.lastSequence(agency: profile.code, year: records.year) != staged.base { return nil }
             var changes: [LedgerChange] = []
@@ -331,40 +343,44 @@ struct StampRun: Sendable {
     /// Once recorded: one result's files to their final names (journaled in the archive); what went
     /// wrong, reported. A file that cannot be put in place is reported with what to do: its result is
     /// recorded, and running the stamp again writes the same file.
-    func place(_ stored: ResultSpool.Stored, from spool: ResultSpool) -> RenderReport {
+    func place(_ stored: ResultSpool.Place, _ line: StampReport.Issued, from spool: ResultSpool) -> RenderReport {
         var placing = RenderReport()
-        let serial = stored.line.serial
+        let serial = line.serial
         let files: [StagedFile]
         do { files = try spool.files(stored) } catch {
-            placing.failures.append(.init(subject: stored.line.subject, document: DocumentKind.result.chineseName,
+            placing.failures.append(.init(subject: line.subject, document: DocumentKind.result.chineseName,
                                           message: "结果已登记（审验编号 \(serial)），但\(error.message)"))
             return placing
         }
         for file in files {
             let target = file.target
+            var placed = RenderReport()
             ArchiveRecording.write(target, file.origin, in: recording, subject: file.subject,
-                                   document: file.kind.chineseName, report: &placing) { rendering in
+                                   document: file.kind.chineseName, report: &placed) { rendering in
                 guard rename(file.staged.path, target.path) == 0 else {
-                    let failed = AtomicFile.WriteError(path: target.path, errno: errno)
                     rendering.failures.append(.init(subject: file.subject, document: file.kind.chineseName,
-                                                    message: "结果已登记（审验编号 \(serial)），但\(failed)："
-                                                        + "再次运行盖章即可写出同一编号、同样的文件"))
+                                                    message: "\(AtomicFile.WriteError(path: target.path, errno: errno))"))
                     return nil
                 }
                 return .init(measure: file.measure, previews: file.previews)
             }
+            // The rename or the archive's journal failed: either way the result stands recorded, and
+            // running the stamp again puts the same file in place.
+            for index in placed.failures.indices {
+                placed.failures[index].message = "结果已登记（审验编号 \(serial)），但\(placed.failures[index].message)："
+                    + "再次运行盖章即可写出同一编号、同样的文件"
+            }
+            placing.merge(placed)
         }
         return placing
     }
 
-    /// The run's report, once each result's files are placed (`placed`, in the results' order).
-    func report(_ staged: Staged, placed: [RenderReport], laterYears: [LedgerChange]) -> StampReport {
+    /// The run's report, once each result's files are placed (`placed`: what placing them reported).
+    func report(_ staged: Staged, placed: RenderReport, laterYears: [LedgerChange]) -> StampReport {
         var report = staged.report
         report.laterYears = laterYears
-        for (stored, placing) in zip(staged.results, placed) {
-            report.rendering.merge(placing)
-            report.issued.append(stored.line)
-        }
+        report.issued = staged.issued
+        report.rendering.merge(placed)
         return report
     }
 
@@ -373,7 +389,7 @@ struct StampRun: Sendable {
 
     /// A stored result's temporary files; one that cannot be read back leaves them to `Archive.recover`
     /// (their names are temporary names).
-    func discard(_ stored: ResultSpool.Stored, from spool: ResultSpool) {
+    func discard(_ stored: ResultSpool.Place, from spool: ResultSpool) {
         if let files = try? spool.files(stored) { discard(files) }
     }
 

@@ -25,9 +25,7 @@ struct PackedRosterTests {
 
     @Test("every row reads back as it was added, in order")
     func roundTrip() throws {
-        let loaded = try Self.loaded()
-        let engine = RulesEngine()
-        let entries = try loaded.records.people.all().map { RosterEntry($0, engine.assess($0, year: loaded.records.year)) }
+        let (_, entries) = try Self.entries()
         var roster = Roster()
         roster.reserveCapacity(3)  // fewer than added: it still grows
         for entry in entries { roster.append(entry) }
@@ -37,6 +35,84 @@ struct PackedRosterTests {
         #expect(roster[0].auditDate != nil && roster[1].auditDate == nil)
         #expect(entries.contains { $0.totalHours != $0.totalHours.rounded() }, "a fractional total is among the rows")
         #expect(Array(Roster(entries.prefix(0))).isEmpty)
+    }
+
+    /// The rows of `loaded()`, as a run makes them.
+    static func entries() throws -> (LoadedRecords, [RosterEntry]) {
+        let loaded = try Self.loaded()
+        let engine = RulesEngine()
+        return (loaded, try loaded.records.people.all().map { RosterEntry($0, engine.assess($0, year: loaded.records.year)) })
+    }
+
+    @Test("spilled a chunk at a time to a scratch file, every row reads back as added, in any order; the tallies kept as they came")
+    func spilledRoundTrip() throws {
+        let (_, entries) = try Self.entries()
+        let spill = try #require(RosterScratch.forRoster(of: 2000, in: Repository.temporaryFolder()))
+        var roster = Roster(spill: spill, chunkRows: 7)
+        roster.reserveCapacity(entries.count)
+        for entry in entries { roster.append(entry) }
+        #expect(roster.count == entries.count)
+        #expect(Array(roster) == entries)
+        #expect(entries.indices.reversed().map { roster[$0] } == entries.reversed(), "read back out of order")
+        #expect(roster.passedCount == entries.filter(\.passed).count)
+        #expect(roster.latestAuditDate == entries.compactMap(\.auditDate).max())
+        #expect(roster.readFailure == nil)
+        #expect(RosterScratch.forRoster(of: Roster.defaultChunkRows, in: Repository.temporaryFolder()) == nil,
+                "a roster of one chunk stays in memory")
+    }
+
+    /// A spill that fails as a full or failing disk does.
+    final class FailingSpill: RosterSpill, @unchecked Sendable {
+        let keeps: Bool
+        var kept: [[UInt8]] = []
+        init(keeps: Bool) { self.keeps = keeps }
+        func keep(_ bytes: [UInt8]) throws -> Range<Int> {
+            guard keeps else { throw CocoaError(.fileWriteOutOfSpace) }
+            kept.append(bytes)
+            return (kept.count - 1)..<kept.count
+        }
+        func read(_ range: Range<Int>) -> [UInt8]? { nil }
+    }
+
+    @Test("a spill that cannot keep a chunk leaves it in memory: no row is lost")
+    func spillRefused() throws {
+        let (_, entries) = try Self.entries()
+        var roster = Roster(spill: FailingSpill(keeps: false), chunkRows: 4)
+        for entry in entries { roster.append(entry) }
+        #expect(Array(roster) == entries)
+        #expect(roster.readFailure == nil)
+    }
+
+    @Test("rows that cannot be read back: 附件2 is not made, with the reason, rather than made with blank rows")
+    func unreadableRows() throws {
+        let (loaded, entries) = try Self.entries()
+        var roster = Roster(spill: FailingSpill(keeps: true), chunkRows: 4)
+        for entry in entries { roster.append(entry) }
+        let renderer = DocumentRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library)
+        let data = DocumentBuilder(records: loaded.records, creator: "cedocs test").annualAudit(roster)
+        #expect(throws: ProduceError.self) { try renderer.produce(.annualAudit, data, to: .memory) }
+        #expect(roster.readFailure?.contains("读回时失败") == true)
+        do {
+            _ = try renderer.produce(.annualAudit, data, to: .memory)
+        } catch {
+            #expect(error.description.contains("单位“徐州市测试单位”") && error.description.contains("读回时失败"), "\(error)")
+        }
+    }
+
+    @Test("附件2 from a spilled roster is the very PDF of one kept in memory")
+    func spilledSameBytes() throws {
+        let (loaded, all) = try Self.entries()
+        // Without the 150-character title, which no 附件2 cell holds.
+        let entries = all.filter { $0.titleAndLevel.count < 40 }
+        let spill = try #require(RosterScratch.forRoster(of: 2000, in: Repository.temporaryFolder()))
+        var spilled = Roster(spill: spill, chunkRows: 3)
+        for entry in entries { spilled.append(entry) }
+        let renderer = DocumentRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library)
+        let builder = DocumentBuilder(records: loaded.records, creator: "cedocs test")
+        let fromDisk = try renderer.produce(.annualAudit, builder.annualAudit(spilled), to: .memory)
+        let fromMemory = try renderer.produce(.annualAudit, builder.annualAudit(Roster(entries)), to: .memory)
+        #expect(fromDisk.pages >= 2)
+        #expect(fromDisk.bytes == fromMemory.bytes)
     }
 
     @Test("the roster's input digest is the SHA-256 of its parts joined by U+001F, as archives stamped before recorded it")
