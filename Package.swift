@@ -57,7 +57,8 @@ let package = Package(
         // The archive (issue 5): manifest and journal, check, export as ZIP, spot-check sampling.
         // O_TMPFILE and syncfs(2) for the archive (GNU declarations Swift's Glibc module lacks).
         .systemLibrary(name: "CLinuxFiles"),
-        // malloc_trim(3): a run gives back what loading freed before its threads start (issue 18, point 4).
+        // malloc_trim(3) and mallopt(3): a run gives back what loading freed before its threads start, and
+        // the process keeps one malloc arena per core (issue 18, point 4).
         .systemLibrary(name: "CMallocTrim"),
         .target(
             name: "Archiving",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 
 /// Asynchronous so that `serve` can await its server; the other commands are synchronous and run as
 /// they are (swift-argument-parser: an async root may hold both kinds).
@@ -33,6 +34,7 @@ struct CEDocs: AsyncParsableCommand {
         // A reader that leaves (`cedocs check … | head`) makes a write fail with EPIPE, which Console
         // handles, instead of killing the process with a signal.
         signal(SIGPIPE, SIG_IGN)
+        FreedMemory.oneArenaPerCore()
         await main(nil)
     }
 }

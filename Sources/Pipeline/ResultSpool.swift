@@ -15,10 +15,21 @@ import Stamping
 /// write transaction, which every other stamp of the agency waits for) and the files' origins (read
 /// when the files are put in place, on every core). Neither step decodes what only the other needs.
 final class ResultSpool: Sendable {
-    /// Where one result is in the spool.
+    /// Where one result is in the spool: its two parts one after the other, 16 bytes a result.
     struct Place: Sendable {
-        var recording: Range<Int>
-        var files: Range<Int>
+        private var start: Int
+        private var recordingCount: UInt32
+        private var filesCount: UInt32
+
+        /// A part is a few KB.
+        init(start: Int, recording: Int, files: Int) {
+            self.start = start
+            recordingCount = UInt32(recording)
+            filesCount = UInt32(files)
+        }
+
+        var recording: Range<Int> { start..<start + Int(recordingCount) }
+        var files: Range<Int> { recording.upperBound..<recording.upperBound + Int(filesCount) }
     }
 
     /// A result stored: where, and the run report's line for it.
@@ -49,8 +60,7 @@ final class ResultSpool: Sendable {
         do { range = try file.append(Array(recording + files)) } catch {
             throw StampingError("\(error)，本次盖章未登记任何结果，也未替换任何文件", storageFull: error.storageFull)
         }
-        let split = range.lowerBound + recording.count
-        return Stored(place: Place(recording: range.lowerBound..<split, files: split..<range.upperBound), line: line)
+        return Stored(place: Place(start: range.lowerBound, recording: recording.count, files: files.count), line: line)
     }
 
     /// What the registry records of the result.

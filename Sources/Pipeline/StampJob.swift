@@ -84,10 +84,11 @@ public final class StampJob {
         do {
             for _ in 0..<Self.attempts {
                 let staged = try stage(run, progress: progress)
-                // What rendering freed in its threads' arenas goes back before the commit and the
-                // placing work on other threads (and the registry's page cache) take their own.
+                // What rendering freed goes back before the commit takes its own (the spool read back,
+                // the registry's page cache), and what the commit freed before the files are placed.
                 FreedMemory.giveBack()
                 if let laterYears = try run.commit(staged, workers: workers?.jobs ?? 1) {
+                    FreedMemory.giveBack()
                     // Each result's files renamed and journaled on the run's threads, their reports merged in order.
                     var placed = RenderReport()
                     ParallelBatches(count: staged.results.count, workers: workers?.jobs ?? 1)
