@@ -37,15 +37,15 @@ struct ManifestJournal {
     }
 
     /// The intent to write `path`.
-    static func intent(path: String, origin: FileOrigin) -> Encoded {
-        // Encoding plain strings and numbers cannot fail.
-        let bytes = Array(try! Manifest.entryEncoder.encode(Line.intent(path: path, origin: origin)))
-        return Encoded(bytes: bytes, entry: 0..<0)
-    }
+    static func intent(path: String, origin: FileOrigin) -> Encoded { encoded(.intent(path: path, origin: origin)) }
 
     /// That the file at `path` is to be deleted and unlisted.
-    static func removed(path: String) -> Encoded {
-        Encoded(bytes: Array(try! Manifest.entryEncoder.encode(Line.removed(path: path))), entry: 0..<0)
+    static func removed(path: String) -> Encoded { encoded(.removed(path: path)) }
+
+    /// A line without an entry to copy into the manifest.
+    private static func encoded(_ line: Line) -> Encoded {
+        // Encoding plain strings and numbers cannot fail.
+        Encoded(bytes: Array(try! Manifest.entryEncoder.encode(line)), entry: 0..<0)
     }
 
     /// That `entry` is done: `Line.done` as Codable writes it, built around the entry's own JSON so

@@ -67,7 +67,7 @@ public final class BatchRenderer: Sendable {
                     needed: documents.contains(.printJob) && !(archive?.isCurrent(target, origin) ?? false))
         }
         // People's 附件1 pages are only laid out for a print job volume that is to be written.
-        let printPages = PrintPages(volumes: volumes, needed: printJobs.map(\.needed))
+        let printPages = PrintPages(volumes: volumes, written: printJobs.map(\.needed))
         let queue = OrderedWork<PersonOutcome>(count: records.people.count, window: window)
         let rosterTarget = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
         let rosterStamped = documents.contains(.annualAudit) && archive?.store.stamp(archive!.path(rosterTarget)) != nil
@@ -206,9 +206,10 @@ public final class BatchRenderer: Sendable {
     /// Which people's 附件1 pages the print job needs: those of the volumes to be written.
     struct PrintPages: Sendable {
         let volumes: PrintJobVolumes
-        let needed: [Bool]
+        /// Whether each volume is to be written.
+        let written: [Bool]
 
-        func needed(_ person: Int) -> Bool { needed[volumes.volume(of: person)] }
+        func needed(_ person: Int) -> Bool { written[volumes.volume(of: person)] }
     }
 
     /// What one worker made of one person.

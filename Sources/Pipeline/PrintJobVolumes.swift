@@ -41,7 +41,8 @@ public struct PrintJobVolumes: Sendable {
     /// What the volume's input digest names besides the records: the one volume digests as the print job
     /// did before volumes (an archive made then stays current); each of several, with its people.
     func digestName(_ volume: Int) -> String {
-        count == 1 ? "print-job" : "print-job people \(people(in: volume).lowerBound)..<\(people(in: volume).upperBound)"
+        let people = people(in: volume)
+        return count == 1 ? "print-job" : "print-job people \(people.lowerBound)..<\(people.upperBound)"
     }
 
     /// "（合订）", or "（合订 第2册，共30册）".

@@ -13,9 +13,7 @@ struct ArchiveStoreTests {
     func recorded() throws {
         let root = Repository.temporaryFolder()
         let store = try ArchiveStore(root: root)
-        try store.willWrite(path, origin)
-        try AtomicFile.write(wholePDF("one"), to: store.url(path))
-        try store.didWrite(path, origin)
+        try record(path, origin, wholePDF("one"), in: store)
         #expect(store.isCurrent(path, input: "abc"))
         #expect(!store.isCurrent(path, input: "other"))
         try store.close()
@@ -50,9 +48,7 @@ struct ArchiveStoreTests {
     func intentNotRenamed() throws {
         let root = Repository.temporaryFolder()
         let store = try ArchiveStore(root: root)
-        try store.willWrite(path, origin)
-        try AtomicFile.write(wholePDF("old"), to: store.url(path))
-        try store.didWrite(path, origin)
+        try record(path, origin, wholePDF("old"), in: store)
         try store.close()
         do {
             let store = try ArchiveStore(root: root)
@@ -81,9 +77,7 @@ struct ArchiveStoreTests {
         let volume = "units/徐州市测试单位/2016/registrations-02.pdf"
         let unitOrigin = FileOrigin(unit: "徐州市测试单位", year: 2016, kind: "print-job", input: "v2")
         for (path, origin) in [(volume, unitOrigin), (self.path, stampedOrigin)] {
-            try store.willWrite(path, origin)
-            try AtomicFile.write(wholePDF(path), to: store.url(path))
-            try store.didWrite(path, origin)
+            try record(path, origin, wholePDF(path), in: store)
         }
         try store.remove(volume)
         #expect(!FileManager.default.fileExists(atPath: store.url(volume).path))
@@ -104,9 +98,7 @@ struct ArchiveStoreTests {
         do {
             let store = try ArchiveStore(root: root)
             let origin = FileOrigin(unit: "徐州市测试单位", year: 2016, kind: "print-job", input: "one")
-            try store.willWrite(volume, origin)
-            try AtomicFile.write(wholePDF("one volume"), to: store.url(volume))
-            try store.didWrite(volume, origin)
+            try record(volume, origin, wholePDF("one volume"), in: store)
             try store.close()
         }
         // The journal line as `ArchiveStore.remove` appends it, and then the process "dies".
@@ -144,9 +136,7 @@ struct ArchiveStoreTests {
                      "people/11010519491231002X/2016/registration.pdf"]
         func write(_ store: ArchiveStore, _ path: String, _ text: String, input: String) throws {
             let made = FileOrigin(person: String(path.split(separator: "/")[1]), year: 2016, kind: "registration", input: input)
-            try store.willWrite(path, made)
-            try AtomicFile.write(wholePDF(text), to: store.url(path))
-            try store.didWrite(path, made)
+            try record(path, made, wholePDF(text), in: store)
         }
         let first = try ArchiveStore(root: root)
         try write(first, paths[0], "a", input: "one")

@@ -15,11 +15,7 @@ struct ManifestIndexTests {
         let root = Repository.temporaryFolder()
         let index = root.appendingPathComponent(ArchivePath.index)
         let store = try ArchiveStore(root: root)
-        for n in 0..<300 {
-            try store.willWrite(path(n), origin)
-            try AtomicFile.write(wholePDF("\(n)"), to: store.url(path(n)))
-            try store.didWrite(path(n), origin)
-        }
+        for n in 0..<300 { try record(path(n), origin, wholePDF("\(n)"), in: store) }
         #expect(FileManager.default.fileExists(atPath: index.path))
         let check = try ArchiveCheck(store)
         #expect(check.isClean && check.intact == 300, "the index is the archive's own, not an unlisted file")
@@ -33,9 +29,7 @@ struct ManifestIndexTests {
     func leftoverReplaced() throws {
         let root = Repository.temporaryFolder()
         let store = try ArchiveStore(root: root)
-        try store.willWrite(path(1), origin)
-        try AtomicFile.write(wholePDF("one"), to: store.url(path(1)))
-        try store.didWrite(path(1), origin)
+        try record(path(1), origin, wholePDF("one"), in: store)
         try store.close()
         try Data("not a database".utf8).write(to: root.appendingPathComponent(ArchivePath.index))
         let reopened = try ArchiveStore(root: root)
@@ -51,9 +45,7 @@ struct ManifestIndexTests {
         var first: ArchiveStore? = try ArchiveStore(root: root)
         try first?.close()
         let second = try ArchiveStore(root: root)
-        try second.willWrite(path(1), origin)
-        try AtomicFile.write(wholePDF("one"), to: second.url(path(1)))
-        try second.didWrite(path(1), origin)
+        try record(path(1), origin, wholePDF("one"), in: second)
         first = nil
         #expect(FileManager.default.fileExists(atPath: index.path))
         #expect(second.isCurrent(path(1), input: "abc"))

@@ -1,3 +1,4 @@
+import Archiving
 import Foundation
 import TestSupport
 
@@ -36,4 +37,11 @@ func manifestEntries(_ archive: URL) throws -> [[String: Any]] {
 func wholePDF(_ text: String) -> [UInt8] {
     let body = "%PDF-1.5\n% \(text)\n"
     return Array((body + "xref\n0 0\ntrailer\n<< >>\nstartxref\n\(body.utf8.count)\n%%EOF\n").utf8)
+}
+
+/// A file written as a run writes it: its intent journaled, the bytes written whole, then recorded.
+func record(_ path: String, _ origin: FileOrigin, _ bytes: [UInt8], in store: ArchiveStore) throws {
+    try store.willWrite(path, origin)
+    try AtomicFile.write(bytes, to: store.url(path))
+    try store.didWrite(path, origin)
 }
