@@ -17,12 +17,13 @@ public struct ArchiveLayout: Sendable {
     /// `id` must be a validated 公民身份号码 (18 ASCII digits or X); anything else is refused.
     public func personFolder(id: String, year: Int) -> URL? {
         guard id.utf8.count == 18, id.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }) else { return nil }
-        return root.appendingPathComponent("people").appendingPathComponent(id).appendingPathComponent(String(year))
+        return root.appendingPathComponent("people", isDirectory: true).appendingPathComponent(id, isDirectory: true)
+            .appendingPathComponent(String(year), isDirectory: true)
     }
 
     public func unitFolder(name: String, year: Int) -> URL {
-        root.appendingPathComponent("units").appendingPathComponent(unitComponent(name))
-            .appendingPathComponent(String(year))
+        root.appendingPathComponent("units", isDirectory: true).appendingPathComponent(unitComponent(name), isDirectory: true)
+            .appendingPathComponent(String(year), isDirectory: true)
     }
 
     /// The folder under `units/` of the unit of this exact name.

@@ -21,7 +21,11 @@ public enum ArchivePath {
 
     /// `url` relative to `root`, when it lies inside it.
     public static func relative(_ url: URL, to root: URL) -> String? {
-        let base = root.standardizedFileURL.path
+        relative(url, toRootPath: root.standardizedFileURL.path)
+    }
+
+    /// `url` relative to the root whose standardised path is `base` (worked out once for a run's files).
+    public static func relative(_ url: URL, toRootPath base: String) -> String? {
         let full = url.standardizedFileURL.path
         guard full.hasPrefix(base + "/") else { return nil }
         let path = String(full.dropFirst(base.count + 1))

@@ -46,7 +46,7 @@ public final class ArchiveStore: @unchecked Sendable {
 
     private var journalURL: URL { root.appendingPathComponent(ArchivePath.journal) }
 
-    public func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+    public func url(_ path: String) -> URL { root.appendingPathComponent(path, isDirectory: false) }
 
     /// The manifest's entries, sorted by path.
     public func entries() throws(ArchiveError) -> [ManifestEntry] {

@@ -56,7 +56,8 @@ public enum AtomicFile {
     public static func write(to url: URL, _ fill: (Int32) throws(WriteError) -> Void) throws(WriteError) {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
-        let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(url.lastPathComponent).\(getpid())\(temporarySuffix)")
+        let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(url.lastPathComponent).\(getpid())\(temporarySuffix)",
+                                                    isDirectory: false)
         var named = false
         var fd = open(folder.path, cedocs_o_tmpfile | O_WRONLY | O_CLOEXEC, 0o644)
         if fd < 0 {

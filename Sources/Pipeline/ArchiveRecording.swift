@@ -15,6 +15,8 @@ public struct ArchiveRecording: Sendable {
     let force: Bool
     /// Where the run's documents go in this archive.
     let layout: ArchiveLayout
+    /// The archive's root as `ArchivePath.relative` compares it, worked out once, not for every file.
+    let rootPath: String
 
     public init(store: ArchiveStore, digest: InputDigest, recordsFile: URL, force: Bool = false) throws(ArchiveError) {
         guard let measure = FileDigest.measure(recordsFile) else { throw ArchiveError("无法读取记录文件 \(recordsFile.path)") }
@@ -23,11 +25,12 @@ public struct ArchiveRecording: Sendable {
         self.recordsFile = measure.sha256
         self.force = force
         layout = try store.layout()
+        rootPath = store.root.standardizedFileURL.path
     }
 
     func path(_ url: URL) -> String {
         // Every target comes from ArchiveLayout under the store's root.
-        ArchivePath.relative(url, to: store.root)!
+        ArchivePath.relative(url, toRootPath: rootPath)!
     }
 
     /// True when `target` is on disk as made from `origin`'s input.

@@ -52,8 +52,8 @@ struct StampRun: Sendable {
             "\(AtomicFile.temporaryPrefix)\(kind.fileName).\(getpid()).stamp\(AtomicFile.temporarySuffix)"
         }
 
-        var staged: URL { folder.appendingPathComponent(Self.temporaryName(kind)) }
-        var target: URL { folder.appendingPathComponent(kind.fileName) }
+        var staged: URL { folder.appendingPathComponent(Self.temporaryName(kind), isDirectory: false) }
+        var target: URL { folder.appendingPathComponent(kind.fileName, isDirectory: false) }
     }
 
     /// A result ready to record: issued anew or reused, with its files.

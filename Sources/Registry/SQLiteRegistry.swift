@@ -37,7 +37,14 @@ public final class SQLiteRegistry: Registry {
                 throw RegistryError("审验登记库 \(file.path) 的结构版本（\(applied.sorted().joined(separator: "、"))）比本程序认识的"
                                     + "（\(migrator.migrations.last ?? "")）更新：请使用更新版本的 cedocs")
             }
-            if create { try Self.migrate(database, with: migrator) }
+            if create {
+                try Self.migrate(database, with: migrator)
+                // GRDB opens a pool with synchronous = NORMAL: a commit then reaches the disk only at the
+                // next checkpoint. A stamp puts its files in place right after its commit, and the service
+                // hands them out, so a power cut must not keep the files and lose the serials they carry:
+                // FULL syncs the WAL at every commit (one fdatasync a stamp run or request).
+                try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            }
             self.database = database
         } catch let error as RegistryError {
             throw error
