@@ -93,6 +93,8 @@ struct StampRun: Sendable {
         var assessment: PersonAssessment
         var entry: RosterEntry
         var text: InputDigest.RecordText
+        /// `InputDigest.record(text)`.
+        var record: String
     }
 
     /// Everything one attempt rendered, before it is recorded.
@@ -141,7 +143,7 @@ struct StampRun: Sendable {
             if let reason = issuer.refusal(person, assessment) {
                 return .skipped(entry, record: record, .init(subject: person.subject, reason: reason))
             }
-            let checked = CheckedPerson(person: person, assessment: assessment, entry: entry, text: text)
+            let checked = CheckedPerson(person: person, assessment: assessment, entry: entry, text: text, record: record)
             guard inForce.contains(person.idNumber),
                   let current = try registry.current(agency: profile.code, year: records.year, kind: .person,
                                                      subject: person.idNumber) else { return .needsSerial(checked, current: nil) }
@@ -164,9 +166,9 @@ struct StampRun: Sendable {
     /// `reuseOnly` and the content is not `current`'s (nothing kept).
     private func stagePerson(_ checked: CheckedPerson, serial: Serial, current: IssuedResult?, reuseOnly: Bool,
                              into spool: ResultSpool, renderer: DocumentRenderer) -> Step? {
-        let (person, assessment, entry, text) = (checked.person, checked.assessment, checked.entry, checked.text)
+        let (person, assessment, entry, text, record) = (checked.person, checked.assessment, checked.entry, checked.text,
+                                                         checked.record)
         var rendering = RenderReport()
-        let record = InputDigest.record(text)
         let subject = person.subject
         // Refusal ensures an audit; validated ID numbers always make a folder.
         guard let audit = person.audit, let folder = layout.personFolder(id: person.idNumber, year: records.year) else {
