@@ -1,3 +1,5 @@
+import Foundation
+
 /// The documents cedocs produces, with the template each is laid out from and its fixed file name.
 public enum DocumentKind: String, Sendable, CaseIterable {
     /// 附件1 电子登记表, one per person.
@@ -15,6 +17,10 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     public var templateFile: String { "\(rawValue).yaml" }
     /// The output file: fixed ASCII, nothing from the data.
     public var fileName: String { "\(rawValue).pdf" }
+
+    /// The output file in `folder`, named as a file: Foundation then does not ask the disk whether it
+    /// is a folder, once for every document of a run.
+    public func file(in folder: URL) -> URL { folder.appendingPathComponent(fileName, isDirectory: false) }
 
     /// How the document is called on paper.
     public var chineseName: String {

@@ -69,7 +69,7 @@ public final class BatchRenderer: Sendable {
         // People's 附件1 pages are only laid out for a print job volume that is to be written.
         let printPages = PrintPages(volumes: volumes, written: printJobs.map(\.needed))
         let queue = OrderedWork<PersonOutcome>(count: records.people.count, window: window)
-        let rosterTarget = unitFolder.appendingPathComponent(DocumentKind.annualAudit.fileName)
+        let rosterTarget = DocumentKind.annualAudit.file(in: unitFolder)
         let rosterStamped = documents.contains(.annualAudit) && archive?.store.stamp(archive!.path(rosterTarget)) != nil
 
         let unitText = InputDigest.RecordText.unit(of: records)

@@ -80,7 +80,8 @@ public final class DocumentRenderer {
     func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, named name: String? = nil,
                options: RenderOptions, keepingPages: Bool = false, report: inout RenderReport) -> ProducedDocument? {
         do throws(ProduceError) {
-            let produced = try produce(kind, data, to: .file(folder.appendingPathComponent(name ?? kind.fileName, isDirectory: false)),
+            let file = name.map { folder.appendingPathComponent($0, isDirectory: false) } ?? kind.file(in: folder)
+            let produced = try produce(kind, data, to: .file(file),
                                        previews: options.png ? PagePreviews(folder: folder, dpi: options.dpi) : nil,
                                        keepingPages: keepingPages)
             report.written += 1

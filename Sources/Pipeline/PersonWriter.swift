@@ -55,7 +55,7 @@ struct PersonWriter {
         // The report is passed in, not captured: a captured `outcome` would make every access to it exclusive.
         func keepsStamped(_ kind: DocumentKind, _ report: inout RenderReport) -> Bool {
             guard let archive, let record else { return false }
-            return archive.keepsStamped(folder.appendingPathComponent(kind.fileName, isDirectory: false), record: record, subject: person.subject,
+            return archive.keepsStamped(kind.file(in: folder), record: record, subject: person.subject,
                                         document: kind.chineseName, report: &report)
         }
         let digests = archive.map { archive in
@@ -72,7 +72,7 @@ struct PersonWriter {
         let data = builder.registration(shown, assessment)
         var laidOut = false
         if documents.contains(.registration) && !keepsStamped(.registration, &outcome.report) {
-            let target = folder.appendingPathComponent(DocumentKind.registration.fileName, isDirectory: false)
+            let target = DocumentKind.registration.file(in: folder)
             let registration = origin(.registration)
             if archive?.isCurrent(target, registration) ?? false {
                 outcome.report.unchanged += 1
@@ -92,7 +92,7 @@ struct PersonWriter {
             var certificate = builder.certificate(shown, assessment)
             renderer.resolvePhoto(&certificate, person: shown, recordsFolder: recordsFolder, report: &outcome.report)
             let photo = certificate.images["person.photo"].flatMap { FileDigest.measure(URL(fileURLWithPath: $0))?.sha256 }
-            let target = folder.appendingPathComponent(DocumentKind.certificate.fileName, isDirectory: false)
+            let target = DocumentKind.certificate.file(in: folder)
             let made = origin(.certificate, extra: ["photo \(photo ?? "none")"])
             if archive?.isCurrent(target, made) ?? false {
                 outcome.report.unchanged += 1
@@ -106,7 +106,7 @@ struct PersonWriter {
     /// Renders and writes one document, recorded in the archive.
     private func write(_ kind: DocumentKind, _ data: DocumentData, into folder: URL, origin: FileOrigin,
                        keepingPages: Bool = false, report: inout RenderReport, done: (ProducedDocument) -> Void = { _ in }) {
-        ArchiveRecording.write(folder.appendingPathComponent(kind.fileName, isDirectory: false), origin, in: archive, subject: data.subject,
+        ArchiveRecording.write(kind.file(in: folder), origin, in: archive, subject: data.subject,
                          document: kind.chineseName, report: &report) { report in
             guard let produced = renderer.write(kind, data, into: folder, options: options, keepingPages: keepingPages,
                                                 report: &report) else { return nil }

@@ -21,7 +21,8 @@ final class ResultSpool: Sendable {
         private var recordingCount: UInt32
         private var filesCount: UInt32
 
-        /// A part is a few KB.
+        /// A person's part is a few KB; the unit's, which lists every person's serial, some 20 bytes a
+        /// person: far below the 4 GiB a count holds.
         init(start: Int, recording: Int, files: Int) {
             self.start = start
             recordingCount = UInt32(recording)

@@ -53,7 +53,7 @@ struct StampRun: Sendable {
         }
 
         var staged: URL { folder.appendingPathComponent(Self.temporaryName(kind), isDirectory: false) }
-        var target: URL { folder.appendingPathComponent(kind.fileName, isDirectory: false) }
+        var target: URL { kind.file(in: folder) }
     }
 
     /// A result ready to record: issued anew or reused, with its files.

@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 @testable import Registry
+import TestSupport
 import Testing
 
 @Suite("The SQLite registry's commits reach the disk before a stamp places its files")
 struct RegistryDurabilityTests {
     @Test("the writer syncs at every commit (synchronous = FULL), a new registry or one opened again")
     func commitsAreSynced() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedocs-durable-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("registry.sqlite")
         for _ in 0..<2 {
