@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Records", "Rules", "Reports", "TestSupport",
                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
-        .target(name: "TestSupport", dependencies: ["Render", "Registry"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Records", "Render", "Registry"], path: "Tests/Support"),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Render", "TestSupport"]),
         .testTarget(name: "RenderTests",
                     dependencies: ["Render", "CDeflateLevel", "Layout", "Documents", "Records", "Rules", "Pipeline", "Archiving",

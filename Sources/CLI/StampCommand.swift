@@ -91,6 +91,8 @@ struct StampCommand: ParsableCommand {
                 let note = issued.reused ? "（未变，沿用）" : issued.replaced.map { "（新出具，原 \($0) 作废）" } ?? "（新出具）"
                 Console.out("\(issued.serial)  \(issued.subject)  \(issued.verdict)\(note)")
             }
+            // The serials and verdicts above stand: only names were lost, and the registry has them.
+            if let failure = report.issued.readFailure { Console.error("以上结果中有人员姓名未能列出：\(failure)") }
             Console.out("出具 \(report.issued.count) 份结果，未盖章 \(report.skipped.count) 项，"
                         + "写入 \(report.rendering.written) 个文件，输出目录：\(output.out)")
             if !loaded.rejected.isEmpty { Console.out("\(loaded.rejected.count) 人的记录有误，未受理：见上方错误") }

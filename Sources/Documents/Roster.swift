@@ -1,38 +1,23 @@
 import Foundation
 import Records
-import Synchronization
 
 /// The rows of a unit's 附件2 (年度审验表), in file order, kept compact: a run collects a row for every
 /// person before the roster is laid out. The texts of a chunk of rows are packed (`PackedStrings`)
-/// with their figures beside them, some 140 bytes a row; given a `RosterSpill`, each full chunk of
-/// `chunkRows` rows goes there and only the chunk being filled stays in memory (issue 18: memory flat
-/// in the number of people). A unit of up to `chunkRows` people is never spilled. A row is made
-/// again when it is read; a spilled chunk is read back whole, once for the rows that follow.
+/// with their figures beside them, some 140 bytes a row; given a `ChunkSpill`, each full chunk goes
+/// there (`SpilledList`). A row is made again when it is read.
 public struct Roster: RandomAccessCollection, Sendable {
     /// Rows in one chunk: about 150 KB once written out.
-    public static let defaultChunkRows = 1024
+    public static let defaultChunkRows = ListChunks.defaultRows
 
-    private let chunkRows: Int
-    private let spill: (any RosterSpill)?
-    /// The full chunks, in order: spilled, or kept in memory (no spill, or the spill refused them).
-    private var full: [Chunk] = []
-    /// The chunk being filled.
-    private var filling = Rows()
-    private let reader = ChunkReader()
+    private var rows: SpilledList<Rows>
     /// How many rows passed, and the latest 审验日期: what the agency's 附件2 states of all its rows,
     /// kept as they come so that a spilled roster is not read back for them.
     public private(set) var passedCount = 0
     public private(set) var latestAuditDate: CalendarDate?
 
-    private enum Chunk: Sendable {
-        case kept(Rows)
-        case spilled(Range<Int>)
-    }
-
     /// `spill`: where full chunks go; nil keeps every row in memory.
-    public init(spill: (any RosterSpill)? = nil, chunkRows: Int = Roster.defaultChunkRows) {
-        self.spill = spill
-        self.chunkRows = Swift.max(1, chunkRows)
+    public init(spill: (any ChunkSpill)? = nil, chunkRows: Int = Roster.defaultChunkRows) {
+        rows = SpilledList(spill: spill, chunkRows: chunkRows)
     }
 
     public init<Entries: Sequence<RosterEntry>>(_ entries: Entries) {
@@ -41,40 +26,23 @@ public struct Roster: RandomAccessCollection, Sendable {
     }
 
     /// Room for `rows` rows of up to 96 bytes of text, or for one chunk when chunks are spilled.
-    public mutating func reserveCapacity(_ rows: Int) {
-        filling.reserveCapacity(spill == nil ? rows : Swift.min(rows, chunkRows))
-    }
+    public mutating func reserveCapacity(_ count: Int) { rows.reserveCapacity(count) }
 
     public mutating func append(_ entry: RosterEntry) {
-        filling.append(entry)
+        rows.append(entry)
         if entry.passed { passedCount += 1 }
         if let date = entry.auditDate, latestAuditDate.map({ date > $0 }) ?? true { latestAuditDate = date }
-        guard filling.count == chunkRows else { return }
-        // A spill that cannot keep the chunk (a full disk) leaves it in memory: nothing is lost.
-        if let spill, let range = try? spill.keep(filling.encoded()) {
-            full.append(.spilled(range))
-        } else {
-            full.append(.kept(filling))
-        }
-        filling = Rows()
-        if spill != nil { filling.reserveCapacity(chunkRows) }
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { full.count * chunkRows + filling.count }
+    public var endIndex: Int { rows.count }
 
-    public subscript(index: Int) -> RosterEntry {
-        let (chunk, row) = index.quotientAndRemainder(dividingBy: chunkRows)
-        guard chunk < full.count else { return filling[row] }
-        switch full[chunk] {
-        case .kept(let rows): return rows[row]
-        case .spilled(let range): return reader.row(row, ofChunk: chunk, at: range, from: spill!)
-        }
-    }
+    /// A row that cannot be read back from the spill comes back blank (`readFailure`).
+    public subscript(index: Int) -> RosterEntry { rows[index] }
 
     /// Why some rows could not be read back from the spill (a failing disk): the roster is then not
     /// to be used, its rows having come back blank. Nil while every row read back whole.
-    public var readFailure: String? { reader.failure }
+    public var readFailure: String? { rows.readFailure }
 
     /// What a row holds besides its texts.
     private struct Figures: Sendable {
@@ -86,7 +54,7 @@ public struct Roster: RandomAccessCollection, Sendable {
     }
 
     /// A chunk of rows in memory: three texts a row (name, 公民身份号码, 职称（级别）) and its figures.
-    fileprivate struct Rows: Sendable {
+    fileprivate struct Rows: ListChunk {
         private var texts = PackedStrings()
         private var figures: [Figures] = []
 
@@ -139,6 +107,11 @@ public struct Roster: RandomAccessCollection, Sendable {
             }
         }
 
+        static var unreadable: RosterEntry {
+            RosterEntry(name: "", idNumber: "", titleAndLevel: "", publicHours: 0, professionalHours: 0, totalHours: 0,
+                        passed: false, auditDate: nil)
+        }
+
         private struct Columns: Codable {
             var texts: [String]
             var hours: [Double]
@@ -147,32 +120,4 @@ public struct Roster: RandomAccessCollection, Sendable {
             var dates: [Int]
         }
     }
-
-    /// The spilled chunk read last, kept for the rows after it (a roster is read in order), and
-    /// whether a chunk could not be read back. Shared by a roster's copies.
-    private final class ChunkReader: Sendable {
-        private let state = Mutex<(chunk: Int, rows: Rows)?>(nil)
-        private let failed = Mutex<String?>(nil)
-
-        var failure: String? { failed.withLock { $0 } }
-
-        func row(_ row: Int, ofChunk chunk: Int, at range: Range<Int>, from spill: any RosterSpill) -> RosterEntry {
-            if let cached = state.withLock({ $0?.chunk == chunk ? $0?.rows : nil }) { return cached[row] }
-            guard let bytes = spill.read(range), let rows = Rows(decoding: bytes), row < rows.count else {
-                failed.withLock { $0 = "表中名单暂存在磁盘上，读回时失败（磁盘读取错误）" }
-                return RosterEntry(name: "", idNumber: "", titleAndLevel: "", publicHours: 0, professionalHours: 0,
-                                   totalHours: 0, passed: false, auditDate: nil)
-            }
-            state.withLock { $0 = (chunk, rows) }
-            return rows[row]
-        }
-    }
-}
-
-/// Where a long roster keeps its full chunks (a scratch file beside the run's output).
-public protocol RosterSpill: Sendable {
-    /// Keeps `bytes`; where they are.
-    func keep(_ bytes: [UInt8]) throws -> Range<Int>
-    /// The bytes kept at `range`; nil when they cannot be read back.
-    func read(_ range: Range<Int>) -> [UInt8]?
 }

@@ -107,7 +107,7 @@ public final class BatchRenderer: Sendable {
         report.notes = engine.notes
         // 附件2 needs every person's row: a person who could not be read leaves it incomplete.
         let rosterNeeded = documents.contains(.annualAudit)
-        var roster = Roster(spill: rosterNeeded ? RosterScratch.forRoster(of: records.people.count, in: layout.root) : nil)
+        var roster = Roster(spill: rosterNeeded ? ChunkScratch.forLists(of: records.people.count, in: layout.root) : nil)
         if rosterNeeded { roster.reserveCapacity(records.people.count) }
         var rosterInput = InputDigest.RosterInput(of: records)
         var rosterComplete = true

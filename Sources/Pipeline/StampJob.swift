@@ -92,7 +92,7 @@ public final class StampJob {
                     // Each result's files renamed and journaled on the run's threads, their reports merged in order.
                     var placed = RenderReport()
                     ParallelBatches(count: staged.results.count, workers: workers?.jobs ?? 1)
-                        .run({ run.place(staged.results[$0], staged.issued[$0], from: staged.spool) }) { placed.merge($1) }
+                        .run({ run.place($0, of: staged) }) { placed.merge($1) }
                     return run.report(staged, placed: placed, laterYears: laterYears)
                 }
                 run.discard(staged)
@@ -122,7 +122,10 @@ public final class StampJob {
         // a window's worth, not a step per person.
         var waiting: [Int: StampRun.Step] = [:]
         var settled = 0
-        var roster = Roster(spill: RosterScratch.forRoster(of: total, in: run.layout.root))
+        // 附件2's rows and the report's subjects share one scratch file.
+        let lists = ChunkScratch.forLists(of: total, in: run.layout.root)
+        var roster = Roster(spill: lists)
+        staged.issued = IssuedList(spill: lists)
         var rosterInput = InputDigest.RosterInput(of: run.records)
         roster.reserveCapacity(total)
         staged.reserveCapacity(total)

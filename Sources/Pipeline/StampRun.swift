@@ -247,7 +247,7 @@ struct StampRun: Sendable {
         let passed = roster.passedCount
         let verdict = AuditVerdict.tally(passed: passed, failed: roster.count - passed)
         let opinion = AgencyOpinion.roster(passed: passed, failed: roster.count - passed)
-        let results = staged.issued.map(\.serial)
+        let results = staged.issued.serials
         let current = try registry.current(agency: profile.code, year: records.year, kind: .roster, subject: unit)
 
         /// The 附件2 under `serial`; nil when it failed (reported in `rendering`) or, with `reuseOnly`,
@@ -318,7 +318,7 @@ struct StampRun: Sendable {
     /// The results are read back from the spool on `workers` threads, a batch at a time, while the
     /// transaction is open: it is the one step every other stamp of the agency waits for.
     func commit(_ staged: Staged, workers: Int) throws -> [LedgerChange]? {
-        let issuesNew = staged.issued.contains { !$0.reused }
+        let issuesNew = staged.issued.issuesNew
         return try registry.run { run in
             if issuesNew, try run.lastSequence(agency: profile.code, year: records.year) != staged.base { return nil }
             var changes: [LedgerChange] = []
@@ -345,12 +345,13 @@ struct StampRun: Sendable {
     /// Once recorded: one result's files to their final names (journaled in the archive); what went
     /// wrong, reported. A file that cannot be put in place is reported with what to do: its result is
     /// recorded, and running the stamp again writes the same file.
-    func place(_ stored: ResultSpool.Place, _ line: StampReport.Issued, from spool: ResultSpool) -> RenderReport {
+    /// `index`: the result's place in `staged`.
+    func place(_ index: Int, of staged: Staged) -> RenderReport {
         var placing = RenderReport()
-        let serial = line.serial
+        let serial = staged.issued.serial(at: index)
         let files: [StagedFile]
-        do { files = try spool.files(stored) } catch {
-            placing.failures.append(.init(subject: line.subject, document: DocumentKind.result.chineseName,
+        do { files = try staged.spool.files(staged.results[index]) } catch {
+            placing.failures.append(.init(subject: staged.issued[index].subject, document: DocumentKind.result.chineseName,
                                           message: "结果已登记（审验编号 \(serial)），但\(error.message)"))
             return placing
         }

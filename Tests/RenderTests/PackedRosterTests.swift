@@ -47,7 +47,7 @@ struct PackedRosterTests {
     @Test("spilled a chunk at a time to a scratch file, every row reads back as added, in any order; the tallies kept as they came")
     func spilledRoundTrip() throws {
         let (_, entries) = try Self.entries()
-        let spill = try #require(RosterScratch.forRoster(of: 2000, in: Repository.temporaryFolder()))
+        let spill = try #require(ChunkScratch.forLists(of: 2000, in: Repository.temporaryFolder()))
         var roster = Roster(spill: spill, chunkRows: 7)
         roster.reserveCapacity(entries.count)
         for entry in entries { roster.append(entry) }
@@ -57,21 +57,8 @@ struct PackedRosterTests {
         #expect(roster.passedCount == entries.filter(\.passed).count)
         #expect(roster.latestAuditDate == entries.compactMap(\.auditDate).max())
         #expect(roster.readFailure == nil)
-        #expect(RosterScratch.forRoster(of: Roster.defaultChunkRows, in: Repository.temporaryFolder()) == nil,
+        #expect(ChunkScratch.forLists(of: Roster.defaultChunkRows, in: Repository.temporaryFolder()) == nil,
                 "a roster of one chunk stays in memory")
-    }
-
-    /// A spill that fails as a full or failing disk does.
-    final class FailingSpill: RosterSpill, @unchecked Sendable {
-        let keeps: Bool
-        var kept: [[UInt8]] = []
-        init(keeps: Bool) { self.keeps = keeps }
-        func keep(_ bytes: [UInt8]) throws -> Range<Int> {
-            guard keeps else { throw CocoaError(.fileWriteOutOfSpace) }
-            kept.append(bytes)
-            return (kept.count - 1)..<kept.count
-        }
-        func read(_ range: Range<Int>) -> [UInt8]? { nil }
     }
 
     @Test("a spill that cannot keep a chunk leaves it in memory: no row is lost")
@@ -104,7 +91,7 @@ struct PackedRosterTests {
         let (loaded, all) = try Self.entries()
         // Without the 150-character title, which no 附件2 cell holds.
         let entries = all.filter { $0.titleAndLevel.count < 40 }
-        let spill = try #require(RosterScratch.forRoster(of: 2000, in: Repository.temporaryFolder()))
+        let spill = try #require(ChunkScratch.forLists(of: 2000, in: Repository.temporaryFolder()))
         var spilled = Roster(spill: spill, chunkRows: 3)
         for entry in entries { spilled.append(entry) }
         let renderer = DocumentRenderer(templates: try TemplateSet(folder: Repository.templates), fonts: TestFonts.library)
