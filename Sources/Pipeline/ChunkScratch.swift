@@ -7,10 +7,10 @@ import Records
 struct ChunkScratch: ChunkSpill {
     private let file: ScratchFile
 
-    /// A spill for lists of `count` values, when they are more than one chunk; nil otherwise, and when
-    /// no scratch file can be made there (the values then stay in memory).
-    static func forLists(of count: Int, in folder: URL) -> ChunkScratch? {
-        guard count > ListChunks.defaultRows, let file = try? ScratchFile(in: folder) else { return nil }
+    /// A spill for lists of `count` values, when they are more than one chunk of `chunkRows`; nil
+    /// otherwise, and when no scratch file can be made there (the values then stay in memory).
+    static func forLists(of count: Int, chunkRows: Int = ListChunks.defaultRows, in folder: URL) -> ChunkScratch? {
+        guard count > chunkRows, let file = try? ScratchFile(in: folder) else { return nil }
         return ChunkScratch(file: file)
     }
 

@@ -57,6 +57,10 @@ public final class StampJob {
     /// How many times a run renders its new results again when other runs keep issuing meanwhile.
     static let attempts = 20
 
+    /// Values in one chunk of the run's long lists (附件2's rows, the report's subjects) once they
+    /// spill to disk; tests make it small to spill a few people.
+    var listChunkRows = ListChunks.defaultRows
+
     /// Throws when the whole run is refused or stopped: a unit outside the agency's districts, a
     /// registry that cannot be written, a records file changed meanwhile, `shouldStop` (the client
     /// left) — then nothing is recorded and no stamped file is put in place. With `archive`, every
@@ -123,9 +127,9 @@ public final class StampJob {
         var waiting: [Int: StampRun.Step] = [:]
         var settled = 0
         // 附件2's rows and the report's subjects share one scratch file.
-        let lists = ChunkScratch.forLists(of: total, in: run.layout.root)
-        var roster = Roster(spill: lists)
-        staged.issued = IssuedList(spill: lists)
+        let lists = ChunkScratch.forLists(of: total, chunkRows: listChunkRows, in: run.layout.root)
+        var roster = Roster(spill: lists, chunkRows: listChunkRows)
+        staged.issued = IssuedList(spill: lists, chunkRows: listChunkRows)
         var rosterInput = InputDigest.RosterInput(of: run.records)
         roster.reserveCapacity(total)
         staged.reserveCapacity(total)

@@ -57,6 +57,28 @@ struct StampTests {
         #expect(again.issued.allSatisfy(\.reused) && again.issued.map(\.serial) == three.issued.map(\.serial))
     }
 
+    @Test("with its lists spilled to disk a chunk of three at a time, a run issues and writes what one holding them in memory does")
+    func spilledListsStampTheSame() throws {
+        // Everyone examined, so that the unit's 附件2 is stamped too and its signed content lists every serial.
+        let records = Samples.records(people: (1...10).map { Samples.person($0, activities: $0 % 3 == 0 ? Cases.failing : nil, audit: true) })
+        let memory = try Agency(name: "memory"), spilled = try Agency(name: "spilled")
+        let kept = try memory.stamp(records, jobs: 2)
+        let spilling = try spilled.stamp(records, jobs: 2, listChunkRows: 3)
+        func lines(_ report: StampReport) -> [String] {
+            report.issued.map { "\($0.subject) \($0.serial) \($0.verdict) \($0.reused)" }
+        }
+        #expect(spilling.issued.count == 11 && spilling.issued.last?.subject.contains("年度审验表") == true)
+        #expect(lines(spilling) == lines(kept))
+        #expect(spilling.issued.readFailure == nil)
+        let unit = try #require(spilling.issued.last?.serial)
+        let content = try #require(try spilled.registry.open(create: false).issued(unit)).signed.content.text
+        #expect(content.contains("results=" + (1...10).map { "\(spilled.profile.code)-2016-\(String(format: "%06d", $0))" }.joined(separator: " ") + "\n"))
+        // The result sheets carry each agency's own signature; 附件2 made from spilled rows is the same bytes.
+        let files = try memory.digests().filter { !$0.key.hasSuffix("result.pdf") }
+        #expect(files.keys.contains { $0.hasSuffix("annual-audit.pdf") })
+        #expect(files == (try spilled.digests().filter { !$0.key.hasSuffix("result.pdf") }))
+    }
+
     @Test("a 不合格 person never carries 合格: opinion, certificate and result sheet all say 不合格")
     func failNeverPasses() throws {
         let agency = try Agency()

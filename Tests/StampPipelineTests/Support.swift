@@ -1,6 +1,6 @@
 import Archiving
 import Foundation
-import Pipeline
+@testable import Pipeline
 import Records
 import Registry
 import Stamping
@@ -31,7 +31,9 @@ struct Agency {
 
     /// Writes `records` beside the archive (as `name`) and stamps them: on the calling thread, as the
     /// service does, or on `jobs` threads, as `cedocs stamp` does.
-    func stamp(_ records: [String: Any], name: String = "records.json", jobs: Int? = nil) throws -> StampReport {
+    /// `listChunkRows`: how many people a chunk of the run's spilled lists holds.
+    func stamp(_ records: [String: Any], name: String = "records.json", jobs: Int? = nil,
+               listChunkRows: Int? = nil) throws -> StampReport {
         let file = try Samples.write(records, to: folder, name: name)
         let loaded = try RecordsLoader.load(contentsOf: file)
         let templates = try TemplateSet(folder: Repository.templates)
@@ -43,6 +45,7 @@ struct Agency {
             StampJob(renderer: DocumentRenderer(templates: templates, fonts: TestFonts.library), profile: profile, key: key,
                      registry: try registry.open(create: true))
         }
+        if let listChunkRows { job.listChunkRows = listChunkRows }
         return try job.run(loaded, recordsFolder: folder, options: RenderOptions(output: out, creator: "cedocs test"))
     }
 
