@@ -6,9 +6,6 @@ import Records
 /// with their figures beside them, some 140 bytes a row; given a `ChunkSpill`, each full chunk goes
 /// there (`SpilledList`). A row is made again when it is read.
 public struct Roster: RandomAccessCollection, Sendable {
-    /// Rows in one chunk: about 150 KB once written out.
-    public static let defaultChunkRows = ListChunks.defaultRows
-
     private var rows: SpilledList<Rows>
     /// How many rows passed, and the latest 审验日期: what the agency's 附件2 states of all its rows,
     /// kept as they come so that a spilled roster is not read back for them.
@@ -16,7 +13,7 @@ public struct Roster: RandomAccessCollection, Sendable {
     public private(set) var latestAuditDate: CalendarDate?
 
     /// `spill`: where full chunks go; nil keeps every row in memory.
-    public init(spill: (any ChunkSpill)? = nil, chunkRows: Int = Roster.defaultChunkRows) {
+    public init(spill: (any ChunkSpill)? = nil, chunkRows: Int = ListChunks.defaultRows) {
         rows = SpilledList(spill: spill, chunkRows: chunkRows)
     }
 
@@ -25,7 +22,7 @@ public struct Roster: RandomAccessCollection, Sendable {
         for entry in entries { append(entry) }
     }
 
-    /// Room for `rows` rows of up to 96 bytes of text, or for one chunk when chunks are spilled.
+    /// Room for `count` rows of up to 96 bytes of text, or for one chunk when chunks are spilled.
     public mutating func reserveCapacity(_ count: Int) { rows.reserveCapacity(count) }
 
     public mutating func append(_ entry: RosterEntry) {

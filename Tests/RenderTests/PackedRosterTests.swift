@@ -57,7 +57,7 @@ struct PackedRosterTests {
         #expect(roster.passedCount == entries.filter(\.passed).count)
         #expect(roster.latestAuditDate == entries.compactMap(\.auditDate).max())
         #expect(roster.readFailure == nil)
-        #expect(ChunkScratch.forLists(of: Roster.defaultChunkRows, in: Repository.temporaryFolder()) == nil,
+        #expect(ChunkScratch.forLists(of: ListChunks.defaultRows, in: Repository.temporaryFolder()) == nil,
                 "a roster of one chunk stays in memory")
     }
 
