@@ -24,8 +24,9 @@ systemd-analyze verify /lib/systemd/system/cedocs.service
 # /usr/bin/cedocs, not whatever else PATH holds (setup.sh's /usr/local/bin/cedocs), and no CEDOCS_HOME.
 work=$(mktemp -d)
 (cd "$work" && env -u CEDOCS_HOME /usr/bin/cedocs --version | tee version.txt)
-# The package's fonts and templates are the checkout's, file for file.
-digest=$(.build/release/cedocs --version | sed -n 's/^fonts+templates sha256 \([0-9a-f]*\) .*/\1/p')
+# The package's fonts and templates are the checkout's, file for file (this checkout's, whatever
+# CEDOCS_HOME the caller has set).
+digest=$(env -u CEDOCS_HOME .build/release/cedocs --version | sed -n 's/^fonts+templates sha256 \([0-9a-f]*\) .*/\1/p')
 grep -q "^fonts+templates sha256 $digest (/usr/lib/cedocs)$" "$work/version.txt" \
   || { echo "cedocs: the installed fonts and templates are not the checkout's ($digest)" >&2; exit 1; }
 (cd "$work" && env -u CEDOCS_HOME /usr/bin/cedocs render "$root/examples/example.json" --out example)
