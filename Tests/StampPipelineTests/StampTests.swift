@@ -134,11 +134,19 @@ struct StampTests {
         let agency = try Agency()
         _ = try agency.stamp(Cases.examined())
         let pdf = agency.person(1, "result.pdf")
-        let prefix = Repository.temporaryFolder("qr").appendingPathComponent("result")
-        try Command.run("pdftoppm", ["-r", "150", "-png", "-singlefile", pdf.path, prefix.path])
-        let decoded = try Command.run("zbarimg", ["--raw", "-q", prefix.appendingPathExtension("png").path])
-        #expect(decoded.status == 0, "\(decoded.stderr)")
-        let url = decoded.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // As a screen shows it and as a printer prints it, through both of Poppler's renderers.
+        var urls: Set<String> = []
+        for renderer in ["pdftoppm", "pdftocairo"] {
+            for dpi in [150, 300] {
+                let prefix = Repository.temporaryFolder("qr").appendingPathComponent("result")
+                try Command.run(renderer, ["-r", "\(dpi)", "-png", "-singlefile", pdf.path, prefix.path])
+                let decoded = try Command.run("zbarimg", ["--raw", "-q", prefix.appendingPathExtension("png").path])
+                #expect(decoded.status == 0, "\(renderer) at \(dpi) dpi: \(decoded.stderr)")
+                urls.insert(decoded.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+        #expect(urls.count == 1, "\(urls)")
+        let url = try #require(urls.first)
         #expect(url.hasPrefix("https://verify.example.org/ce/XZPX-2016-000001?sig="))
         let link = try #require(VerificationLink(url: url))
         guard case .genuine(let issued, _) = try agency.verifier.verify(link) else {
