@@ -170,7 +170,7 @@ struct SQLiteTransaction: RegistryTransaction {
 
     func lastSequence(agency: String, year: Int) throws(RegistryError) -> Int {
         try access {
-            try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM issue WHERE agency = ? AND year = ?",
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(sequence) FROM issue WHERE agency = ? AND year = ?"),
                              arguments: [agency, year]) ?? 0
         }
     }
