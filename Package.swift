@@ -154,7 +154,7 @@ let package = Package(
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "StampPipelineTests",
-            dependencies: ["Pipeline", "Archiving", "Stamping", "Registry", "Records", "Render", "QRCodes", "Layout",
+            dependencies: ["Pipeline", "Archiving", "Stamping", "Registry", "Records", "Rules", "Render", "QRCodes", "Layout",
                            "Documents", "TestSupport"],
             exclude: ["Fixtures"]
         ),

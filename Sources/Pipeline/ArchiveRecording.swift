@@ -134,6 +134,7 @@ public struct ArchiveRecording: Sendable {
             try store.willWrite(path, origin)
             guard let written = write(&report) else { return }
             try store.didWrite(path, origin, measure: written.measure)
+            guard written.previews > 0 else { return }
             var preview = origin
             preview.kind = ArchiveKinds.preview(of: origin.kind)
             let stem = (path as NSString).deletingPathExtension

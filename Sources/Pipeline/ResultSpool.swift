@@ -1,4 +1,5 @@
 import Archiving
+import Bytes
 import Documents
 import Foundation
 import Registry
@@ -48,31 +49,32 @@ final class ResultSpool: Sendable {
     }
 
     func store(_ result: StampRun.Result) throws(StampingError) -> Stored {
-        let recording: Data, files: Data
-        do {
-            recording = try JSONEncoder().encode(RecordingPart(result))
-            files = try JSONEncoder().encode(result.files.map(FilePart.init))
-        } catch {
+        var packer = FieldPacker(capacity: 4096)
+        do { try RecordingPart(result).pack(into: &packer) } catch {
             throw StampingError("\(result.subject)：盖章结果无法暂存（\(error)），本次盖章未登记任何结果")
         }
+        let recording = packer.bytes.count
+        packer.pack(result.files) { FilePart($1).pack(into: &$0) }
         let line = StampReport.Issued(subject: result.subject, serial: result.serial, verdict: result.verdict,
                                       reused: !result.outcome.isNew, replaced: result.outcome.replacing)
         let range: Range<Int>
-        do { range = try file.append(Array(recording + files)) } catch {
+        do { range = try file.append(packer.bytes) } catch {
             throw StampingError("\(error)，本次盖章未登记任何结果，也未替换任何文件", storageFull: error.storageFull)
         }
-        return Stored(place: Place(start: range.lowerBound, recording: recording.count, files: files.count), line: line)
+        return Stored(place: Place(start: range.lowerBound, recording: recording, files: packer.bytes.count - recording), line: line)
     }
 
     /// What the registry records of the result.
     func recording(_ stored: Place) throws(StampingError) -> StampRun.Recording {
-        guard let part = decode(RecordingPart.self, stored.recording), let recording = part.recording else { throw Self.unreadable }
+        guard var unpacker = unpacker(stored.recording), let part = RecordingPart(unpacking: &unpacker), unpacker.isComplete,
+              let recording = part.recording else { throw Self.unreadable }
         return recording
     }
 
     /// The result's files at their temporary names.
     func files(_ stored: Place) throws(StampingError) -> [StampRun.StagedFile] {
-        guard let parts = decode([FilePart].self, stored.files), !parts.isEmpty else { throw Self.unreadable }
+        guard var unpacker = unpacker(stored.files), let parts = unpacker.array({ FilePart(unpacking: &$0) }), unpacker.isComplete,
+              !parts.isEmpty else { throw Self.unreadable }
         var files: [StampRun.StagedFile] = []
         for part in parts {
             guard let file = part.file else { throw Self.unreadable }
@@ -83,55 +85,79 @@ final class ResultSpool: Sendable {
 
     private static let unreadable = StampingError("盖章暂存的结果无法读回（磁盘读取失败）：本次盖章未登记任何结果，请重新运行")
 
-    private func decode<Part: Decodable>(_ type: Part.Type, _ range: Range<Int>) -> Part? {
-        guard let bytes = file.read(range) else { return nil }
-        return try? JSONDecoder().decode(type, from: Data(bytes))
-    }
+    private func unpacker(_ range: Range<Int>) -> FieldUnpacker? { file.read(range).map(FieldUnpacker.init) }
 
-    /// What the registry records, as the spool writes it: the signed content as the registry keeps
-    /// it (`ResultContent.text`), and each file's kind and SHA-256.
-    private struct RecordingPart: Codable {
+    /// What the registry records, as the spool packs it: the signed content as the registry keeps it
+    /// (`ResultContent.text`), and each file's kind and SHA-256.
+    private struct RecordingPart {
         var key: String
         var content: String
-        var signature: Data
+        var signature: [UInt8]
         /// Whether it was issued in this run, and the serial it replaces.
         var issued: Bool
         var replacing: String?
         var inForce: String?
-        var documents: [Document]
-        var ledgerYear: LedgerYear?
+        var documents: [IssuedDocument]
+        /// The ledger year in its Codable form (JSON): a year's credits and cycle are the rules' to
+        /// define, and a field they add must never be lost on the way to the registry.
+        var ledgerYear: [UInt8]?
 
-        struct Document: Codable {
-            var kind: String
-            var sha256: String
-        }
-
-        init(_ result: StampRun.Result) {
+        init(_ result: StampRun.Result) throws {
             key = result.key
             let signed = result.outcome.signed
             content = signed.content.text
-            signature = Data(signed.signature)
+            signature = signed.signature
             issued = result.outcome.isNew
             replacing = result.outcome.replacing?.description
             inForce = result.inForce?.description
-            documents = result.files.map { Document(kind: $0.kind.rawValue, sha256: $0.measure.sha256) }
-            ledgerYear = result.ledgerYear
+            documents = result.files.map { IssuedDocument(kind: $0.kind.rawValue, sha256: $0.measure.sha256) }
+            ledgerYear = try result.ledgerYear.map { Array(try JSONEncoder().encode($0)) }
         }
 
-        /// Nil for bytes this type did not write.
+        func pack(into packer: inout FieldPacker) {
+            packer.pack(key)
+            packer.pack(content)
+            packer.pack(signature)
+            packer.pack(issued)
+            packer.pack(replacing)
+            packer.pack(inForce)
+            packer.pack(documents) { packer, document in
+                packer.pack(document.kind)
+                packer.pack(document.sha256)
+            }
+            packer.pack(ledgerYear) { $0.pack($1) }
+        }
+
+        /// Nil for bytes this type did not pack.
+        init?(unpacking unpacker: inout FieldUnpacker) {
+            guard let key = unpacker.string(), let content = unpacker.string(), let signature = unpacker.byteRun(),
+                  let issued = unpacker.bool(), let replacing = unpacker.optionalString(), let inForce = unpacker.optionalString(),
+                  let documents = unpacker.array({ unpacker -> IssuedDocument? in
+                      guard let kind = unpacker.string(), let sha256 = unpacker.string() else { return nil }
+                      return IssuedDocument(kind: kind, sha256: sha256)
+                  }),
+                  let ledgerYear = unpacker.optional({ $0.byteRun() }) else { return nil }
+            (self.key, self.content, self.signature, self.issued) = (key, content, signature, issued)
+            (self.replacing, self.inForce, self.documents, self.ledgerYear) = (replacing, inForce, documents, ledgerYear)
+        }
+
+        /// Nil for a content or ledger year this type did not write.
         var recording: StampRun.Recording? {
             guard let content = ResultContent(text: content) else { return nil }
-            let signed = SignedResult(content: content, signature: Array(signature))
+            var year: LedgerYear?
+            if let ledgerYear {
+                guard let decoded = try? JSONDecoder().decode(LedgerYear.self, from: Data(ledgerYear)) else { return nil }
+                year = decoded
+            }
+            let signed = SignedResult(content: content, signature: signature)
             return StampRun.Recording(key: key, kind: content.kind,
                                       outcome: issued ? .issued(signed, replacing: replacing.flatMap(Serial.init)) : .reused(signed),
-                                      inForce: inForce.flatMap(Serial.init),
-                                      documents: documents.map { IssuedDocument(kind: $0.kind, sha256: $0.sha256) },
-                                      ledgerYear: ledgerYear)
+                                      inForce: inForce.flatMap(Serial.init), documents: documents, ledgerYear: year)
         }
     }
 
-    /// A file at its temporary name, as the spool writes it.
-    private struct FilePart: Codable {
+    /// A file at its temporary name, as the spool packs it.
+    private struct FilePart {
         var kind: String
         var folder: String
         var origin: FileOrigin
@@ -150,11 +176,67 @@ final class ResultSpool: Sendable {
             subject = file.subject
         }
 
-        /// Nil for bytes this type did not write.
+        func pack(into packer: inout FieldPacker) {
+            packer.pack(kind)
+            packer.pack(folder)
+            origin.pack(into: &packer)
+            packer.pack(size)
+            packer.pack(sha256)
+            packer.pack(previews)
+            packer.pack(subject)
+        }
+
+        init?(unpacking unpacker: inout FieldUnpacker) {
+            guard let kind = unpacker.string(), let folder = unpacker.string(), let origin = FileOrigin(unpacking: &unpacker),
+                  let size = unpacker.int(), let sha256 = unpacker.string(), let previews = unpacker.int(),
+                  let subject = unpacker.string() else { return nil }
+            (self.kind, self.folder, self.origin, self.size) = (kind, folder, origin, size)
+            (self.sha256, self.previews, self.subject) = (sha256, previews, subject)
+        }
+
+        /// Nil for a kind this type did not write.
         var file: StampRun.StagedFile? {
             guard let kind = DocumentKind(rawValue: kind) else { return nil }
             return StampRun.StagedFile(kind: kind, folder: URL(fileURLWithPath: folder, isDirectory: true), origin: origin,
                                        measure: .init(size: size, sha256: sha256), previews: previews, subject: subject)
         }
+    }
+}
+
+/// A file's origin as the spool packs it, field by field (`ResultSpoolTests` checks that every field
+/// of these types is packed).
+extension FileOrigin {
+    fileprivate func pack(into packer: inout FieldPacker) {
+        packer.pack(person)
+        packer.pack(unit)
+        packer.pack(year)
+        packer.pack(kind)
+        packer.pack(input)
+        packer.pack(result) { packer, result in
+            for field in [result.serial, result.agency, result.agencyName, result.verdict, result.maskedName, result.maskedID] {
+                packer.pack(field)
+            }
+        }
+        packer.pack(stamp) { packer, stamp in
+            packer.pack(stamp.serial)
+            packer.pack(stamp.record)
+        }
+    }
+
+    fileprivate init?(unpacking unpacker: inout FieldUnpacker) {
+        guard let person = unpacker.optionalString(), let unit = unpacker.optionalString(), let year = unpacker.int(),
+              let kind = unpacker.string(), let input = unpacker.optionalString(),
+              let result = unpacker.optional({ unpacker -> IssuedResultRecord? in
+                  guard let serial = unpacker.string(), let agency = unpacker.string(), let agencyName = unpacker.string(),
+                        let verdict = unpacker.string(), let maskedName = unpacker.string(), let maskedID = unpacker.string()
+                  else { return nil }
+                  return IssuedResultRecord(serial: serial, agency: agency, agencyName: agencyName, verdict: verdict,
+                                            maskedName: maskedName, maskedID: maskedID)
+              }),
+              let stamp = unpacker.optional({ unpacker -> StampMark? in
+                  guard let serial = unpacker.string(), let record = unpacker.string() else { return nil }
+                  return StampMark(serial: serial, record: record)
+              }) else { return nil }
+        self.init(person: person, unit: unit, year: year, kind: kind, input: input, result: result, stamp: stamp)
     }
 }

@@ -46,7 +46,17 @@ public struct ResultContent: Sendable, Hashable {
 
     /// The text that is signed.
     public var text: String {
-        entries.reduce(kind.rawValue + "\n") { $0 + $1.key + "=" + Self.escape($1.value) + "\n" }
+        // Appended in place: a person's result is written out several times a stamp (signing, the
+        // spool, the registry) and a unit's lists every serial of its people.
+        var text = kind.rawValue + "\n"
+        text.reserveCapacity(entries.reduce(text.utf8.count) { $0 + $1.key.utf8.count + $1.value.utf8.count + 2 })
+        for (key, value) in entries {
+            text += key
+            text += "="
+            text += Self.escape(value)
+            text += "\n"
+        }
+        return text
     }
 
     /// The signed bytes.
@@ -74,6 +84,9 @@ public struct ResultContent: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 
     private static func escape(_ value: String) -> String {
+        // Most values hold nothing to escape.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return value }
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
