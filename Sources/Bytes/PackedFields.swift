@@ -1,8 +1,8 @@
 /// Values packed one after another into bytes and read back in the same order: a scratch format for
 /// what a run writes and reads back itself (a stamp run's spool), where JSON's keys and escapes were
 /// most of the work. An integer is a LEB128 varint (zigzag, so small negatives stay short), a string
-/// or byte run its length (an integer) then its bytes, a Double its IEEE bits, an optional a flag byte then the
-/// value. Nothing is named or versioned: only the code that packed the bytes reads them.
+/// or byte run its length (an integer) then its bytes, a Double its IEEE bits, an optional a flag
+/// byte then the value. Nothing is named or versioned: only the code that packed the bytes reads them.
 public struct FieldPacker {
     public private(set) var bytes: [UInt8] = []
 

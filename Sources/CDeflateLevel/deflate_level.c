@@ -19,6 +19,7 @@
 #include <dlfcn.h>
 #include <libdeflate.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -57,33 +58,119 @@ static void find_zlib(void) {
     if (zlib_deflate == NULL || zlib_deflate_end == NULL) abort();  // libz is linked: cannot happen
 }
 
-// One compressor per thread and level, kept for the thread's life: a compressor's tables take
-// longer to allocate than a small stream takes to compress.
-static pthread_key_t compressors_key;
-static pthread_once_t compressors_once = PTHREAD_ONCE_INIT;
+// Each thread keeps, for its life, one compressor per level (a compressor's tables take longer to
+// allocate than a small stream takes to compress) and the last few large inputs it compressed more
+// than once, with their output. A stamped document carries the agency's seal image (its colour and
+// its transparency, two streams), the same bytes in every document of a run; compressing them anew
+// was most of what a seal cost. A repeated input is found by its length, level and CRC-32, then
+// compared byte for byte, so a hit gives exactly the bytes compressing would have. An input is kept
+// only once it comes a second time, so each document's own large streams (its content, its font
+// subsets) never push out the seal's; inputs below `remembered_minimum` are not looked at, and
+// `remembered_maximum` bounds what one thread holds.
+enum { remembered_count = 4, seen_count = 16 };
+static const size_t remembered_minimum = 16 * 1024, remembered_maximum = 8 * 1024 * 1024;
 
-static void free_compressors(void *table) {
-    struct libdeflate_compressor **compressors = table;
+struct remembered {
+    unsigned char *input, *output;
+    size_t length, produced;
+    uint32_t crc;
+    int level;
+};
+
+/// What one thread keeps: its compressors and the streams it remembers.
+struct thread_state {
+    struct libdeflate_compressor *compressors[13];
+    struct remembered remembered[remembered_count];
+    int next;  // the slot the next input to keep replaces
+    struct { size_t length; uint32_t crc; int level; } seen[seen_count];  // recent large inputs, not kept
+    int next_seen;
+    size_t recalled;  // streams given from memory: cedocs_deflate_recalled_on_this_thread()
+};
+
+static pthread_key_t state_key;
+static pthread_once_t state_once = PTHREAD_ONCE_INIT;
+
+static void free_state(void *pointer) {
+    struct thread_state *state = pointer;
     for (int level = 0; level <= 12; level++) {
-        if (compressors[level] != NULL) libdeflate_free_compressor(compressors[level]);
+        if (state->compressors[level] != NULL) libdeflate_free_compressor(state->compressors[level]);
     }
-    free(compressors);
+    for (int i = 0; i < remembered_count; i++) {
+        free(state->remembered[i].input);
+        free(state->remembered[i].output);
+    }
+    free(state);
 }
 
-static void make_compressors_key(void) { pthread_key_create(&compressors_key, free_compressors); }
+static void make_state_key(void) { pthread_key_create(&state_key, free_state); }
 
-static struct libdeflate_compressor *compressor(int level) {
-    pthread_once(&compressors_once, make_compressors_key);
-    struct libdeflate_compressor **compressors = pthread_getspecific(compressors_key);
-    if (compressors == NULL) {
-        compressors = calloc(13, sizeof *compressors);
-        if (compressors == NULL || pthread_setspecific(compressors_key, compressors) != 0) {
-            free(compressors);
+static struct thread_state *thread_state(void) {
+    pthread_once(&state_once, make_state_key);
+    struct thread_state *state = pthread_getspecific(state_key);
+    if (state == NULL) {
+        state = calloc(1, sizeof *state);
+        if (state == NULL || pthread_setspecific(state_key, state) != 0) {
+            free(state);
             return NULL;
         }
     }
-    if (compressors[level] == NULL) compressors[level] = libdeflate_alloc_compressor(level);
-    return compressors[level];
+    return state;
+}
+
+static struct libdeflate_compressor *compressor(struct thread_state *state, int level) {
+    if (state->compressors[level] == NULL) state->compressors[level] = libdeflate_alloc_compressor(level);
+    return state->compressors[level];
+}
+
+/// The output remembered for exactly this input at this level, or NULL.
+static struct remembered *recall(struct thread_state *state, const unsigned char *input, size_t length,
+                                 uint32_t crc, int level) {
+    for (int i = 0; i < remembered_count; i++) {
+        struct remembered *slot = &state->remembered[i];
+        if (slot->input != NULL && slot->length == length && slot->crc == crc && slot->level == level
+            && memcmp(slot->input, input, length) == 0) {
+            return slot;
+        }
+    }
+    return NULL;
+}
+
+size_t cedocs_deflate_recalled_on_this_thread(void) {
+    struct thread_state *state = thread_state();
+    return state == NULL ? 0 : state->recalled;
+}
+
+/// Whether an input of this length, CRC and level came lately; if not, notes that it has now.
+static int seen_before(struct thread_state *state, size_t length, uint32_t crc, int level) {
+    for (int i = 0; i < seen_count; i++) {
+        if (state->seen[i].length == length && state->seen[i].crc == crc && state->seen[i].level == level) return 1;
+    }
+    state->seen[state->next_seen].length = length;
+    state->seen[state->next_seen].crc = crc;
+    state->seen[state->next_seen].level = level;
+    state->next_seen = (state->next_seen + 1) % seen_count;
+    return 0;
+}
+
+/// Keeps `input` (taking it over) and a copy of its output in the next slot, unless they would
+/// take the thread past `remembered_maximum`; returns whether it took the input.
+static int remember(struct thread_state *state, unsigned char *input, size_t length, uint32_t crc, int level,
+                    const unsigned char *output, size_t produced) {
+    struct remembered *slot = &state->remembered[state->next];
+    size_t held = 0;
+    for (int i = 0; i < remembered_count; i++) {
+        if (i != state->next) held += state->remembered[i].length + state->remembered[i].produced;
+    }
+    if (held + length + produced > remembered_maximum) return 0;
+    unsigned char *copy = malloc(produced);
+    if (copy == NULL) return 0;
+    memcpy(copy, output, produced);
+    free(slot->input);
+    free(slot->output);
+    *slot = (struct remembered){ .input = input, .output = copy, .length = length, .produced = produced,
+                                 .crc = crc, .level = level };
+    state->next = (state->next + 1) % remembered_count;
+    return 1;
 }
 
 int deflateInit_(z_streamp strm, int level, const char *version, int stream_size) {
@@ -133,15 +220,31 @@ int deflate(z_streamp strm, int flush) {
             strm->avail_in = 0;
         }
         if (flush == Z_NO_FLUSH) return Z_OK;
-        struct libdeflate_compressor *deflater = compressor(stream->level);
-        if (deflater == NULL) return Z_MEM_ERROR;
-        size_t bound = libdeflate_zlib_compress_bound(deflater, stream->length);
-        stream->output = malloc(bound);
-        if (stream->output == NULL) return Z_MEM_ERROR;
-        stream->produced = libdeflate_zlib_compress(deflater, stream->input, stream->length, stream->output, bound);
-        if (stream->produced == 0) return Z_STREAM_ERROR;  // cannot happen: the bound fits any input
+        struct thread_state *state = thread_state();
+        if (state == NULL) return Z_MEM_ERROR;
+        int rememberable = stream->length >= remembered_minimum;
+        uint32_t crc = rememberable ? libdeflate_crc32(0, stream->input, stream->length) : 0;
+        struct remembered *known = rememberable ? recall(state, stream->input, stream->length, crc, stream->level) : NULL;
+        if (known != NULL) {
+            stream->output = malloc(known->produced);
+            if (stream->output == NULL) return Z_MEM_ERROR;
+            memcpy(stream->output, known->output, known->produced);
+            stream->produced = known->produced;
+            state->recalled++;
+        } else {
+            struct libdeflate_compressor *deflater = compressor(state, stream->level);
+            if (deflater == NULL) return Z_MEM_ERROR;
+            size_t bound = libdeflate_zlib_compress_bound(deflater, stream->length);
+            stream->output = malloc(bound);
+            if (stream->output == NULL) return Z_MEM_ERROR;
+            stream->produced = libdeflate_zlib_compress(deflater, stream->input, stream->length, stream->output, bound);
+            if (stream->produced == 0) return Z_STREAM_ERROR;  // cannot happen: the bound fits any input
+        }
         strm->adler = (uLong)libdeflate_adler32(1, stream->input, stream->length);
-        free(stream->input);
+        if (!(rememberable && known == NULL && seen_before(state, stream->length, crc, stream->level)
+              && remember(state, stream->input, stream->length, crc, stream->level, stream->output, stream->produced))) {
+            free(stream->input);
+        }
         stream->input = NULL;
         stream->compressed = 1;
     } else if (flush != Z_FINISH) {

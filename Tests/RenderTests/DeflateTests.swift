@@ -84,6 +84,42 @@ struct DeflateTests {
         #expect(others.allSatisfy { $0 == first.output })
     }
 
+    /// Deflates `input` whole and ends the stream, checking it inflates back.
+    func deflated(_ input: [UInt8]) throws -> [UInt8] {
+        var (output, stream) = try deflateAsCairo(input, room: 1 << 16)
+        #expect(deflateEnd(&stream) == Z_OK)
+        #expect(stream.adler == adler32(1, input, uInt(input.count)))
+        #expect(inflated(output, count: input.count) == input)
+        return output
+    }
+
+    @Test("a large input that comes again (a seal image in every document) is given from memory, byte for byte")
+    func repeatedInputs() throws {
+        // Bytes no other test deflates: a thread remembers what any test deflated on it before.
+        let seal = input.map { $0 ^ 0xA5 }
+        let start = cedocs_deflate_recalled_on_this_thread()
+        let first = try deflated(seal)
+        #expect(try deflated(seal) == first, "the second time it is compressed again, and kept")
+        #expect(cedocs_deflate_recalled_on_this_thread() == start)
+        // Each document's own large streams come once and do not push the seal's out.
+        for document in 0..<40 {
+            let own = seal.map { $0 &+ UInt8(truncatingIfNeeded: document + 1) }
+            #expect(try deflated(own) != first)
+        }
+        #expect(try deflated(seal) == first)
+        #expect(cedocs_deflate_recalled_on_this_thread() == start + 1)
+        // One byte changed, same length: compressed as itself, not given the seal's bytes.
+        var bent = seal
+        bent[100_000] ^= 0xFF
+        let other = try deflated(bent)
+        #expect(other != first)
+        #expect(cedocs_deflate_recalled_on_this_thread() == start + 1)
+        // Small inputs are never looked up.
+        let small = Array(seal.prefix(10_000))
+        for _ in 0..<3 { _ = try deflated(small) }
+        #expect(cedocs_deflate_recalled_on_this_thread() == start + 1)
+    }
+
     @Test("only Z_NO_FLUSH and Z_FINISH; no input after Z_FINISH; zlib's own functions refuse the stream")
     func refusals() throws {
         var stream = z_stream()

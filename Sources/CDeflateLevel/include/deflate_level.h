@@ -10,4 +10,8 @@
 /// into each stream's header (levels 2-5: 78 5E; zlib's default: 78 9C), which the tests read back.
 #define CEDOCS_DEFLATE_LEVEL 4
 
+/// How many streams this thread's deflate() gave from memory instead of compressing them again: an
+/// input of 16 KB or more it had compressed at least twice lately (see deflate_level.c).
+size_t cedocs_deflate_recalled_on_this_thread(void);
+
 #endif
