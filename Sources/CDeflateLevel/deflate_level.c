@@ -240,11 +240,12 @@ int deflate(z_streamp strm, int flush) {
             stream->produced = libdeflate_zlib_compress(deflater, stream->input, stream->length, stream->output, bound);
             if (stream->produced == 0) return Z_STREAM_ERROR;  // cannot happen: the bound fits any input
         }
-        strm->adler = (uLong)libdeflate_adler32(1, stream->input, stream->length);
-        if (!(rememberable && known == NULL && seen_before(state, stream->length, crc, stream->level)
-              && remember(state, stream->input, stream->length, crc, stream->level, stream->output, stream->produced))) {
-            free(stream->input);
-        }
+        // A zlib stream ends with its input's Adler-32, big-endian: read back, not computed again.
+        const unsigned char *trailer = stream->output + stream->produced - 4;
+        strm->adler = (uLong)trailer[0] << 24 | (uLong)trailer[1] << 16 | (uLong)trailer[2] << 8 | trailer[3];
+        int kept = rememberable && known == NULL && seen_before(state, stream->length, crc, stream->level)
+            && remember(state, stream->input, stream->length, crc, stream->level, stream->output, stream->produced);
+        if (!kept) free(stream->input);
         stream->input = NULL;
         stream->compressed = 1;
     } else if (flush != Z_FINISH) {
